@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Handoff",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "handoff", targets: ["handoff"]),
+        .library(name: "HandoffKit", targets: ["HandoffKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "HandoffKit",
+            dependencies: ["CCmark", "Yams"],
+            resources: [.copy("Resources/templates")]
+        ),
+        .executableTarget(
+            name: "handoff",
+            dependencies: [
+                "HandoffKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "handoff-examples",
+            dependencies: ["HandoffKit"]
+        ),
+        .testTarget(
+            name: "HandoffKitTests",
+            dependencies: ["HandoffKit"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "HandoffCLITests",
+            dependencies: ["HandoffKit"]
+        ),
+    ]
+)

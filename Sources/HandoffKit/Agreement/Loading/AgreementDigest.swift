@@ -1,0 +1,45 @@
+import Yams
+
+/// The SHA-256 digest of an agreement's content, independent of formatting and comments.
+///
+/// The canonical form serialises the composed node tree (keys in file order, scalars by value, each
+/// length-prefixed) without the top-level `signoff` section, so signing never changes the digest.
+public enum AgreementDigest {
+    static func digest(of root: Node) -> String {
+        var out: [UInt8] = []
+        var budget = NodeReader.nodeBudget
+        serialize(root, topLevel: true, into: &out, budget: &budget)
+        return SHA256.hex(out)
+    }
+
+    /// The digest of the agreement file at `bytes`, or `nil` when it is not readable YAML.
+    public static func digest(ofFile bytes: [UInt8]) -> String? {
+        let (root, _, problems) = YAMLDocument.compose(bytes: bytes, file: "")
+        guard problems.isEmpty, let root else { return nil }
+        return digest(of: root)
+    }
+
+    private static func serialize(_ node: Node, topLevel: Bool, into out: inout [UInt8], budget: inout Int) {
+        budget -= 1
+        guard budget > 0 else { return }
+        switch node {
+        case let .scalar(scalar):
+            let bytes = Array(scalar.string.utf8)
+            out += Array("s\(bytes.count):".utf8) + bytes
+        case let .sequence(sequence):
+            out += Array("[\(sequence.count)".utf8)
+            for item in sequence { serialize(item, topLevel: false, into: &out, budget: &budget) }
+            out.append(UInt8(ascii: "]"))
+        case let .mapping(mapping):
+            out.append(UInt8(ascii: "{"))
+            for (key, value) in mapping {
+                if topLevel, key.scalar?.string == "signoff" { continue }
+                serialize(key, topLevel: false, into: &out, budget: &budget)
+                serialize(value, topLevel: false, into: &out, budget: &budget)
+            }
+            out.append(UInt8(ascii: "}"))
+        case let .alias(alias):
+            out += Array("a\(alias.anchor.rawValue)".utf8)
+        }
+    }
+}

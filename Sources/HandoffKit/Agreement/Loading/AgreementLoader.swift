@@ -1,0 +1,146 @@
+import Yams
+
+/// Reads an agreement file into an `Agreement`, collecting every problem with its position.
+public enum AgreementLoader {
+    /// The result of loading: the agreement when there are no errors, and every diagnostic found.
+    public struct Outcome: Sendable {
+        public var agreement: Agreement?
+        public var diagnostics: [Diagnostic]
+        /// The decoded source text, for snippets.
+        public var source: String
+    }
+
+    /// Top-level sections, in the order the reference documents them.
+    static let sections = ["agreement", "parties", "business_hours", "stages", "mql_definition", "commitments",
+                           "targets", "rejection_reasons", "capacity", "meeting", "data", "signoff"]
+
+    /// Loads and validates an agreement file. `today` drives the overdue-review warning.
+    public static func load(path: String, today: LocalDate? = nil) throws -> Outcome {
+        load(bytes: try InputFile.bytes(at: path), file: path, today: today)
+    }
+
+    /// Loads and validates agreement bytes.
+    public static func load(bytes: [UInt8], file: String, today: LocalDate? = nil) -> Outcome {
+        let (root, text, yamlProblems) = YAMLDocument.compose(bytes: bytes, file: file)
+        guard yamlProblems.isEmpty else { return Outcome(agreement: nil, diagnostics: yamlProblems, source: text) }
+        guard let root else {
+            return Outcome(agreement: nil, diagnostics: [Diagnostic(.error, "the file is empty; run 'handoff init' for a starter agreement", at: nil, file: file)], source: text)
+        }
+        let reader = NodeReader(file: file)
+        let agreement = read(root, reader)
+        var diagnostics = reader.diagnostics
+        if let agreement, !diagnostics.hasErrors {
+            diagnostics += AgreementRules.check(agreement, file: file, today: today)
+        }
+        let sorted = diagnostics.sortedByLocation()
+        return Outcome(agreement: sorted.hasErrors ? nil : agreement, diagnostics: sorted, source: text)
+    }
+
+    static func read(_ root: Node, _ r: NodeReader) -> Agreement? {
+        guard let top = r.fields(root, "the agreement file", known: sections,
+                                 required: ["agreement", "parties", "business_hours", "mql_definition", "commitments"]) else { return nil }
+        let info = top["agreement"].flatMap { readInfo($0, r) }
+        let parties = top["parties"].map { readParties($0, r) } ?? []
+        let hours = top["business_hours"].flatMap { readBusinessHours($0, r) }
+        let stages = top["stages"].map { readStages($0, r) } ?? []
+        let definition = top["mql_definition"].flatMap { readDefinition($0, r) }
+        let commitments = top["commitments"].map { readCommitments($0, r) } ?? []
+        let targets = top["targets"].map { readTargets($0, r) } ?? defaultTargets(r.file)
+        let reasons = top["rejection_reasons"].map { readReasons($0, r) } ?? []
+        let capacity = top["capacity"].flatMap { readCapacity($0, r) }
+        let meeting = top["meeting"].flatMap { readMeeting($0, r) } ?? defaultMeeting
+        let data = top["data"].flatMap { readData($0, r) } ?? .standard
+        let signoffs = top["signoff"].map { readSignoffs($0, r) } ?? []
+        guard let info, let hours, let definition else { return nil }
+        return Agreement(info: info, parties: parties, businessHours: hours, stages: stages, mqlDefinition: definition,
+                         commitments: commitments, targets: targets, rejectionReasons: reasons, capacity: capacity,
+                         meeting: meeting, data: data, signoffs: signoffs, digest: AgreementDigest.digest(of: root))
+    }
+
+    static func readInfo(_ node: Node, _ r: NodeReader) -> AgreementInfo? {
+        guard let f = r.fields(node, "'agreement'", known: ["title", "version", "effective", "purpose", "review"],
+                               required: ["title", "version", "effective"]) else { return nil }
+        var months = 3
+        var lastReview: LocalDate?
+        var lastReviewLocation: SourceLocation?
+        var triggers: [String] = []
+        if let reviewNode = f["review"], let review = r.fields(reviewNode, "'agreement.review'", known: ["cadence", "last_review", "triggers"]) {
+            if let cadence = review["cadence"], let text = r.choice(cadence, "review cadence", from: ["monthly", "quarterly", "half-yearly", "yearly"]) {
+                months = ["monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12][text] ?? 3
+            }
+            if let node = review["last_review"] {
+                lastReview = r.date(node, "last_review")
+                lastReviewLocation = r.location(node)
+            }
+            triggers = review["triggers"].flatMap { r.strings($0, "review triggers") } ?? []
+        }
+        let title = f["title"].flatMap { r.string($0, "the title") }
+        let version = f["version"].flatMap { r.string($0, "the version") }
+        let effective = f["effective"].flatMap { r.date($0, "the effective date") }
+        let purpose = f["purpose"].flatMap { r.string($0, "the purpose") } ?? ""
+        guard let title, let version, let effective else { return nil }
+        return AgreementInfo(title: title, version: version, effective: effective, reviewEveryMonths: months, lastReview: lastReview,
+                             reviewTriggers: triggers, purpose: purpose, lastReviewLocation: lastReviewLocation)
+    }
+
+    static func readParties(_ node: Node, _ r: NodeReader) -> [Party] {
+        guard let f = r.fields(node, "'parties'", known: ["marketing", "sales"], required: ["marketing", "sales"]) else { return [] }
+        return ["marketing", "sales"].compactMap { id in
+            guard let partyNode = f[id],
+                  let p = r.fields(partyNode, "'parties.\(id)'", known: ["team", "owner", "members"], required: ["team", "owner"]),
+                  let team = p["team"].flatMap({ r.string($0, "the team name") }),
+                  let ownerNode = p["owner"],
+                  let owner = r.fields(ownerNode, "'parties.\(id).owner'", known: ["name", "title"], required: ["name", "title"]),
+                  let name = owner["name"].flatMap({ r.string($0, "the owner's name") }),
+                  let title = owner["title"].flatMap({ r.string($0, "the owner's title") })
+            else { return nil }
+            let members = p["members"].flatMap { r.strings($0, "members") } ?? []
+            return Party(id: id, team: team, ownerName: name, ownerTitle: title, members: members)
+        }
+    }
+
+    static func readBusinessHours(_ node: Node, _ r: NodeReader) -> BusinessHours? {
+        guard let f = r.fields(node, "'business_hours'", known: ["time_zone", "days", "open", "close", "holidays"],
+                               required: ["time_zone", "days", "open", "close"]) else { return nil }
+        var zone: String?
+        if let zoneNode = f["time_zone"], let text = r.string(zoneNode, "the time zone") {
+            if TimeZoneTable.isIANA(text) {
+                zone = text
+            } else {
+                r.error("'\(text)' is not an IANA time zone; use a name like America/New_York or Europe/Berlin\(Suggestion.hint(for: text, in: TimeZoneTable.knownIdentifiers))", at: zoneNode)
+            }
+        }
+        let days = f["days"].flatMap { r.list($0, "working days") }?.compactMap { r.weekday($0, "a working day") } ?? []
+        let open = f["open"].flatMap { r.time($0, "the opening time") }
+        let close = f["close"].flatMap { r.time($0, "the closing time") }
+        if let open, let close, open >= close, let closeNode = f["close"] {
+            r.error("closing time \(close) must be after opening time \(open)", at: closeNode)
+        }
+        var holidays: [BusinessHours.Holiday] = []
+        if let list = f["holidays"].flatMap({ r.list($0, "holidays") }) {
+            for item in list {
+                if item.mapping != nil {
+                    guard let h = r.fields(item, "a holiday", known: ["date", "name"], required: ["date"]),
+                          let date = h["date"].flatMap({ r.date($0, "the holiday date") }) else { continue }
+                    holidays.append(.init(date: date, name: h["name"].flatMap { r.string($0, "the holiday name") } ?? ""))
+                } else if let date = r.date(item, "a holiday") {
+                    holidays.append(.init(date: date, name: ""))
+                }
+            }
+        }
+        guard let zone, let open, let close, !days.isEmpty else { return nil }
+        return BusinessHours(timeZone: zone, days: days, open: open, close: close, holidays: holidays)
+    }
+
+    static func readStages(_ node: Node, _ r: NodeReader) -> [Stage] {
+        guard let items = r.list(node, "'stages'") else { return [] }
+        return items.compactMap { item in
+            guard let f = r.fields(item, "a stage", known: ["id", "name", "owner", "definition"], required: ["id", "owner", "definition"]),
+                  let id = f["id"].flatMap({ r.string($0, "the stage id") }),
+                  let ownerNode = f["owner"], let owner = r.string(ownerNode, "the stage owner"),
+                  let definition = f["definition"].flatMap({ r.string($0, "the stage definition") }) else { return nil }
+            let name = f["name"].flatMap { r.string($0, "the stage name") } ?? id
+            return Stage(id: id, name: name, owner: owner, definition: definition, location: r.location(item), ownerLocation: r.location(ownerNode))
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Yams
+
+/// Turns agreement bytes into a Yams node tree, or positioned diagnostics.
+/// Guards run before the parser so that hostile input ends quickly: size, encoding, tabs, nesting depth.
+enum YAMLDocument {
+    static let maximumBytes = 1 << 20
+    static let maximumDepth = 100
+
+    /// The root node and the decoded text, or the diagnostics that stop loading.
+    static func compose(bytes: [UInt8], file: String) -> (root: Node?, text: String, diagnostics: [Diagnostic]) {
+        if bytes.count > maximumBytes {
+            let size = bytes.count >= 1 << 20 ? "\(bytes.count >> 20) MB" : "\(bytes.count >> 10) KB"
+            return (nil, "", [Diagnostic(.error, "the file is \(size); an agreement is at most 1 MB — is this the right file?", at: nil, file: file)])
+        }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        guard let text = String(validating: body, as: UTF8.self) else {
+            return (nil, "", [invalidUTF8(body, file: file)])
+        }
+        let guards = structuralProblems(text, file: file)
+        if !guards.isEmpty { return (nil, text, guards) }
+        do {
+            let root = try Yams.compose(yaml: text)
+            return (root, text, [])
+        } catch let error as YamlError {
+            return (nil, text, [diagnostic(for: error, file: file)])
+        } catch {
+            return (nil, text, [Diagnostic(.error, "cannot read YAML: \(error)", at: nil, file: file)])
+        }
+    }
+
+    private static func invalidUTF8(_ bytes: ArraySlice<UInt8>, file: String) -> Diagnostic {
+        var line = 1, column = 1
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let end = min(bytes.endIndex, index + 4)
+            var decoded = false
+            for length in 1...(end - index) where String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil {
+                if bytes[index] == 0x0A { line += 1; column = 1 } else { column += 1 }
+                index += length
+                decoded = true
+                break
+            }
+            if !decoded {
+                let hex = String(bytes[index], radix: 16, uppercase: true)
+                return .error("the file is not UTF-8: byte 0x\(hex) cannot start a character; save the file as UTF-8", at: SourceLocation(file: file, line: line, column: column))
+            }
+        }
+        return Diagnostic(.error, "the file is not UTF-8; save it as UTF-8", at: nil, file: file)
+    }
+
+    /// Tabs used for indentation and nesting deeper than any agreement needs.
+    private static func structuralProblems(_ text: String, file: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var flowDepth = 0
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var column = 0
+            var indent = 0
+            var inIndent = true
+            var sequenceMarks = 0
+            var quote: Character?
+            var previous: Character = " "
+            for ch in line {
+                column += 1
+                if inIndent {
+                    if ch == " " { indent += 1; continue }
+                    if ch == "\t" {
+                        problems.append(.error("a tab is used for indentation; YAML indents with spaces only", at: SourceLocation(file: file, line: lineNumber, column: column)))
+                        break
+                    }
+                    inIndent = false
+                }
+                if let q = quote {
+                    if ch == q { quote = nil }
+                } else if ch == "#" && (previous == " " || column == 1) {
+                    break
+                } else if ch == "\"" || ch == "'" {
+                    if previous == " " || previous == "[" || previous == "{" || previous == "," || previous == ":" { quote = ch }
+                } else if ch == "[" || ch == "{" {
+                    flowDepth += 1
+                } else if ch == "]" || ch == "}" {
+                    flowDepth = max(0, flowDepth - 1)
+                } else if ch == "-" && previous == " " || ch == "-" && column == indent + 1 {
+                    sequenceMarks += 1
+                }
+                previous = ch
+                let depth = flowDepth + sequenceMarks + indent / 2
+                if depth > maximumDepth {
+                    problems.append(.error("values are nested more than \(maximumDepth) levels deep; an agreement never needs that", at: SourceLocation(file: file, line: lineNumber, column: column)))
+                    return problems
+                }
+            }
+            if problems.count >= 20 { break }
+        }
+        return problems
+    }
+
+    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            return .error(message, at: at(mark))
+        case let .reader(problem, _, _, _):
+            return Diagnostic(.error, "cannot read the file: \(problem)", at: nil, file: file)
+        default:
+            return Diagnostic(.error, "invalid YAML: \(error)", at: nil, file: file)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+/// The whole sales–marketing Service Level Agreement, as read from its YAML file.
+public struct Agreement: Sendable {
+    /// Title, version, dates and review cadence.
+    public var info: AgreementInfo
+    /// Marketing and sales, with their accountable owners.
+    public var parties: [Party]
+    /// The business clock's settings.
+    public var businessHours: BusinessHours
+    /// Lifecycle stages in order.
+    public var stages: [Stage]
+    /// What an MQL is and how it is scored.
+    public var mqlDefinition: MQLDefinition
+    /// Every promise of both teams, marketing's first.
+    public var commitments: [Commitment]
+    /// Funnel health bands.
+    public var targets: Targets
+    /// The reasons sales may give when rejecting an MQL.
+    public var rejectionReasons: [RejectionReason]
+    /// Sales capacity, to check the volume promise against.
+    public var capacity: Capacity?
+    /// The weekly alignment meeting.
+    public var meeting: Meeting
+    /// How to read the CRM exports.
+    public var data: DataSettings
+    /// Recorded sign-offs.
+    public var signoffs: [SignOff]
+    /// SHA-256 of the canonical content (everything but `signoff`).
+    public var digest: String
+
+    /// The party with this id.
+    public func party(_ id: String) -> Party? { parties.first { $0.id == id } }
+
+    /// The commitments of one team, in file order.
+    public func commitments(of team: String) -> [Commitment] { commitments.filter { $0.team == team } }
+
+    /// The rejection reason with this id.
+    public func reason(_ id: String) -> RejectionReason? { rejectionReasons.first { $0.id == id } }
+}
+
+/// The cover facts of an agreement.
+public struct AgreementInfo: Sendable {
+    public var title: String
+    public var version: String
+    public var effective: LocalDate
+    /// Review cadence in months (3 = quarterly).
+    public var reviewEveryMonths: Int
+    public var lastReview: LocalDate?
+    /// Events that trigger an early review (a product launch, a new segment, …).
+    public var reviewTriggers: [String]
+    /// One paragraph on why the agreement exists.
+    public var purpose: String
+    /// Where `last_review` is written, for the overdue warning.
+    public var lastReviewLocation: SourceLocation?
+
+    /// The next review: last review (or effective date) plus the cadence.
+    public var nextReview: LocalDate { (lastReview ?? effective).adding(months: reviewEveryMonths) }
+
+    /// `quarterly`, `monthly`, or `every N months`.
+    public var cadenceName: String {
+        switch reviewEveryMonths {
+        case 1: return "monthly"
+        case 3: return "quarterly"
+        case 6: return "half-yearly"
+        case 12: return "yearly"
+        default: return "every \(reviewEveryMonths) months"
+        }
+    }
+}
+
+/// One side of the agreement.
+public struct Party: Sendable {
+    /// `marketing` or `sales`.
+    public var id: String
+    public var team: String
+    public var ownerName: String
+    public var ownerTitle: String
+    public var members: [String]
+}
+
+/// A lifecycle stage (suspect, prospect, lead, MQL, SAL, SQL, opportunity, customer).
+public struct Stage: Sendable {
+    public var id: String
+    public var name: String
+    /// The party that owns leads in this stage.
+    public var owner: String
+    public var definition: String
+    public var location: SourceLocation
+    public var ownerLocation: SourceLocation
+}

@@ -1,0 +1,34 @@
+/// When the business clock runs: time zone, working days, opening hours, holidays.
+public struct BusinessHours: Sendable {
+    /// IANA time zone identifier, e.g. `America/New_York`.
+    public var timeZone: String
+    public var days: [Weekday]
+    public var open: TimeOfDay
+    public var close: TimeOfDay
+    public var holidays: [Holiday]
+
+    /// A closed day.
+    public struct Holiday: Sendable {
+        public var date: LocalDate
+        public var name: String
+    }
+
+    /// Creates business hours.
+    public init(timeZone: String, days: [Weekday], open: TimeOfDay, close: TimeOfDay, holidays: [Holiday]) {
+        self.timeZone = timeZone
+        self.days = days
+        self.open = open
+        self.close = close
+        self.holidays = holidays
+    }
+
+    /// `Monday–Friday` or a comma list.
+    public var daysDescription: String {
+        let sorted = days.sorted()
+        let indices = sorted.map(\.index)
+        if let first = indices.first, let last = indices.last, indices.count > 2, indices == Array(first...last) {
+            return "\(sorted[0].name)–\(sorted[sorted.count - 1].name)"
+        }
+        return sorted.map(\.name).joined(separator: ", ")
+    }
+}

@@ -1,0 +1,71 @@
+/// One team's promise, as structured data: the document sentence and the check both come from it.
+public struct Commitment: Sendable {
+    /// Stable id used in reports (`first-touch`).
+    public var id: String
+    /// The party that made the promise (`marketing` or `sales`).
+    public var team: String
+    public var metric: Metric
+    /// The user's own sentence; when `nil` the sentence is generated.
+    public var promise: String?
+    public var bound: Bound
+    public var clock: Clock
+    /// Share of leads that must meet a per-lead bound.
+    public var goal: Percent
+    /// Volume period for `mql_count`.
+    public var per: VolumePeriod?
+    public var scope: Scope
+    /// Columns that must be filled (`context_complete_rate`).
+    public var requiredFields: [String]
+    /// A rejection without a reason is a breach (`feedback_time`).
+    public var requireReason: Bool
+    /// Activity types that count as attempts or touches; empty = every type.
+    public var attemptTypes: [String]
+    /// Where the entry starts in the agreement file.
+    public var location: SourceLocation
+
+    /// The bound a commitment sets.
+    public enum Bound: Sendable, Equatable {
+        case within(TimeSpan)
+        case atLeast(Double)
+        case atMost(Double)
+        case between(Double, Double)
+    }
+
+    /// Which clock a duration is measured on.
+    public enum Clock: String, Sendable {
+        case business, calendar
+    }
+
+    /// Per week or per month, for volume promises.
+    public enum VolumePeriod: String, Sendable {
+        case week, month
+    }
+
+    /// Which MQLs the commitment covers.
+    public enum Scope: Sendable, Equatable {
+        case all
+        case fastTrack
+        case standard
+        case source(String)
+
+        /// Words for the document.
+        public var phrase: String {
+            switch self {
+            case .all: return "every MQL"
+            case .fastTrack: return "every fast-track (hot) MQL"
+            case .standard: return "every standard (not fast-track) MQL"
+            case let .source(s): return "every MQL from \(s)"
+            }
+        }
+
+        /// Short name for tables and JSON.
+        public var name: String {
+            switch self {
+            case .all: return "all"
+            case .fastTrack: return "fast_track"
+            case .standard: return "standard"
+            case let .source(s): return "source: \(s)"
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+/// A length of time, in whole seconds: `30m`, `24h`, `90d`, `1w`, `1h30m`.
+public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Whole seconds.
+    public var seconds: Int64
+
+    /// Creates a span of `seconds`.
+    public init(seconds: Int64) { self.seconds = seconds }
+
+    /// Parses `30m`, `24h`, `90d`, `2w`, `45s`, `1h30m`; `nil` when the text is not a duration.
+    public init?(parsing text: String) {
+        let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604_800]
+        var total: Int64 = 0
+        var digits = ""
+        var sawUnit = false
+        for ch in text.trimmingSpaces() {
+            if ch.isASCII, ch.isNumber {
+                digits.append(ch)
+            } else if let unit = units[ch], let value = Int64(digits), value <= 1_000_000 {
+                total += value * unit
+                digits = ""
+                sawUnit = true
+            } else {
+                return nil
+            }
+        }
+        guard sawUnit, digits.isEmpty else { return nil }
+        seconds = total
+    }
+
+    /// Compact form as written in an agreement: `30m`, `24h`, `1h30m`.
+    public var compact: String {
+        if seconds == 0 { return "0m" }
+        var rest = seconds
+        var out = ""
+        for (unit, size) in [("d", Int64(86400)), ("h", 3600), ("m", 60), ("s", 1)] where rest >= size {
+            out += "\(rest / size)\(unit)"
+            rest %= size
+        }
+        return out
+    }
+
+    /// Words: `30 minutes`, `24 hours`, `1 hour 30 minutes`.
+    public var description: String {
+        if seconds == 0 { return "0 minutes" }
+        var rest = seconds
+        var parts: [String] = []
+        for (unit, size) in [("day", Int64(86400)), ("hour", 3600), ("minute", 60), ("second", 1)] where rest >= size {
+            let n = rest / size
+            parts.append("\(n) \(unit)\(n == 1 ? "" : "s")")
+            rest %= size
+        }
+        return parts.joined(separator: " ")
+    }
+
+    public static func < (lhs: TimeSpan, rhs: TimeSpan) -> Bool { lhs.seconds < rhs.seconds }
+}
+
+/// A share written as a percentage: `90%`. Stored as a fraction (0.9).
+public struct Percent: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The fraction, 0.9 for 90%.
+    public var fraction: Double
+
+    /// Creates a share from a fraction.
+    public init(fraction: Double) { self.fraction = fraction }
+
+    /// Parses `90%` or `12.5%`; `nil` otherwise.
+    public init?(parsing text: String) {
+        let t = text.trimmingSpaces()
+        guard t.hasSuffix("%"), let value = Double(t.dropLast().trimmingSpaces()), value.isFinite else { return nil }
+        fraction = value / 100
+    }
+
+    /// `90%`, `12.5%`.
+    public var description: String { Percent.format(fraction) }
+
+    /// Formats a fraction as a percentage with at most one decimal.
+    public static func format(_ fraction: Double) -> String {
+        let tenths = (fraction * 1000).rounded()
+        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10))%" : "\(tenths / 10)%"
+    }
+
+    public static func < (lhs: Percent, rhs: Percent) -> Bool { lhs.fraction < rhs.fraction }
+}
+
+/// A plain amount with an optional magnitude suffix: `250`, `10M`, `342.09K`, `$22,700.00`.
+public enum Amount {
+    /// Parses an amount; `nil` when the text is not one.
+    public static func parse(_ text: some StringProtocol) -> Double? {
+        var t = String(text).trimmingSpaces().replacingAll(",", with: "")
+        for symbol in ["$", "€", "£", "USD", "EUR"] where t.hasPrefix(symbol) {
+            t = String(t.dropFirst(symbol.count)).trimmingSpaces()
+        }
+        var scale = 1.0
+        if let last = t.last, let factor = ["k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9][last] {
+            scale = factor
+            t.removeLast()
+        }
+        guard !t.isEmpty, let value = Double(t), value.isFinite else { return nil }
+        return value * scale
+    }
+
+    /// `250`, `10M`, `1.5B`.
+    public static func format(_ value: Double) -> String {
+        for (suffix, size) in [("B", 1e9), ("M", 1e6), ("K", 1e3)] where abs(value) >= size {
+            let scaled = value / size
+            if scaled == scaled.rounded() { return "\(Int(scaled))\(suffix)" }
+            if (scaled * 10).rounded() == scaled * 10 { return "\(scaled)\(suffix)" }
+        }
+        return value == value.rounded() ? "\(Int(value))" : "\(value)"
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+
+    /// Every occurrence of `target` replaced.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return String(self) }
+        var out = ""
+        var rest = Substring(self)
+        while let range = rest.range(of: target) {
+            out += rest[..<range.lowerBound] + replacement
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
+    }
+}
+
+extension Substring {
+    func range(of target: String) -> Range<Index>? {
+        guard let first = target.first else { return nil }
+        var i = startIndex
+        while i < endIndex {
+            if self[i] == first, self[i...].hasPrefix(target) {
+                return i..<(index(i, offsetBy: target.count))
+            }
+            i = index(after: i)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,149 @@
+/// Parses the timestamp shapes CRM exports write, straight from bytes, without Foundation's formatters.
+///
+/// Accepted: ISO 8601 (`2026-11-16`, `2026-11-16T14:03:00Z`, `…+01:00`, `2026-11-16 14:03`), `M/D/YYYY [h:mm[:ss] [AM|PM]]`,
+/// `DD-MM-YYYY [HH:MM]`, `DD.MM.YYYY`, epoch seconds (10 digits) and milliseconds (13 digits).
+/// Times without an offset are local to the export's zone.
+public struct TimestampParser: Sendable {
+    /// A date layout that can be forced for ambiguous exports.
+    public enum Layout: String, Sendable, CaseIterable {
+        case iso = "YYYY-MM-DD", monthFirst = "M/D/YYYY", dayFirst = "D/M/YYYY"
+        case dayFirstDash = "DD-MM-YYYY", monthFirstDash = "MM-DD-YYYY", epochSeconds = "epoch_s", epochMillis = "epoch_ms"
+
+        /// The accepted spellings.
+        public static let patterns = allCases.map(\.rawValue)
+
+        /// The layout for a pattern, or `nil`.
+        public init?(pattern: String) { self.init(rawValue: pattern) }
+    }
+
+    private let zone: ZoneRules
+    private let preferred: [Layout]
+
+    /// A parser for local times in `zone`, trying `preferred` layouts first.
+    public init(zone: ZoneRules, preferred: [Layout] = []) {
+        self.zone = zone
+        self.preferred = preferred
+    }
+
+    /// Epoch seconds, or `nil` when the text is not a timestamp this parser can read unambiguously.
+    public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var s = Scanner(bytes: bytes)
+        s.skipSpaces()
+        guard let first = s.digits() else { return nil }
+        let (value, count) = first
+        if s.atEnd {
+            if count == 13, preferred.isEmpty || preferred.contains(.epochMillis) { return value / 1000 }
+            if count == 10, preferred.isEmpty || preferred.contains(.epochSeconds) { return value }
+            return nil
+        }
+        var year = 0, month = 0, day = 0
+        let separator = s.next()
+        if count == 4, separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/") {
+            guard let m = s.number(maxDigits: 2), s.next() == separator, let d = s.number(maxDigits: 2) else { return nil }
+            (year, month, day) = (Int(value), m, d)
+        } else if count <= 2, let sep = separator, [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: ".")].contains(sep) {
+            guard let second = s.number(maxDigits: 2), s.next() == sep, let y = s.number(maxDigits: 4, minDigits: 4) else { return nil }
+            year = y
+            let dayFirst: Bool
+            if sep == UInt8(ascii: "/") {
+                dayFirst = preferred.first(where: { $0 == .dayFirst || $0 == .monthFirst }) == .dayFirst
+            } else if sep == UInt8(ascii: ".") {
+                dayFirst = true
+            } else {
+                dayFirst = preferred.first(where: { $0 == .dayFirstDash || $0 == .monthFirstDash }) != .monthFirstDash
+            }
+            (month, day) = dayFirst ? (second, Int(value)) : (Int(value), second)
+        } else {
+            return nil
+        }
+        guard (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year), (1900...2200).contains(year) else { return nil }
+        var seconds = 0
+        var offset: Int64?
+        if !s.atEnd {
+            guard let sep = s.next(), sep == UInt8(ascii: "T") || sep == UInt8(ascii: " ") else { return nil }
+            s.skipSpaces()
+            guard let h = s.number(maxDigits: 2), s.next() == UInt8(ascii: ":"), let mi = s.number(maxDigits: 2, minDigits: 2) else { return nil }
+            var sec = 0
+            if s.peek == UInt8(ascii: ":") {
+                _ = s.next()
+                guard let v = s.number(maxDigits: 2, minDigits: 2) else { return nil }
+                sec = v
+                if s.peek == UInt8(ascii: ".") || s.peek == UInt8(ascii: ",") { _ = s.next(); _ = s.digits() }
+            }
+            var hour = h
+            s.skipSpaces()
+            if let p = s.peek, p == UInt8(ascii: "A") || p == UInt8(ascii: "P") || p == UInt8(ascii: "a") || p == UInt8(ascii: "p") {
+                _ = s.next()
+                guard let mChar = s.next(), mChar | 0x20 == UInt8(ascii: "m"), (1...12).contains(hour) else { return nil }
+                let pm = p | 0x20 == UInt8(ascii: "p")
+                hour = hour % 12 + (pm ? 12 : 0)
+            }
+            guard hour <= 23, mi <= 59, sec <= 60 else { return nil }
+            seconds = hour * 3600 + mi * 60 + min(sec, 59)
+            s.skipSpaces()
+            if let p = s.peek {
+                if p == UInt8(ascii: "Z") || p == UInt8(ascii: "z") {
+                    _ = s.next(); offset = 0
+                } else if p == UInt8(ascii: "+") || p == UInt8(ascii: "-") {
+                    _ = s.next()
+                    guard let oh = s.number(maxDigits: 2, minDigits: 2) else { return nil }
+                    if s.peek == UInt8(ascii: ":") { _ = s.next() }
+                    let om = s.number(maxDigits: 2, minDigits: 2) ?? 0
+                    offset = Int64((oh * 3600 + om * 60) * (p == UInt8(ascii: "-") ? -1 : 1))
+                } else if s.matches("UTC") || s.matches("GMT") {
+                    offset = 0
+                }
+            }
+            s.skipSpaces()
+            guard s.atEnd else { return nil }
+        }
+        let local = Int64(LocalDate(year: year, month: month, day: day).daysSinceEpoch) * 86400 + Int64(seconds)
+        if let offset { return local - offset }
+        return zone.utc(fromLocal: local)
+    }
+
+    /// Parses a Swift string (tests, config).
+    public func parse(_ text: String) -> Int64? {
+        var copy = Array(text.utf8)
+        return copy.withUnsafeMutableBufferPointer { parse(UnsafeBufferPointer($0)) }
+    }
+
+    private struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var i = 0
+
+        var atEnd: Bool { i >= bytes.count }
+        var peek: UInt8? { i < bytes.count ? bytes[i] : nil }
+
+        mutating func next() -> UInt8? {
+            guard i < bytes.count else { return nil }
+            defer { i += 1 }
+            return bytes[i]
+        }
+
+        mutating func skipSpaces() { while i < bytes.count, bytes[i] == 0x20 { i += 1 } }
+
+        mutating func digits() -> (Int64, Int)? {
+            var value: Int64 = 0, count = 0
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, count < 18 {
+                value = value * 10 + Int64(bytes[i] - 0x30); i += 1; count += 1
+            }
+            return count == 0 ? nil : (value, count)
+        }
+
+        mutating func number(maxDigits: Int, minDigits: Int = 1) -> Int? {
+            var value = 0, count = 0
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, count < maxDigits {
+                value = value * 10 + Int(bytes[i] - 0x30); i += 1; count += 1
+            }
+            return count >= minDigits ? value : nil
+        }
+
+        mutating func matches(_ word: String) -> Bool {
+            let w = Array(word.utf8)
+            guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { return false }
+            i += w.count
+            return true
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// routing_time, first_touch_time, feedback_time and untouched_leads: a per-lead clock with a deadline.
+///
+/// For each lead in scope: the clock starts at `start`; the lead meets the bound when `event` happens
+/// (no later than as-of) within the allowed time on the commitment's clock. With no event, the lead
+/// is *pending* while its deadline is after as-of, and a breach once the deadline has passed.
+struct DurationMetric {
+    let context: EvaluationContext
+
+    func evaluate(_ c: Commitment, cohort: ArraySlice<Int>) -> CommitmentResult {
+        let evaluator = CommitmentEvaluator(context: context)
+        guard case let .within(limit) = c.bound else {
+            return evaluator.result(c, .notMeasurable, value: nil, valueText: "–", denominator: 0, pending: 0, breaches: [], note: "needs within")
+        }
+        let clock = context.clock(c)
+        let asOf = context.asOf
+        var met = 0, pending = 0
+        var breaches: [Breach] = []
+        var elapsedTimes: [Int64] = []
+        for i in context.scoped(cohort, c.scope) {
+            let lead = context.ledger.leads[i]
+            guard let (start, eventAt) = span(c, lead) else { continue }
+            let event = eventAt.flatMap { $0 <= asOf ? $0 : nil }
+            let deadline = clock.deadline(from: start, after: limit.seconds)
+            if c.metric == .feedbackTime, c.requireReason, let event, lead.decision == .rejected, lead.rejectionReason.isEmpty {
+                breaches.append(context.breach(lead, "rejected without a reason", severity: 0))
+                elapsedTimes.append(clock.elapsed(from: start, to: event))
+                continue
+            }
+            if let event {
+                let elapsed = clock.elapsed(from: start, to: event)
+                elapsedTimes.append(elapsed)
+                if elapsed <= limit.seconds { met += 1 } else {
+                    let late = elapsed - limit.seconds
+                    breaches.append(context.breach(lead, "late by \(Dates.span(late))", severity: late))
+                }
+            } else if deadline > asOf {
+                pending += 1
+            } else if c.metric == .feedbackTime, lead.decision != nil {
+                breaches.append(context.breach(lead, "decided, but no decision date was recorded", severity: 0))
+            } else {
+                let late = clock.elapsed(from: deadline, to: asOf)
+                breaches.append(context.breach(lead, "\(noEvent(c)) \(Dates.span(late)) past the deadline", severity: late))
+            }
+        }
+        let judged = met + breaches.count
+        let share = judged == 0 ? nil : Double(met) / Double(judged)
+        let verdict = evaluator.shareVerdict(met: met, judged: judged, goal: c.goal.fraction)
+        let median = elapsedTimes.isEmpty ? nil : elapsedTimes.sorted()[elapsedTimes.count / 2]
+        var note = median.map { "median \(Dates.span($0)) on the \(c.clock.rawValue) clock" } ?? ""
+        if c.metric == .untouchedLeads, !breaches.isEmpty { note += (note.isEmpty ? "" : "; ") + "\(breaches.count) to reassign" }
+        return evaluator.result(c, verdict, value: share, valueText: share.map { Percent.format($0) } ?? "–",
+                                denominator: judged, pending: pending, breaches: breaches, note: note, median: median)
+    }
+
+    /// When the clock starts and when the awaited event happened, or nil when the lead is out of scope.
+    func span(_ c: Commitment, _ lead: Lead) -> (Int64, Int64?)? {
+        switch c.metric {
+        case .routingTime:
+            guard let mql = lead.mqlAt else { return nil }
+            return (mql, lead.routedAt)
+        case .firstTouchTime:
+            guard let start = lead.handoffAt else { return nil }
+            return (start, lead.firstTouch)
+        case .untouchedLeads:
+            guard let routed = lead.routedAt else { return nil }
+            return (routed, lead.firstTouch)
+        case .feedbackTime:
+            guard let start = lead.handoffAt else { return nil }
+            return (start, lead.decision == nil ? nil : lead.decisionAt)
+        default:
+            return nil
+        }
+    }
+
+    private func noEvent(_ c: Commitment) -> String {
+        switch c.metric {
+        case .routingTime: return "not routed,"
+        case .feedbackTime: return "no decision,"
+        default: return "no touch,"
+        }
+    }
+}

@@ -1,0 +1,93 @@
+/// Everything a metric needs: the agreement, the ledger, the moment, the clocks and the cohorts.
+public struct EvaluationContext: Sendable {
+    public let agreement: Agreement
+    public let ledger: LeadLedger
+    public let asOf: Int64
+    public let period: Period
+    public let zone: ZoneRules
+    public let businessClock: BusinessClock
+    let scorer: LeadScorer
+    /// Lead indices with an `mql_at`, ordered by it.
+    private let byMQL: [Int]
+    private let mqlTimes: [Int64]
+
+    /// Builds the context. `period` defaults to the last complete week before `asOf`; `asOf` to the latest timestamp.
+    public init(agreement: Agreement, ledger: LeadLedger, period: PeriodChoice = .lastCompleteWeek, asOf: Int64? = nil) throws {
+        guard let zone = ZoneRules(identifier: agreement.businessHours.timeZone) else {
+            throw HandoffError(.usage, "unknown time zone '\(agreement.businessHours.timeZone)'")
+        }
+        guard let moment = asOf ?? ledger.latestTimestamp else {
+            throw HandoffError(.badInput, "the leads export has no timestamps, so there is no 'as of' moment; pass --as-of", file: ledger.sources.leads)
+        }
+        self.agreement = agreement
+        self.ledger = ledger
+        self.asOf = moment
+        self.zone = zone
+        switch period {
+        case .lastCompleteWeek: self.period = Period.lastCompleteWeek(before: moment, zone: zone)
+        case let .week(text):
+            guard let p = Period.week(text, zone: zone) else { throw HandoffError(.usage, "'\(text)' is not an ISO week; write it like 2026-W46") }
+            self.period = p
+        case let .month(text):
+            guard let p = Period.month(text, zone: zone) else { throw HandoffError(.usage, "'\(text)' is not a month; write it like 2026-11") }
+            self.period = p
+        }
+        businessClock = BusinessClock(hours: agreement.businessHours, zone: zone)
+        scorer = LeadScorer(definition: agreement.mqlDefinition, actions: ledger.actions)
+        let ordered = ledger.leads.indices.filter { ledger.leads[$0].mqlAt != nil }
+            .sorted { (ledger.leads[$0].mqlAt ?? 0, $0) < (ledger.leads[$1].mqlAt ?? 0, $1) }
+        byMQL = ordered
+        mqlTimes = ordered.map { ledger.leads[$0].mqlAt ?? 0 }
+    }
+
+    /// How the report period is chosen.
+    public enum PeriodChoice: Sendable {
+        case lastCompleteWeek
+        case week(String)
+        case month(String)
+    }
+
+    /// Leads that became MQLs in `[start, end)` and no later than as-of, in time order.
+    public func cohort(from start: Int64, to end: Int64) -> ArraySlice<Int> {
+        let upper = min(end, asOf + 1)
+        return byMQL[lowerBound(start)..<max(lowerBound(start), lowerBound(upper))]
+    }
+
+    /// The cohort of a period.
+    public func cohort(_ p: Period) -> ArraySlice<Int> { cohort(from: p.start, to: p.end) }
+
+    private func lowerBound(_ t: Int64) -> Int {
+        var low = 0, high = mqlTimes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mqlTimes[mid] < t { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The clock a commitment is measured on.
+    public func clock(_ c: Commitment) -> any DurationClock {
+        c.clock == .business ? businessClock : CalendarClock()
+    }
+
+    /// True when the lead was a fast-track (hot) MQL when it became an MQL.
+    func isFastTrack(_ lead: Lead) -> Bool {
+        guard let at = lead.mqlAt else { return false }
+        return !scorer.fastTrackTriggers(lead, at: at).isEmpty
+    }
+
+    /// The leads of a cohort a commitment covers.
+    func scoped(_ cohort: ArraySlice<Int>, _ scope: Commitment.Scope) -> [Int] {
+        switch scope {
+        case .all: return Array(cohort)
+        case .fastTrack: return cohort.filter { isFastTrack(ledger.leads[$0]) }
+        case .standard: return cohort.filter { !isFastTrack(ledger.leads[$0]) }
+        case let .source(s): return cohort.filter { ledger.leads[$0].source.lowercased() == s.lowercased() }
+        }
+    }
+
+    /// A breach record for a lead.
+    func breach(_ lead: Lead, _ detail: String, severity: Int64) -> Breach {
+        Breach(leadID: lead.id, company: lead.company, owner: lead.owner, source: lead.source, detail: detail, severity: severity)
+    }
+}

@@ -1,0 +1,68 @@
+/// The funnel-health targets: acceptance rate and MQL→SQL conversion, judged against their bands.
+struct FunnelTargets {
+    let context: EvaluationContext
+
+    struct Reading {
+        var value: Double?
+        var denominator: Int
+        var pending: Int
+        var band: Band
+        var note: String
+    }
+
+    /// accepted / (accepted + rejected) among the cohort; undecided leads are pending.
+    func acceptance(cohort: ArraySlice<Int>) -> Reading {
+        var accepted = 0, rejected = 0
+        for i in cohort {
+            switch context.ledger.leads[i].decision {
+            case .accepted?: accepted += 1
+            case .rejected?: rejected += 1
+            case nil: break
+            }
+        }
+        let decided = accepted + rejected
+        return Reading(value: decided == 0 ? nil : Double(accepted) / Double(decided), denominator: decided,
+                       pending: cohort.count - decided, band: context.agreement.targets.acceptance,
+                       note: "\(accepted) accepted, \(rejected) rejected")
+    }
+
+    /// The mature cohort (the period `cohort_lag` weeks earlier) that reached SQL within the window.
+    func conversion(for period: Period? = nil) -> Reading {
+        let t = context.agreement.targets
+        let p = period ?? context.period
+        let lag = Int64(t.conversionLagWeeks) * 604_800
+        let cohort = context.cohort(from: p.start - lag, to: p.end - lag)
+        var converted = 0
+        for i in cohort {
+            let lead = context.ledger.leads[i]
+            if let sql = lead.sqlAt, let mql = lead.mqlAt, sql - mql <= t.conversionWindow.seconds, sql <= context.asOf { converted += 1 }
+        }
+        let matureFrom = Dates.long(LocalDate(daysSinceEpoch: Int(context.zone.local(p.start - lag).floorDiv(86400))))
+        return Reading(value: cohort.isEmpty ? nil : Double(converted) / Double(cohort.count), denominator: cohort.count, pending: 0,
+                       band: t.mqlToSQL, note: "\(converted) of \(cohort.count) MQLs from the \(p.kind.rawValue) of \(matureFrom) reached SQL within \(t.conversionWindow.compact)")
+    }
+
+    /// Both targets as results.
+    func results() -> [TargetResult] {
+        let minimum = context.agreement.targets.minimumSample
+        let a = acceptance(cohort: context.cohort(context.period))
+        let (av, ar) = FunnelTargets.judge(a.value, denominator: a.denominator, band: a.band, bound: nil, minimum: minimum)
+        let m = conversion()
+        let (mv, mr) = FunnelTargets.judge(m.value, denominator: m.denominator, band: m.band, bound: nil, minimum: minimum)
+        return [
+            TargetResult(id: "acceptance_rate", name: "MQL acceptance rate", verdict: av, value: a.value, band: a.band, denominator: a.denominator, pending: a.pending, reading: ar, note: a.note),
+            TargetResult(id: "mql_to_sql_rate", name: "MQL→SQL conversion", verdict: mv, value: m.value, band: m.band, denominator: m.denominator, pending: 0, reading: mr, note: m.note),
+        ]
+    }
+
+    /// In band: met; outside: missed, with the reading (too loose / too strict / below / above).
+    static func judge(_ value: Double?, denominator: Int, band: Band, bound: Commitment.Bound?, minimum: Int) -> (Verdict, String) {
+        guard let v = value, denominator >= minimum else { return (.insufficientData, "") }
+        var reading = "in band"
+        if let loose = band.tooLooseBelow, v < loose { reading = "too loose: below \(Percent.format(loose)) the MQL definition lets in leads sales cannot use" }
+        else if let strict = band.tooStrictAbove, v > strict { reading = "too strict: above \(Percent.format(strict)) the definition leaves opportunities on the table" }
+        else if v < band.low - 1e-9 { reading = "below band" }
+        else if v > band.high + 1e-9 { reading = "above band" }
+        return (reading == "in band" ? .met : .missed, reading)
+    }
+}

@@ -1,0 +1,168 @@
+/// Applies the agreement's scoring model to one lead at one moment.
+public struct LeadScorer: Sendable {
+    let definition: MQLDefinition
+    /// For each ledger action index, the engagement rule that scores it (if any).
+    let ruleForAction: [Int?]
+    /// Ledger action index by name.
+    let actionIndex: [String: UInt16]
+
+    /// A scorer for a ledger's action names.
+    public init(definition: MQLDefinition, actions: [String]) {
+        self.definition = definition
+        ruleForAction = actions.map { name in definition.scoring.engagement.firstIndex { $0.action == name } }
+        var index: [String: UInt16] = [:]
+        for (i, name) in actions.enumerated() { index[name] = UInt16(i) }
+        actionIndex = index
+    }
+
+    /// Fit, engagement and BANT scores of `lead` at `moment`.
+    public func scores(_ lead: Lead, at moment: Int64) -> Scores {
+        let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: nil)
+        let cap = definition.scoring.cap
+        let fit = min(cap, definition.scoring.fit.filter { $0.condition.holds(for: facts) }.map(\.points).reduce(0, +))
+        let bant = min(cap, definition.scoring.bant.filter { $0.condition.holds(for: facts) }.map(\.points).reduce(0, +))
+        return Scores(fit: fit, engagement: min(cap, engagement(lead, at: moment)), bant: bant)
+    }
+
+    /// Engagement points at `moment`: each action's points, at most `max_count` of the most recent
+    /// occurrences, only those `within` the window, each decayed by `rate` per full `every` of age.
+    func engagement(_ lead: Lead, at moment: Int64) -> Double {
+        var counted = [Int](repeating: 0, count: definition.scoring.engagement.count)
+        var total = 0.0
+        for event in lead.events.reversed() where event.at <= moment {
+            guard Int(event.action) < ruleForAction.count, let r = ruleForAction[Int(event.action)] else { continue }
+            let rule = definition.scoring.engagement[r]
+            let age = moment - event.at
+            if let within = rule.within, age > within.seconds { continue }
+            if let max = rule.maxCount, counted[r] >= max { continue }
+            counted[r] += 1
+            var points = rule.points
+            if let decay = definition.decay, decay.every.seconds > 0 {
+                let periods = Int(age / decay.every.seconds)
+                if periods > 0 { points *= pow1(1 - decay.rate.fraction, periods) }
+            }
+            total += points
+        }
+        return total
+    }
+
+    /// The ids of the fast-track triggers that fire for `lead` at `moment`.
+    public func fastTrackTriggers(_ lead: Lead, at moment: Int64) -> [String] {
+        let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: scores(lead, at: moment))
+        return definition.fastTrack.filter { $0.condition.holds(for: facts) }.map(\.id)
+    }
+
+    /// Whether the lead meets the MQL definition at `moment`, and if not, why.
+    public func check(_ lead: Lead, at moment: Int64) -> DefinitionCheck {
+        let s = scores(lead, at: moment)
+        let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: s)
+        if let hit = definition.disqualifiers.first(where: { $0.condition.holds(for: facts) }) {
+            return DefinitionCheck(meets: false, reason: "disqualified: \(hit.label)", scores: s)
+        }
+        if let miss = FitCheck(criteria: definition.fit).firstMiss(lead) {
+            return DefinitionCheck(meets: false, reason: miss, scores: s)
+        }
+        guard definition.thresholds.contains(where: { $0.holds(for: facts) }) else {
+            return DefinitionCheck(meets: false, reason: "below every threshold (fit \(Amount.format(s.fit.rounded())), engagement \(Amount.format(s.engagement.rounded())), BANT \(Amount.format(s.bant.rounded())))", scores: s)
+        }
+        return DefinitionCheck(meets: true, reason: "", scores: s)
+    }
+}
+
+/// Fit, engagement and BANT points.
+public struct Scores: Sendable {
+    public var fit: Double
+    public var engagement: Double
+    public var bant: Double
+    /// All three together.
+    public var total: Double { fit + engagement + bant }
+}
+
+/// The outcome of checking a lead against the MQL definition.
+public struct DefinitionCheck: Sendable {
+    public var meets: Bool
+    /// Why not, in words, when `meets` is false.
+    public var reason: String
+    public var scores: Scores
+}
+
+/// One lead's values as seen by conditions.
+struct LeadFacts: ConditionInput {
+    let lead: Lead
+    let moment: Int64
+    let scorer: LeadScorer
+    let scores: Scores?
+
+    func number(_ field: String) -> Double? {
+        switch field {
+        case "fit": return scores?.fit
+        case "engagement": return scores?.engagement
+        case "bant": return scores?.bant
+        case "score": return scores?.total ?? lead.score
+        case "employees": return lead.employees
+        case "annual_revenue": return lead.annualRevenue
+        case "last_activity":
+            guard let last = lead.events.last(where: { $0.at <= moment }) else { return nil }
+            return Double(moment - last.at)
+        default: return nil
+        }
+    }
+
+    func text(_ field: String) -> String? {
+        let value: String
+        switch field {
+        case "industry": value = lead.industry
+        case "country": value = lead.country
+        case "title": value = lead.title
+        case "company": value = lead.company
+        case "source": value = lead.source
+        case "timeline": value = lead.timeline
+        case "use_case": value = lead.useCase
+        case "budget": value = lead.budget
+        default: return nil
+        }
+        return value
+    }
+
+    func count(_ action: String, within window: Double?) -> Int {
+        guard let code = scorer.actionIndex[action] else { return 0 }
+        let from = window.map { moment - Int64($0) } ?? Int64.min
+        return lead.events.reduce(0) { $0 + ($1.action == code && $1.at <= moment && $1.at >= from ? 1 : 0) }
+    }
+}
+
+/// Checks the firmographic fit criteria; a missing value does not meet a criterion.
+struct FitCheck {
+    let criteria: FitCriteria
+
+    func firstMiss(_ lead: Lead) -> String? {
+        if let range = criteria.employees {
+            guard let n = lead.employees else { return "employees missing" }
+            if !range.contains(n) { return "\(Amount.format(n)) employees, outside \(Amount.format(range.lowerBound))–\(Amount.format(range.upperBound))" }
+        }
+        if let range = criteria.annualRevenue {
+            guard let n = lead.annualRevenue else { return "annual revenue missing" }
+            if !range.contains(n) { return "revenue \(Amount.format(n)), outside \(Amount.format(range.lowerBound))–\(Amount.format(range.upperBound))" }
+        }
+        if !criteria.industries.isEmpty, !criteria.industries.contains(where: { $0.lowercased() == lead.industry.lowercased() }) {
+            return lead.industry.isEmpty ? "industry missing" : "industry \(lead.industry) is not a target industry"
+        }
+        if !criteria.countries.isEmpty, !criteria.countries.contains(where: { $0.lowercased() == lead.country.lowercased() }) {
+            return lead.country.isEmpty ? "country missing" : "country \(lead.country) is not served"
+        }
+        if !criteria.titles.isEmpty {
+            let title = lead.title.lowercased()
+            if !criteria.titles.contains(where: { title.contains($0.lowercased()) }) {
+                return lead.title.isEmpty ? "job title missing" : "title \(lead.title) is below Manager"
+            }
+        }
+        return nil
+    }
+}
+
+/// `base` raised to a small whole power, without Foundation.
+func pow1(_ base: Double, _ exponent: Int) -> Double {
+    var result = 1.0
+    for _ in 0..<max(0, exponent) { result *= base }
+    return result
+}

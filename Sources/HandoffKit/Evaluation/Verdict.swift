@@ -1,0 +1,89 @@
+/// The one verdict each commitment or target gets for a period.
+public enum Verdict: String, Sendable, CaseIterable {
+    case met
+    case missed
+    case atRisk = "at_risk"
+    case insufficientData = "insufficient_data"
+    case notMeasurable = "not_measurable"
+
+    /// `met`, `MISSED`, `at risk` — readable without colour.
+    public var words: String {
+        switch self {
+        case .met: return "met"
+        case .missed: return "missed"
+        case .atRisk: return "at risk"
+        case .insufficientData: return "insufficient data"
+        case .notMeasurable: return "not measurable"
+        }
+    }
+
+    /// Plain-ASCII mark for terminals: `[ok]`, `[XX]`, `[!!]`, `[..]`, `[--]`.
+    public var mark: String {
+        switch self {
+        case .met: return "[ok]"
+        case .missed: return "[XX]"
+        case .atRisk: return "[!!]"
+        case .insufficientData: return "[..]"
+        case .notMeasurable: return "[--]"
+        }
+    }
+
+    /// A symbol for documents: ✓ ✗ ⚠ … –.
+    public var symbol: String {
+        switch self {
+        case .met: return "✓"
+        case .missed: return "✗"
+        case .atRisk: return "⚠"
+        case .insufficientData: return "…"
+        case .notMeasurable: return "–"
+        }
+    }
+}
+
+/// A lead that broke a commitment, with how badly.
+public struct Breach: Sendable {
+    public var leadID: String
+    public var company: String
+    public var owner: String
+    public var source: String
+    /// How it broke the commitment: `late by 2h 10m`, `3 of 6 attempts`.
+    public var detail: String
+    /// Larger is worse; ties by lead id.
+    public var severity: Int64
+}
+
+/// A commitment's verdict for a period, with its numbers and evidence.
+public struct CommitmentResult: Sendable {
+    public var commitment: Commitment
+    public var verdict: Verdict
+    /// The measured value (a share, a count), or nil when not measurable.
+    public var value: Double?
+    /// The value as people read it: `87.5%`, `112 MQLs`.
+    public var valueText: String
+    /// The bound as people read it: `≥ 90% within 30m`.
+    public var goalText: String
+    /// Leads judged.
+    public var denominator: Int
+    /// Leads whose clock has not run out.
+    public var pending: Int
+    /// Breaching leads, worst first.
+    public var breaches: [Breach]
+    /// Why not measurable, pacing, or other context.
+    public var note: String
+    /// Median elapsed time on the commitment's clock, for durations.
+    public var median: Int64?
+}
+
+/// A funnel-health target's reading for a period.
+public struct TargetResult: Sendable {
+    public var id: String
+    public var name: String
+    public var verdict: Verdict
+    public var value: Double?
+    public var band: Band
+    public var denominator: Int
+    public var pending: Int
+    /// `too loose`, `too strict`, `in band`, or empty.
+    public var reading: String
+    public var note: String
+}

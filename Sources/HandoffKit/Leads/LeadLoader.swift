@@ -1,0 +1,114 @@
+/// Reads the leads, activities and engagement exports into a `LeadLedger`.
+public struct LeadLoader {
+    let settings: DataSettings
+    let preset: ColumnPreset
+    let timestamps: TimestampParser
+    let placeholders: Set<String>
+    /// Activity types that count as a touch / an attempt; empty means every type but notes and tasks.
+    let touchTypes: Set<String>
+    let attemptTypes: Set<String>
+    let reasonIDs: [String: String]
+
+    static let builtInPlaceholders = ["select", "n/a", "na", "null", "none", "-", "--", "#n/a", "unknown", "(blank)", "not provided"]
+
+    /// A loader for an agreement's data settings.
+    public init(agreement: Agreement) throws {
+        settings = agreement.data
+        preset = ColumnPreset.named(settings.preset)
+        let zoneName = settings.timeZone ?? agreement.businessHours.timeZone
+        guard let zone = ZoneRules(identifier: zoneName) else { throw HandoffError(.usage, "unknown time zone '\(zoneName)'") }
+        timestamps = TimestampParser(zone: zone, preferred: settings.dateFormats.compactMap(TimestampParser.Layout.init(pattern:)))
+        placeholders = Set(LeadLoader.builtInPlaceholders + settings.placeholders.map { $0.lowercased() })
+        let touches = agreement.commitments.filter { $0.metric == .firstTouchTime || $0.metric == .untouchedLeads }
+        touchTypes = touches.contains { $0.attemptTypes.isEmpty } ? [] : Set(touches.flatMap(\.attemptTypes))
+        attemptTypes = Set(agreement.commitments.filter { $0.metric == .attemptsBeforeUnresponsive }.flatMap(\.attemptTypes))
+        var reasons: [String: String] = [:]
+        for reason in agreement.rejectionReasons {
+            reasons[reason.id.lowercased()] = reason.id
+            reasons[reason.label.lowercased()] = reason.id
+        }
+        for (raw, id) in settings.values["rejection_reason"] ?? [:] { reasons[raw] = id }
+        reasonIDs = reasons
+    }
+
+    /// Loads every file of `sources`. Throws `HandoffError(.badInput)` for a file that cannot be read at all.
+    public func load(_ sources: DataSources) throws -> LeadLedger {
+        var state = LoadState()
+        try readLeads(sources.leads, &state)
+        if let path = sources.activities { try readActivities(path, &state) }
+        if let path = sources.engagement { try readEngagement(path, &state) }
+        for i in state.leads.indices where state.leads[i].events.count > 1 {
+            state.leads[i].events.sort { $0.at < $1.at }
+        }
+        return LeadLedger(leads: state.leads, actions: state.actions, quality: state.quality, columns: state.columns,
+                          hasActivities: sources.activities != nil, hasEngagement: sources.engagement != nil,
+                          latestTimestamp: state.latest, sources: sources)
+    }
+
+    struct LoadState {
+        var leads: [Lead] = []
+        var index: [String: Int] = [:]
+        var actions: [String] = []
+        var actionIndex: [String: UInt16] = [:]
+        var quality = DataQuality()
+        var columns: Set<LeadColumn> = []
+        var latest: Int64?
+
+        mutating func saw(_ t: Int64) { if t > (latest ?? .min) { latest = t } }
+    }
+
+    /// Finds the header record (skipping report title rows) and resolves the columns.
+    /// Returns the number of title rows above the header.
+    @discardableResult
+    func withHeader(_ path: String, wanted: [String], required: [String], what: String,
+                    _ body: (HeaderMap, CSVReader.Record) throws -> Void) throws -> Int {
+        var map: HeaderMap?
+        var preamble: [[String]] = []
+        do {
+            try CSVReader(path: path).forEachRecord { record in
+                if let map { return try body(map, record) }
+                let headers = (0..<record.count).map { record.string($0) ?? "" }
+                let candidate = try HeaderMap(headers: headers, wanted: wanted, preset: preset, overrides: overrides(for: wanted), file: path)
+                if required.allSatisfy({ candidate[$0] != nil }) {
+                    map = candidate
+                } else if preamble.count < 20 {
+                    preamble.append(headers)
+                } else {
+                    throw missing(required, candidate: candidate, headers: preamble[0], path: path, what: what)
+                }
+            }
+        } catch let failure as CSVReader.Failure {
+            throw HandoffError(.badInput, failure.reason, file: failure.line.map { "\(path):\($0)" } ?? path)
+        }
+        if map == nil {
+            let headers = preamble.first ?? []
+            let candidate = try HeaderMap(headers: headers, wanted: wanted, preset: preset, overrides: overrides(for: wanted), file: path)
+            throw missing(required, candidate: candidate, headers: headers, path: path, what: what)
+        }
+        return preamble.count
+    }
+
+    private func overrides(for wanted: [String]) -> [String: String] {
+        settings.columns.filter { wanted.contains($0.key) }
+    }
+
+    private func missing(_ required: [String], candidate: HeaderMap, headers: [String], path: String, what: String) -> HandoffError {
+        let absent = required.filter { candidate[$0] == nil }
+        let looked = absent.map { column in
+            let names = (settings.columns[column].map { [$0] } ?? preset.headers[column] ?? [column]).map { "'\($0)'" }
+            return "\(column) (looked for \(names.joined(separator: " or ")))"
+        }
+        let empty = headers.allSatisfy { $0.isEmpty }
+        let found = empty ? "the file has no header row" : "its headers are \(HeaderMap.list(headers))"
+        return HandoffError(.badInput, "\(what) is missing the required column \(looked.joined(separator: ", ")) with preset '\(preset.name)'; \(found). Set data.preset or map the column under data.columns.", file: path)
+    }
+
+    func blank(_ text: String) -> Bool { text.isEmpty || placeholders.contains(text.lowercased()) }
+
+    func mapped(_ column: String, _ raw: String) -> String {
+        let key = raw.lowercased()
+        if let v = settings.values[column]?[key] { return v }
+        if let v = preset.values[column]?[key] { return v }
+        return raw
+    }
+}

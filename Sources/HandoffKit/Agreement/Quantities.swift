@@ -32,7 +32,8 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
         if seconds == 0 { return "0m" }
         var rest = seconds
         var out = ""
-        for (unit, size) in [("d", Int64(86400)), ("h", 3600), ("m", 60), ("s", 1)] where rest >= size {
+        let units: [(String, Int64)] = seconds % 86400 == 0 && seconds >= 2 * 86400 ? [("d", 86400)] : [("h", 3600), ("m", 60), ("s", 1)]
+        for (unit, size) in units where rest >= size {
             out += "\(rest / size)\(unit)"
             rest %= size
         }

@@ -21,7 +21,7 @@ struct CommitmentEvaluator {
             let reading = c.metric == .acceptanceRate ? target.acceptance(cohort: cohort) : target.conversion()
             var band = reading.band
             if case let .between(low, high) = c.bound { band.low = low; band.high = high }
-            let (verdict, _) = FunnelTargets.judge(reading.value, denominator: reading.denominator, band: band, bound: c.bound, minimum: context.agreement.targets.minimumSample)
+            let (verdict, _) = FunnelTargets.judge(reading.value, denominator: reading.denominator, band: band, bound: c.bound, minimum: minimum(c))
             return result(c, verdict, value: reading.value, valueText: reading.value.map { Percent.format($0) } ?? "–",
                           denominator: reading.denominator, pending: reading.pending, breaches: [], note: reading.note)
         case .rejectionReasons, .funnel, .sourceEffectiveness, .ownerBreakdown:
@@ -63,9 +63,12 @@ struct CommitmentEvaluator {
                                 denominator: denominator, pending: pending, breaches: sorted, note: note, median: median)
     }
 
+    /// The smallest sample a verdict on `c` needs.
+    func minimum(_ c: Commitment) -> Int { c.minimumSample ?? context.agreement.targets.minimumSample }
+
     /// Met when the share meeting the bound reaches the goal; insufficient below the minimum sample.
-    func shareVerdict(met: Int, judged: Int, goal: Double) -> Verdict {
-        if judged == 0 || judged < context.agreement.targets.minimumSample { return .insufficientData }
+    func shareVerdict(met: Int, judged: Int, goal: Double, minimum: Int) -> Verdict {
+        if judged == 0 || judged < minimum { return .insufficientData }
         return Double(met) / Double(judged) + 1e-9 >= goal ? .met : .missed
     }
 
@@ -84,7 +87,7 @@ struct CommitmentEvaluator {
             }
         }
         let share = judged == 0 ? nil : Double(met) / Double(judged)
-        return result(c, shareVerdict(met: met, judged: judged, goal: c.goal.fraction), value: share,
+        return result(c, shareVerdict(met: met, judged: judged, goal: c.goal.fraction, minimum: minimum(c)), value: share,
                       valueText: share.map { Percent.format($0) } ?? "–", denominator: judged, pending: 0, breaches: breaches,
                       note: "\(judged) MQLs marked unresponsive")
     }
@@ -119,7 +122,7 @@ struct CommitmentEvaluator {
     func rate(_ c: Commitment, met: Int, judged: Int, breaches: [Breach], note: String) -> CommitmentResult {
         let share = judged == 0 ? nil : Double(met) / Double(judged)
         var verdict: Verdict = .insufficientData
-        if let share, judged >= context.agreement.targets.minimumSample {
+        if let share, judged >= minimum(c) {
             switch c.bound {
             case let .atLeast(x): verdict = share + 1e-9 >= x ? .met : .missed
             case let .atMost(x): verdict = share <= x + 1e-9 ? .met : .missed

@@ -44,7 +44,7 @@ struct DurationMetric {
         }
         let judged = met + breaches.count
         let share = judged == 0 ? nil : Double(met) / Double(judged)
-        let verdict = evaluator.shareVerdict(met: met, judged: judged, goal: c.goal.fraction)
+        let verdict = evaluator.shareVerdict(met: met, judged: judged, goal: c.goal.fraction, minimum: evaluator.minimum(c))
         let median = elapsedTimes.isEmpty ? nil : elapsedTimes.sorted()[elapsedTimes.count / 2]
         var note = median.map { "median \(Dates.span($0)) on the \(c.clock.rawValue) clock" } ?? ""
         if c.metric == .untouchedLeads, !breaches.isEmpty { note += (note.isEmpty ? "" : "; ") + "\(breaches.count) to reassign" }

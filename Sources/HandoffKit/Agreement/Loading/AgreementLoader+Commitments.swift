@@ -1,7 +1,7 @@
 import Yams
 
 extension AgreementLoader {
-    static let commonCommitmentKeys = ["id", "metric", "promise", "within", "at_least", "at_most", "between", "clock", "goal", "per", "scope"]
+    static let commonCommitmentKeys = ["id", "metric", "promise", "within", "at_least", "at_most", "between", "clock", "goal", "per", "scope", "minimum_sample"]
     static let optionKeys = ["required_fields", "require_reason", "attempt_types"]
 
     static func readCommitments(_ node: Node, _ r: NodeReader) -> [Commitment] {
@@ -61,6 +61,7 @@ extension AgreementLoader {
                           bound: bound, clock: clock, goal: goal, per: per, scope: scope, requiredFields: requiredFields,
                           requireReason: f["require_reason"].flatMap { r.bool($0, "require_reason") } ?? false,
                           attemptTypes: f["attempt_types"].flatMap { r.strings($0, "attempt_types") } ?? [],
+                          minimumSample: f["minimum_sample"].flatMap { r.int($0, "minimum_sample", range: 1...100_000) },
                           location: r.location(node))
     }
 

@@ -20,6 +20,8 @@ public struct Commitment: Sendable {
     public var requireReason: Bool
     /// Activity types that count as attempts or touches; empty = every type.
     public var attemptTypes: [String]
+    /// Fewer judged leads than this: insufficient data (the targets' minimum_sample when nil).
+    public var minimumSample: Int?
     /// Where the entry starts in the agreement file.
     public var location: SourceLocation
 

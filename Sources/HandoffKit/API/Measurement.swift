@@ -1,0 +1,55 @@
+/// The data side of a command: which exports, which period, which moment.
+public struct MeasurementRequest: Sendable {
+    public var sources: DataSources
+    public var preset: String?
+    public var period: EvaluationContext.PeriodChoice
+    public var asOf: String?
+
+    /// Creates a request.
+    public init(sources: DataSources, preset: String? = nil, period: EvaluationContext.PeriodChoice = .lastCompleteWeek, asOf: String? = nil) {
+        self.sources = sources
+        self.preset = preset
+        self.period = period
+        self.asOf = asOf
+    }
+}
+
+/// Loading an agreement for a command, and measuring it.
+public enum Handoff {
+    /// A valid agreement, its warnings and its source text; throws `HandoffError(.invalidAgreement)` on errors.
+    public static func agreement(at path: String, today: LocalDate? = nil) throws -> (agreement: Agreement, warnings: [Diagnostic], source: String) {
+        let outcome = try AgreementLoader.load(path: path, today: today)
+        guard let agreement = outcome.agreement else {
+            throw HandoffError(.invalidAgreement, diagnostics: outcome.diagnostics, source: outcome.source)
+        }
+        return (agreement, outcome.diagnostics, outcome.source)
+    }
+
+    /// Reads the exports and evaluates every commitment for the requested period.
+    public static func scorecard(_ agreement: Agreement, _ request: MeasurementRequest) throws -> Scorecard {
+        var a = agreement
+        if let preset = request.preset {
+            guard ColumnPreset.names.contains(preset) else {
+                throw HandoffError(.usage, "unknown preset '\(preset)'; use one of \(ColumnPreset.names.joined(separator: ", "))")
+            }
+            a.data.preset = preset
+        }
+        let ledger = try LeadLoader(agreement: a).load(request.sources)
+        var asOf: Int64?
+        if let text = request.asOf {
+            guard let zone = ZoneRules(identifier: a.businessHours.timeZone),
+                  let t = TimestampParser(zone: zone).parse(text) else {
+                throw HandoffError(.usage, "--as-of '\(text)' is not a date or time; write it like 2026-11-16 or 2026-11-16T11:00")
+            }
+            asOf = t
+        }
+        let context = try EvaluationContext(agreement: a, ledger: ledger, period: request.period, asOf: asOf)
+        return Evaluator.scorecard(context)
+    }
+
+    /// Today's date in the agreement's time zone (for review warnings).
+    public static func today(in zoneName: String, now: Int64) -> LocalDate? {
+        guard let zone = ZoneRules(identifier: zoneName) else { return nil }
+        return LocalDate(daysSinceEpoch: Int(zone.local(now).floorDiv(86400)))
+    }
+}

@@ -1,0 +1,149 @@
+/// The report sections of the scorecard: funnel, rejection reasons, sources, owners, trend, sample review.
+struct Reports {
+    let context: EvaluationContext
+    var leads: [Lead] { context.ledger.leads }
+
+    func funnel(_ cohort: ArraySlice<Int>) -> [FunnelStage] {
+        let asOf = context.asOf
+        var sal = 0, sql = 0, opp = 0, won = 0
+        for i in cohort {
+            let l = leads[i]
+            if l.decision == .accepted { sal += 1 }
+            if let t = l.sqlAt, t <= asOf { sql += 1 }
+            if let t = l.opportunityAt, t <= asOf { opp += 1 }
+            if let t = l.wonAt, t <= asOf { won += 1 }
+        }
+        let n = cohort.count
+        func rate(_ x: Int) -> Double? { n == 0 ? nil : Double(x) / Double(n) }
+        return [FunnelStage(name: "MQL", count: n, rateOfMQL: rate(n)), FunnelStage(name: "SAL", count: sal, rateOfMQL: rate(sal)),
+                FunnelStage(name: "SQL", count: sql, rateOfMQL: rate(sql)), FunnelStage(name: "Opportunity", count: opp, rateOfMQL: rate(opp)),
+                FunnelStage(name: "Won", count: won, rateOfMQL: rate(won))]
+    }
+
+    func reasons(_ cohort: ArraySlice<Int>) -> RejectionBreakdown {
+        var counts: [String: Int] = [:]
+        var none = 0, rejected = 0
+        var unknown: [String: Int] = [:]
+        let known = Set(context.agreement.rejectionReasons.map(\.id))
+        for i in cohort where leads[i].decision == .rejected {
+            rejected += 1
+            let r = leads[i].rejectionReason
+            if r.isEmpty { none += 1 } else if known.contains(r) { counts[r, default: 0] += 1 } else { unknown[r, default: 0] += 1 }
+        }
+        let rows = context.agreement.rejectionReasons.map { reason -> RejectionBreakdown.Row in
+            let n = counts[reason.id] ?? 0
+            let share = rejected == 0 ? 0 : Double(n) / Double(rejected)
+            let dominant = rejected >= 1 && n > 0 && share + 1e-9 >= reason.dominatesAt.fraction
+            return .init(id: reason.id, label: reason.label, count: n, share: share, pointsAt: reason.pointsAt.words,
+                         adjustment: dominant ? reason.adjustment : nil)
+        }
+        return RejectionBreakdown(rejected: rejected, rows: rows, withoutReason: none, unknown: unknown)
+    }
+
+    /// Per source over the eight weeks ending with the period.
+    func sources() -> [SourceRow] {
+        let p = context.period
+        let start = p.kind == .week ? p.shifted(weeks: -7, zone: context.zone).start : p.start
+        var rows: [String: SourceRow] = [:]
+        for i in context.cohort(from: start, to: p.end) {
+            let l = leads[i]
+            let key = l.source.isEmpty ? "(no source)" : l.source
+            var row = rows[key] ?? SourceRow(source: key, mqls: 0, accepted: 0, decided: 0, sqls: 0)
+            row.mqls += 1
+            if l.decision != nil { row.decided += 1 }
+            if l.decision == .accepted { row.accepted += 1 }
+            if let t = l.sqlAt, t <= context.asOf { row.sqls += 1 }
+            rows[key] = row
+        }
+        return rows.values.sorted { ($0.mqls, $1.source) > ($1.mqls, $0.source) }
+    }
+
+    /// Sales breaches per owner, most first.
+    func owners(_ results: [CommitmentResult]) -> [OwnerRow] {
+        let sales = results.filter { $0.commitment.team == "sales" }
+        var byOwner: [String: [String: Int]] = [:]
+        for r in sales {
+            for b in r.breaches { byOwner[b.owner.isEmpty ? "(unassigned)" : b.owner, default: [:]][r.commitment.id, default: 0] += 1 }
+        }
+        var leadCounts: [String: Int] = [:]
+        for i in context.cohort(context.period) { leadCounts[leads[i].owner.isEmpty ? "(unassigned)" : leads[i].owner, default: 0] += 1 }
+        let rows = Set(leadCounts.keys).union(byOwner.keys).map { owner in
+            OwnerRow(owner: owner, leads: leadCounts[owner] ?? 0, breaches: sales.map { ($0.commitment.id, byOwner[owner]?[$0.commitment.id] ?? 0) })
+        }
+        return rows.sorted { ($0.total, $1.owner) > ($1.total, $0.owner) }
+    }
+
+    /// The eight weeks ending with the period's last week.
+    func trend() -> [TrendPoint] {
+        let zone = context.zone
+        let last = Period.week(containing: context.period.endDay.adding(days: -1), zone: zone)
+        let volume = context.agreement.commitments.first { $0.metric == .mqlCount }
+        let weeklyTarget: Double? = volume.flatMap { c in
+            guard case let .atLeast(n) = c.bound else { return nil }
+            return c.per == .week ? n : n * 12 / 52
+        }
+        let touch = context.agreement.commitments.first { $0.metric == .firstTouchTime && $0.scope != .fastTrack }
+            ?? context.agreement.commitments.first { $0.metric == .firstTouchTime }
+        let targets = FunnelTargets(context: context)
+        return (0..<8).reversed().map { back in
+            let week = last.shifted(weeks: -back, zone: zone)
+            let cohort = context.cohort(week)
+            var median: Int64?
+            var limit: Int64?
+            if let touch, CommitmentEvaluator(context: context).missingInput(touch) == nil {
+                median = DurationMetric(context: context).evaluate(touch, cohort: cohort).median
+                if case let .within(t) = touch.bound { limit = t.seconds }
+            }
+            return TrendPoint(label: week.label, mqls: cohort.count, volumeTarget: weeklyTarget,
+                              acceptance: targets.acceptance(cohort: cohort).value, medianFirstTouch: median, firstTouchLimit: limit)
+        }
+    }
+
+    /// The agreed adjustments of dominant reasons, then the acceptance band's reading.
+    func proposals(reasons: RejectionBreakdown, acceptance: TargetResult?) -> [String] {
+        var out = reasons.rows.compactMap { row in
+            row.adjustment.map { "\(Percent.format(row.share)) of rejections are “\(row.label)” (\(row.pointsAt)): \($0)" }
+        }
+        if let a = acceptance, a.verdict == .missed, let v = a.value {
+            if a.reading.hasPrefix("too loose") || a.reading == "below band" {
+                out.append("Acceptance is \(Percent.format(v)), below the \(Percent.format(a.band.low))–\(Percent.format(a.band.high)) band: the MQL definition is too loose; tighten fit criteria or raise thresholds.")
+            } else {
+                out.append("Acceptance is \(Percent.format(v)), above the \(Percent.format(a.band.low))–\(Percent.format(a.band.high)) band: the MQL definition may be too strict; consider loosening thresholds to pass more leads.")
+            }
+        }
+        if reasons.withoutReason > 0 {
+            out.append("\(reasons.withoutReason) rejection\(reasons.withoutReason == 1 ? "" : "s") came without a reason: sales to pick one from the agreed list.")
+        }
+        return out
+    }
+
+    /// N rejected leads of the cohort, chosen deterministically: spread over reasons, by lead id hash.
+    func sample(_ cohort: ArraySlice<Int>) -> [SampleLead] {
+        let n = context.agreement.meeting.reviewRejectedLeads
+        let rejected = cohort.filter { leads[$0].decision == .rejected }
+            .sorted { (SHA256.hex(Array(leads[$0].id.utf8)), leads[$0].id) < (SHA256.hex(Array(leads[$1].id.utf8)), leads[$1].id) }
+        var chosen: [Int] = []
+        var seenReasons: Set<String> = []
+        for i in rejected where chosen.count < n && !seenReasons.contains(leads[i].rejectionReason) {
+            chosen.append(i)
+            seenReasons.insert(leads[i].rejectionReason)
+        }
+        for i in rejected where chosen.count < n && !chosen.contains(i) { chosen.append(i) }
+        return chosen.map { i in
+            let l = leads[i]
+            var profile: [String] = []
+            if !l.industry.isEmpty { profile.append(l.industry) }
+            if let e = l.employees { profile.append("\(Amount.format(e)) employees") }
+            if !l.country.isEmpty { profile.append(l.country) }
+            if !l.title.isEmpty { profile.append(l.title) }
+            let reason = context.agreement.reason(l.rejectionReason)?.label ?? (l.rejectionReason.isEmpty ? "(no reason given)" : l.rejectionReason)
+            var score = l.score.map { Amount.format($0.rounded()) } ?? "–"
+            if context.ledger.hasEngagement, let at = l.mqlAt {
+                let s = context.scorer.scores(l, at: at)
+                score = "\(Amount.format(s.total.rounded())) (fit \(Amount.format(s.fit.rounded())), eng. \(Amount.format(s.engagement.rounded())), BANT \(Amount.format(s.bant.rounded())))"
+            }
+            return SampleLead(id: l.id, company: l.company, profile: profile.joined(separator: ", "), source: l.source, score: score,
+                              reason: reason, owner: l.owner)
+        }
+    }
+}

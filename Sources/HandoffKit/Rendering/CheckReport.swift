@@ -1,0 +1,98 @@
+/// `handoff check` output: one line per commitment, then totals; or the stable JSON schema.
+public enum CheckReport {
+    /// The schema version written into JSON output; bumped only on incompatible changes.
+    public static let schemaVersion = 1
+
+    /// Plain-ASCII-safe text: `[ok] sales  first-touch  met  93.1%  goal >= 90% within 30m (business)  n=72 pending=3`.
+    public static func text(_ s: Scorecard) -> String {
+        var lines = ["\(s.title) v\(s.version) — \(s.period.label) (\(s.period.span)), as of \(Dates.local(s.asOf, s.zone)) \(s.zone.identifier)"]
+        let idWidth = max(12, s.commitments.map { $0.commitment.id.count }.max() ?? 0)
+        for r in s.commitments {
+            let id = r.commitment.id.padding(idWidth)
+            let team = r.commitment.team.padding(9)
+            let verdict = r.verdict.words.padding(17)
+            var line = "\(r.verdict.mark) \(team) \(id) \(verdict) \(r.valueText.padding(10)) goal \(ascii(r.goalText))"
+            if r.verdict != .notMeasurable { line += "  n=\(r.denominator)" + (r.pending > 0 ? " pending=\(r.pending)" : "") }
+            if r.verdict == .notMeasurable { line += "  (\(r.note))" }
+            if !r.breaches.isEmpty {
+                line += "  breaches: " + r.breaches.prefix(5).map(\.leadID).joined(separator: ", ") + (r.breaches.count > 5 ? " (+\(r.breaches.count - 5) more)" : "")
+            }
+            lines.append(line)
+        }
+        for t in s.targets {
+            let value = t.value.map { Percent.format($0) } ?? "–"
+            lines.append("\(t.verdict.mark) \("target".padding(9)) \(t.id.padding(idWidth)) \(t.verdict.words.padding(17)) \(value.padding(10)) band \(Percent.format(t.band.low))-\(Percent.format(t.band.high))  n=\(t.denominator)" + (t.reading.isEmpty || t.reading == "in band" ? "" : "  (\(t.reading))"))
+        }
+        let counts = Verdict.allCases.map { v in (v, s.commitments.filter { $0.verdict == v }.count) }.filter { $0.1 > 0 }
+        lines.append("")
+        lines.append("\(s.commitments.count) commitments: " + counts.map { "\($0.1) \($0.0.words)" }.joined(separator: ", "))
+        let q = s.quality
+        if q.issueCount > 0 {
+            lines.append("data: \(q.rowsSkipped) row\(q.rowsSkipped == 1 ? "" : "s") skipped, \(q.cellsBlanked) cell\(q.cellsBlanked == 1 ? "" : "s") unreadable (see the scorecard's data-quality notes or --format json)")
+        }
+        return lines.map(ascii).joined(separator: "\n") + "\n"
+    }
+
+    /// Exit status: 0 all met, 1 any missed.
+    public static func exitCode(_ s: Scorecard) -> Int32 {
+        s.commitments.contains { $0.verdict == .missed } ? 1 : 0
+    }
+
+    /// The documented JSON schema (docs/check-json.md).
+    public static func json(_ s: Scorecard) -> JSON {
+        .object([
+            ("schema_version", .number(Double(schemaVersion))),
+            ("agreement", .object([("title", .string(s.title)), ("version", .string(s.version)), ("digest", .string(s.digest))])),
+            ("period", .object([("kind", .string(s.period.kind.rawValue)), ("label", .string(s.period.label)),
+                                ("start", .string(Dates.iso(s.period.start))), ("end", .string(Dates.iso(s.period.end)))])),
+            ("as_of", .string(Dates.iso(s.asOf))),
+            ("time_zone", .string(s.zone.identifier)),
+            ("commitments", .array(s.commitments.map { r in
+                .object([
+                    ("id", .string(r.commitment.id)), ("team", .string(r.commitment.team)), ("metric", .string(r.commitment.metric.rawValue)),
+                    ("scope", .string(r.commitment.scope.name)), ("verdict", .string(r.verdict.rawValue)), ("value", .number(r.value)),
+                    ("value_text", .string(r.valueText)), ("goal", goal(r.commitment)), ("goal_text", .string(r.goalText)),
+                    ("denominator", .number(Double(r.denominator))), ("pending", .number(Double(r.pending))),
+                    ("median_seconds", .number(r.median.map(Double.init))), ("note", .string(r.note)),
+                    ("breaching_lead_ids", .array(r.breaches.map { .string($0.leadID) })),
+                    ("breaches", .array(r.breaches.map { b in
+                        .object([("lead_id", .string(b.leadID)), ("owner", .string(b.owner)), ("detail", .string(b.detail))])
+                    })),
+                ])
+            })),
+            ("targets", .array(s.targets.map { t in
+                .object([("id", .string(t.id)), ("verdict", .string(t.verdict.rawValue)), ("value", .number(t.value)),
+                         ("band", .array([.number(t.band.low), .number(t.band.high)])), ("denominator", .number(Double(t.denominator))),
+                         ("pending", .number(Double(t.pending))), ("reading", .string(t.reading))])
+            })),
+            ("data_quality", .object([
+                ("rows_read", .object(s.quality.rowsRead.sorted { $0.key < $1.key }.map { ($0.key, .number(Double($0.value))) })),
+                ("rows_skipped", .number(Double(s.quality.rowsSkipped))), ("cells_unreadable", .number(Double(s.quality.cellsBlanked))),
+                ("issues", .array(s.quality.issues.map { i in
+                    .object([("file", .string(i.file)), ("line", .number(Double(i.line))), ("column", .string(i.column)),
+                             ("value", .string(i.value)), ("reason", .string(i.reason)), ("row_skipped", .bool(i.rowSkipped))])
+                })),
+            ])),
+        ])
+    }
+
+    static func goal(_ c: Commitment) -> JSON {
+        switch c.bound {
+        case let .within(t): return .object([("within_seconds", .number(Double(t.seconds))), ("clock", .string(c.clock.rawValue)), ("share", .number(c.goal.fraction))])
+        case let .atLeast(n): return .object([("at_least", .number(n))] + (c.per.map { [("per", JSON.string($0.rawValue))] } ?? []))
+        case let .atMost(n): return .object([("at_most", .number(n))])
+        case let .between(lo, hi): return .object([("between", .array([.number(lo), .number(hi)]))])
+        }
+    }
+
+    /// Replaces the few non-ASCII symbols used in goals with ASCII.
+    static func ascii(_ s: String) -> String {
+        s.replacingAll("≥", with: ">=").replacingAll("≤", with: "<=").replacingAll("–", with: "-").replacingAll("—", with: "-").replacingAll("→", with: "->")
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import HandoffKit
+
+/// Writes leads, activities and engagement in one CRM's export format.
+final class ExportWriter {
+    enum Format: String, CaseIterable { case canonical, hubspot, salesforce }
+
+    let format: Format
+    let zone: ZoneRules
+    private var files: [String: FileHandle] = [:]
+    private var buffers: [String: [UInt8]] = [:]
+
+    init(format: Format, directory: String, zone: ZoneRules, asOf: Int64) throws {
+        self.format = format
+        self.zone = zone
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for name in ["leads", "activities", "engagement"] {
+            let path = (directory as NSString).appendingPathComponent("\(name).csv")
+            FileManager.default.createFile(atPath: path, contents: nil)
+            guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
+            files[name] = handle
+            buffers[name] = []
+        }
+        if format == .salesforce {
+            write("leads", ["MQL Leads with SLA Fields"])
+            write("leads", ["As of \(Dates.local(asOf, zone))"])
+            write("leads", [])
+        }
+        write("leads", leadHeaders)
+        write("activities", activityHeaders)
+        write("engagement", engagementHeaders)
+    }
+
+    var leadHeaders: [String] {
+        switch format {
+        case .canonical:
+            return ["lead_id", "created_at", "source", "owner", "company", "industry", "employees", "annual_revenue", "country", "title", "score",
+                    "mql_at", "routed_at", "status", "decision", "decision_at", "rejection_reason", "sql_at", "opportunity_at", "won_at",
+                    "timeline", "use_case", "budget", "content_engaged"]
+        case .hubspot:
+            return ["Record ID", "Create Date", "Original Source", "Contact owner", "Company Name", "Industry", "Number of Employees", "Annual Revenue",
+                    "Country/Region", "Job Title", "HubSpot Score", "Became a Marketing Qualified Lead Date", "Owner Assigned Date", "Lead Status",
+                    "MQL Decision", "MQL Decision Date", "MQL Rejection Reason", "Became a Sales Qualified Lead Date", "Became an Opportunity Date",
+                    "Became a Customer Date", "Decision Timeline", "Primary Challenge", "Budget Range", "Recent Conversion"]
+        case .salesforce:
+            return ["Lead ID", "Create Date", "Lead Source", "Lead Owner", "Company / Account", "Industry", "No. of Employees", "Annual Revenue", "Country",
+                    "Title", "Lead Score", "MQL Date", "Owner Assigned Date", "Lead Status", "MQL Decision", "MQL Decision Date", "Rejection Reason",
+                    "Converted Date", "Opportunity Created Date", "Closed Won Date", "Timeline", "Use Case", "Budget", "Last Content"]
+        }
+    }
+
+    var activityHeaders: [String] {
+        switch format {
+        case .canonical: return ["lead_id", "at", "type", "outcome"]
+        case .hubspot: return ["Associated Contact ID", "Activity date", "Activity type", "Call outcome"]
+        case .salesforce: return ["Lead ID", "Date", "Task Subtype", "Call Result"]
+        }
+    }
+
+    var engagementHeaders: [String] {
+        switch format {
+        case .canonical: return ["lead_id", "at", "action"]
+        case .hubspot: return ["Contact ID", "Event date", "Event type"]
+        case .salesforce: return ["Lead ID", "Date", "Activity"]
+        }
+    }
+
+    func time(_ t: Int64?) -> String {
+        guard let t else { return "" }
+        switch format {
+        case .canonical: return Dates.iso(t)
+        case .hubspot: return Dates.local(t, zone)
+        case .salesforce:
+            let l = zone.local(t)
+            let day = LocalDate(daysSinceEpoch: Int(l / 86400))
+            let minutes = Int(l % 86400 / 60)
+            let h = minutes / 60, m = minutes % 60
+            return "\(day.month)/\(day.day)/\(day.year) \(h % 12 == 0 ? 12 : h % 12):\(m < 10 ? "0" : "")\(m) \(h < 12 ? "AM" : "PM")"
+        }
+    }
+
+    func status(_ s: String) -> String {
+        switch format {
+        case .canonical: return s
+        case .hubspot:
+            return ["open": "NEW", "working": "IN_PROGRESS", "accepted": "OPEN_DEAL", "rejected": "UNQUALIFIED", "nurture": "BAD_TIMING", "unresponsive": "UNRESPONSIVE"][s] ?? s
+        case .salesforce:
+            return ["open": "Open - Not Contacted", "working": "Working - Contacted", "accepted": "Closed - Converted", "rejected": "Closed - Not Converted",
+                    "nurture": "Nurturing", "unresponsive": "Unresponsive"][s] ?? s
+        }
+    }
+
+    func add(_ s: LeadStory) {
+        func v(_ key: String, _ value: String) -> String { s.raw[key] ?? value }
+        write("leads", [v("lead_id", s.id), time(s.createdAt), s.source, s.owner, s.company, s.industry, v("employees", s.employees),
+                        format == .salesforce ? "$" + s.revenue.dropLast(6) + ",000,000.00" : s.revenue, s.country, s.title, String(s.score),
+                        v("mql_at", time(s.mqlAt)), time(s.routedAt), v("status", status(s.status)), s.decision, time(s.decisionAt), s.reason,
+                        time(s.sqlAt), time(s.opportunityAt), time(s.wonAt), s.timeline, s.useCase, s.budget, s.content])
+        for a in s.activities { write("activities", [s.id, time(a.at), a.type, a.outcome]) }
+        for e in s.engagement { write("engagement", [s.id, time(e.at), e.action]) }
+    }
+
+    func addActivity(leadID: String, at: String, type: String) { write("activities", [leadID, at, type, ""]) }
+
+    func write(_ file: String, _ fields: [String]) {
+        var line = fields.map(ExportWriter.escape).joined(separator: ",")
+        line += format == .canonical ? "\n" : "\r\n"
+        buffers[file, default: []].append(contentsOf: line.utf8)
+        if buffers[file, default: []].count > 1 << 20 { flush(file) }
+    }
+
+    private func flush(_ file: String) {
+        guard let data = buffers[file], !data.isEmpty else { return }
+        files[file]?.write(Data(data))
+        buffers[file] = []
+    }
+
+    func close() {
+        for name in files.keys.sorted() { flush(name); try? files[name]?.close() }
+    }
+
+    static func escape(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

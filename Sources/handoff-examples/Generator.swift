@@ -1,0 +1,94 @@
+import Foundation
+import HandoffKit
+
+/// Generates the example data set: leads arriving over `weeks` weeks up to `asOf`, in every export format.
+@main
+struct Generator {
+    static func main() throws {
+        var leads = 3200
+        var weeks = 26
+        var out = "examples"
+        var formats = ExportWriter.Format.allCases
+        var args = CommandLine.arguments.dropFirst()
+        while let arg = args.popFirst() {
+            switch arg {
+            case "--leads": leads = Int(args.popFirst() ?? "") ?? leads
+            case "--weeks": weeks = Int(args.popFirst() ?? "") ?? weeks
+            case "--out": out = args.popFirst() ?? out
+            case "--format": formats = (args.popFirst() ?? "").split(separator: ",").compactMap { ExportWriter.Format(rawValue: String($0)) }
+            case "-h", "--help":
+                print("""
+                USAGE: handoff-examples [--leads N] [--weeks N] [--out DIR] [--format canonical,hubspot,salesforce]
+
+                Writes a deterministic example data set for agreements/acme.yaml: DIR/acme (canonical),
+                DIR/acme-hubspot and DIR/acme-salesforce, each with leads.csv, activities.csv, engagement.csv.
+                Defaults: 3200 leads over 26 weeks ending Monday 2026-11-16 11:00 America/New_York.
+                """)
+                return
+            default:
+                FileHandle.standardError.write(Data("handoff-examples: unknown argument '\(arg)' (see --help)\n".utf8))
+                exit(2)
+            }
+        }
+        let outcome = try AgreementLoader.load(path: "agreements/acme.yaml")
+        guard let agreement = outcome.agreement, let zone = ZoneRules(identifier: agreement.businessHours.timeZone) else {
+            FileHandle.standardError.write(Data("handoff-examples: run from the project folder; agreements/acme.yaml must validate\n".utf8))
+            exit(2)
+        }
+        let clock = BusinessClock(hours: agreement.businessHours, zone: zone)
+        let lastDay = LocalDate(year: 2026, month: 11, day: 16)
+        let asOf = zone.utc(fromLocal: Int64(lastDay.daysSinceEpoch) * 86400 + 11 * 3600)
+        let firstDay = lastDay.adding(days: -7 * weeks)
+        let teller = StoryTeller(clock: clock, asOf: asOf, lateWeeksFrom: zone.utc(fromLocal: Int64(lastDay.adding(days: -21).daysSinceEpoch) * 86400))
+        let holidays = Set(agreement.businessHours.holidays.map(\.date))
+        var weights: [(LocalDate, Double)] = []
+        for d in 0...(7 * weeks) {
+            let day = firstDay.adding(days: d)
+            let w: Double = holidays.contains(day) ? 0.4 : day.weekday.index >= 5 ? 0.25 : 1
+            weights.append((day, w))
+        }
+        let total = weights.map(\.1).reduce(0, +)
+        let writers = try formats.map { format -> ExportWriter in
+            let name = format == .canonical ? "acme" : "acme-\(format.rawValue)"
+            return try ExportWriter(format: format, directory: (out as NSString).appendingPathComponent(name), zone: zone, asOf: asOf)
+        }
+        var rng = SplitMix(seed: 20_261_116)
+        var k = 0
+        var carry = 0.0
+        for (day, w) in weights {
+            carry += Double(leads) * w / total
+            let count = Int(carry)
+            carry -= Double(count)
+            for _ in 0..<count where k < leads {
+                let hourRoll = rng.unit()
+                let minute = hourRoll < 0.8 ? rng.int(9 * 60...(18 * 60 - 1)) : hourRoll < 0.95 ? rng.int(18 * 60...(23 * 60 + 59)) : rng.int(0...(9 * 60 - 1))
+                let arrival = zone.utc(fromLocal: Int64(day.daysSinceEpoch) * 86400 + Int64(minute) * 60)
+                guard arrival <= asOf else { continue }
+                var story = teller.story(k, arrival: arrival, rng: &rng)
+                messUp(&story, k)
+                for writer in writers { writer.add(story) }
+                k += 1
+            }
+        }
+        for writer in writers {
+            writer.addActivity(leadID: "L-999999", at: writer.time(asOf - 3600), type: "call")
+            writer.addActivity(leadID: "L-100003", at: "yesterday", type: "call")
+            writer.close()
+        }
+        print("wrote \(k) leads in \(formats.map(\.rawValue).joined(separator: ", ")) format under \(out)/")
+    }
+
+    /// A few malformed cells and rows, the same in every format, as real exports have.
+    static func messUp(_ s: inout LeadStory, _ k: Int) {
+        switch k {
+        case 17: s.raw["mql_at"] = "31/02/2026"
+        case 42: s.raw["employees"] = "lots"
+        case 77: s.raw["status"] = "Zombie"
+        case 101: s.raw["lead_id"] = "L-100100"
+        case 133: s.raw["lead_id"] = ""
+        case 55: s.content = "Webinar:\n\"Forecasting\" replay"
+        case 58: s.company = "Smith, Jones & Co"
+        default: break
+        }
+    }
+}

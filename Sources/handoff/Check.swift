@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import HandoffKit
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "One line per commitment: met, missed, at risk, insufficient data or not measurable.",
+        discussion: """
+        Exit status: 0 when every commitment is met, 1 when any is missed, 2 on bad input
+        (an invalid agreement, an unreadable export, a bad option).
+
+        Examples:
+          handoff check agreements/acme.yaml --data examples/acme
+          handoff check agreements/acme.yaml --data examples/acme-hubspot --preset hubspot --week 2026-W45
+          handoff check agreements/acme.yaml --data examples/acme --format json
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @Argument(help: "The agreement file (YAML).")
+    var agreement: String
+
+    @OptionGroup var data: DataOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        var code: Int32 = 0
+        try runReporting {
+            let (a, warnings, source) = try Handoff.agreement(at: agreement)
+            printWarnings(warnings, source: source)
+            let scorecard = try Handoff.scorecard(a, try data.request())
+            try emit(format == .json ? CheckReport.json(scorecard).rendered() : CheckReport.text(scorecard), to: output)
+            code = CheckReport.exitCode(scorecard)
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+struct Sign: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sign")
+    func run() throws {}
+}

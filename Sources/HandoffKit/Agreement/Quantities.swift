@@ -45,7 +45,9 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
         if seconds == 0 { return "0 minutes" }
         var rest = seconds
         var parts: [String] = []
-        for (unit, size) in [("day", Int64(86400)), ("hour", 3600), ("minute", 60), ("second", 1)] where rest >= size {
+        let units: [(String, Int64)] = seconds % 86400 == 0 && seconds >= 2 * 86400
+            ? [("day", 86400)] : [("hour", 3600), ("minute", 60), ("second", 1)]
+        for (unit, size) in units where rest >= size {
             let n = rest / size
             parts.append("\(n) \(unit)\(n == 1 ? "" : "s")")
             rest %= size
@@ -98,6 +100,18 @@ public enum Amount {
         }
         guard !t.isEmpty, let value = Double(t), value.isFinite else { return nil }
         return value * scale
+    }
+
+    /// `250`, `5,000`, `250,000` — whole numbers with thousands separators, for counts of people.
+    public static func grouped(_ value: Double) -> String {
+        guard value == value.rounded(), abs(value) < 1e15 else { return format(value) }
+        var digits = String(Int64(abs(value)))
+        var out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return (value < 0 ? "-" : "") + digits + out
     }
 
     /// `250`, `10M`, `1.5B`.

@@ -15,16 +15,19 @@ struct VolumeMetric {
         default: target = 0
         }
         if c.per == .month {
-            window = Period.month(containing: p.endDay.adding(days: -1), zone: context.zone)
+            // A week belongs to the month of its Thursday (ISO 8601).
+            window = Period.month(containing: p.kind == .week ? p.firstDay.adding(days: 3) : p.firstDay, zone: context.zone)
         } else if p.kind == .month {
             target *= Double(p.endDay.daysSinceEpoch - p.firstDay.daysSinceEpoch) / 7
         }
-        let count = context.cohort(window).count
+        // Judged as of the end of the reported period (or as-of, if earlier).
+        let cutoff = min(context.asOf, max(p.end, window.start), window.end)
+        let count = context.cohort(from: window.start, to: cutoff).count
         let clock = context.businessClock
         let total = clock.elapsed(from: window.start, to: window.end)
-        let done = clock.elapsed(from: window.start, to: min(context.asOf, window.end))
+        let done = clock.elapsed(from: window.start, to: cutoff)
         let fraction = total == 0 ? 1 : Double(done) / Double(total)
-        let complete = context.asOf >= window.end
+        let complete = cutoff >= window.end
         let pace = target * fraction
         let verdict: Verdict
         var note: String

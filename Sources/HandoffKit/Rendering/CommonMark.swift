@@ -1,0 +1,36 @@
+import CCmark
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The only file that talks to libcmark. C pointers never leave it; every buffer is freed where it is made.
+enum CommonMark {
+    /// HTML for a CommonMark text, in libcmark's safe mode: raw HTML and dangerous URLs are never passed through.
+    static func html(_ markdown: String) -> String {
+        let bytes = Array(markdown.utf8)
+        guard let rendered = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_markdown_to_html($0, buffer.count, CMARK_OPT_DEFAULT)
+                }
+            } ?? cmark_markdown_to_html("", 0, CMARK_OPT_DEFAULT)
+        }) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// HTML for one line of inline Markdown (a table cell), without the paragraph wrapper.
+    static func inlineHTML(_ markdown: String) -> String {
+        var html = self.html(markdown).trimmingSpaces()
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>") {
+            html = String(html.dropFirst(3).dropLast(4))
+        }
+        return html
+    }
+
+    /// The libcmark version string, e.g. `0.30.2`.
+    static var version: String { String(cString: cmark_version_string()) }
+}

@@ -1,0 +1,4 @@
+/// The weekly alignment scorecard (DOCUMENTS.md §2).
+public enum ScorecardDocument {
+    public static let shape: [String: TemplateShape] = [:]
+}

@@ -1,0 +1,178 @@
+/// Turns a Handoff Markdown document into one self-contained HTML page.
+///
+/// Prose goes through libcmark. GFM pipe tables (which libcmark cannot read) are found here and written as
+/// `<table>` elements, each cell's Markdown rendered by libcmark so escapes hold. Chart markers
+/// (`<!-- chart:NAME -->` alone on a line) are replaced by the inline SVG the caller supplies.
+public enum HTMLPage {
+    /// The page for `markdown`, titled `title`, with `charts` by name.
+    public static func render(markdown: String, title: String, charts: [String: String] = [:]) -> String {
+        var body = ""
+        for block in MarkdownBlocks.split(markdown) {
+            switch block {
+            case let .prose(text): body += CommonMark.html(text)
+            case let .table(lines): body += table(lines)
+            case let .chart(name): body += charts[name].map { "<figure class=\"chart\">\($0)</figure>\n" } ?? ""
+            }
+        }
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="Handoff (libcmark \(CommonMark.version))">
+        <title>\(escape(title))</title>
+        <style>
+        \(PageStyle.css)
+        </style>
+        </head>
+        <body>
+        <main>
+        \(body)</main>
+        </body>
+        </html>
+
+        """
+    }
+
+    /// Markdown without chart markers, for the Markdown output.
+    public static func markdownWithoutMarkers(_ markdown: String) -> String {
+        var out: [Substring] = []
+        var previousBlank = false
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if MarkdownBlocks.chartName(line) != nil { continue }
+            let blank = line.trimmingSpaces().isEmpty
+            if blank && previousBlank { continue }
+            out.append(line)
+            previousBlank = blank
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func table(_ lines: [Substring]) -> String {
+        guard lines.count >= 2 else { return "" }
+        let header = MarkdownBlocks.cells(lines[0])
+        let alignments = MarkdownBlocks.cells(lines[1]).map { spec -> String in
+            let s = spec.trimmingSpaces()
+            if s.hasPrefix(":") && s.hasSuffix(":") { return " class=\"c\"" }
+            if s.hasSuffix(":") { return " class=\"r\"" }
+            return ""
+        }
+        var html = "<table>\n<thead>\n<tr>"
+        for (i, cell) in header.enumerated() {
+            html += "<th\(i < alignments.count ? alignments[i] : "")>\(CommonMark.inlineHTML(cell))</th>"
+        }
+        html += "</tr>\n</thead>\n<tbody>\n"
+        for line in lines.dropFirst(2) {
+            html += "<tr>"
+            let cells = MarkdownBlocks.cells(line)
+            for i in 0..<header.count {
+                let cell = i < cells.count ? cells[i] : ""
+                var classes: [String] = []
+                if i < alignments.count, !alignments[i].isEmpty { classes.append(alignments[i] == " class=\"r\"" ? "r" : "c") }
+                if let verdict = verdictClass(cell) { classes.append(verdict) }
+                let attr = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+                html += "<td\(attr)>\(CommonMark.inlineHTML(cell))</td>"
+            }
+            html += "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
+    /// A verdict cell (`✓ met`, `✗ missed`, …) gets a colour class; the words stay for readers without colour.
+    static func verdictClass(_ cell: String) -> String? {
+        let t = cell.trimmingSpaces()
+        for v in Verdict.allCases where t.hasPrefix(v.symbol + " ") || t.hasPrefix("**" + v.symbol + " ") {
+            return "v-" + v.rawValue.replacingAll("_", with: "-")
+        }
+        return nil
+    }
+
+    /// Escapes text for HTML element content and attribute values.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+/// Splits Handoff Markdown into prose, pipe tables and chart markers.
+enum MarkdownBlocks {
+    enum Block {
+        case prose(String)
+        case table([Substring])
+        case chart(String)
+    }
+
+    static func split(_ markdown: String) -> [Block] {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        var blocks: [Block] = []
+        var prose: [Substring] = []
+        var i = 0
+        func flush() {
+            if !prose.isEmpty { blocks.append(.prose(prose.joined(separator: "\n") + "\n")); prose = [] }
+        }
+        while i < lines.count {
+            let line = lines[i]
+            if let name = chartName(line) {
+                flush(); blocks.append(.chart(name)); i += 1; continue
+            }
+            if isRow(line), i + 1 < lines.count, isDelimiter(lines[i + 1]) {
+                flush()
+                var rows = [line, lines[i + 1]]
+                i += 2
+                while i < lines.count, isRow(lines[i]) { rows.append(lines[i]); i += 1 }
+                blocks.append(.table(rows))
+                continue
+            }
+            prose.append(line)
+            i += 1
+        }
+        flush()
+        return blocks
+    }
+
+    static func chartName(_ line: Substring) -> String? {
+        let t = line.trimmingSpaces()
+        guard t.hasPrefix("<!-- chart:"), t.hasSuffix("-->") else { return nil }
+        return String(t.dropFirst(11).dropLast(3)).trimmingSpaces()
+    }
+
+    static func isRow(_ line: Substring) -> Bool { line.trimmingSpaces().hasPrefix("|") }
+
+    static func isDelimiter(_ line: Substring) -> Bool {
+        let cells = Self.cells(line)
+        return !cells.isEmpty && cells.allSatisfy { cell in
+            let t = cell.trimmingSpaces()
+            return t.count >= 3 && t.allSatisfy { $0 == "-" || $0 == ":" } && t.contains("-")
+        }
+    }
+
+    /// Cells of a pipe-table row, split on pipes not escaped by a backslash.
+    static func cells(_ line: Substring) -> [String] {
+        var t = Substring(line.trimmingSpaces())
+        if t.hasPrefix("|") { t = t.dropFirst() }
+        if t.hasSuffix("|"), !t.hasSuffix("\\|") { t = t.dropLast() }
+        var cells: [String] = []
+        var current = ""
+        var escaped = false
+        for ch in t {
+            if escaped { current.append(ch); escaped = false; continue }
+            if ch == "\\" { current.append(ch); escaped = true; continue }
+            if ch == "|" { cells.append(current.trimmingSpaces()); current = ""; continue }
+            current.append(ch)
+        }
+        cells.append(current.trimmingSpaces())
+        return cells
+    }
+}

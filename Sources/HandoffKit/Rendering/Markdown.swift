@@ -1,0 +1,44 @@
+/// Escaping for text that lands in Markdown: it renders as the same text and can add no structure.
+public enum Markdown {
+    /// Characters that are markup anywhere in a line (emphasis, code, links, HTML, entities, tables, math, strikethrough).
+    private static let inline: Set<Character> = ["\\", "`", "*", "[", "]", "<", "|", "&", "$", "~"]
+    /// Characters that are markup at the start of a line (headings, quotes, lists, setext underlines).
+    private static let blockStart: Set<Character> = ["#", ">", "-", "+", "=", "!"]
+
+    /// Backslash-escapes every character that could be read as markup, turns line breaks and tabs into
+    /// spaces (a newline could end a table row or start a block), and escapes `<` and `&` so no HTML tag
+    /// or entity can form. An underscore is escaped only where it could open or close emphasis.
+    public static func escape(_ text: String) -> String {
+        let chars = Array(text)
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for (i, ch) in chars.enumerated() {
+            if ch == "\n" || ch == "\r" || ch == "\r\n" || ch == "\t" {
+                out.append(" ")
+                continue
+            }
+            var escape = inline.contains(ch) || (out.isEmpty && blockStart.contains(ch))
+            if ch == "_" {
+                let before = i > 0 ? chars[i - 1] : " "
+                let after = i + 1 < chars.count ? chars[i + 1] : " "
+                escape = !(isWordCharacter(before) && isWordCharacter(after))
+            }
+            if escape { out.append("\\") }
+            out.append(ch)
+        }
+        return escapeOrderedListStart(out)
+    }
+
+    private static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+
+    /// `2026. Great year` or `1) x` at the start would open an ordered list: escape the delimiter.
+    private static func escapeOrderedListStart(_ s: String) -> String {
+        let digits = s.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 9 else { return s }
+        let rest = s.dropFirst(digits.count)
+        guard let next = rest.first, next == "." || next == ")" else { return s }
+        let after = rest.dropFirst().first
+        guard after == nil || after == " " else { return s }
+        return String(digits) + "\\" + rest
+    }
+}

@@ -1,0 +1,118 @@
+/// A parsed template: `{{name}}` (escaped text), `{{{name}}}` (Handoff's own Markdown), `{{#name}}…{{/name}}`
+/// (a list, a flag or a record), `{{^name}}…{{/name}}` (when empty or false), `{{! comment}}`. Dotted names reach into records.
+/// A tag alone on its line takes the line with it.
+public struct Template: Sendable {
+    indirect enum Node: Sendable {
+        case literal(String)
+        case value(path: [String], raw: Bool, at: SourceLocation)
+        case section(path: [String], inverted: Bool, body: [Node], at: SourceLocation)
+    }
+
+    let nodes: [Node]
+    /// The file the template came from.
+    public let file: String
+
+    /// Parses template text; errors carry the template's file:line:col.
+    public init(text: String, file: String) throws {
+        self.file = file
+        nodes = try TemplateParser(text: text, file: file).parse()
+    }
+
+    /// Reports every field the template uses that `shape` does not offer.
+    public func check(against shape: [String: TemplateShape]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        check(nodes, scopes: [shape], problems: &problems)
+        return problems
+    }
+
+    private func check(_ nodes: [Node], scopes: [[String: TemplateShape]], problems: inout [Diagnostic]) {
+        for node in nodes {
+            switch node {
+            case .literal: continue
+            case let .value(path, raw, at):
+                guard let found = resolve(path, in: scopes) else {
+                    problems.append(unknown(path, scopes, at)); continue
+                }
+                switch found {
+                case .text where raw:
+                    problems.append(.error("'\(path.joined(separator: "."))' is text from the agreement or the CRM; write {{\(path.joined(separator: "."))}} so it is escaped", at: at))
+                case .list, .record:
+                    problems.append(.error("'\(path.joined(separator: "."))' is a \(found.kind); open it as a section: {{#\(path.joined(separator: "."))}}…{{/\(path.joined(separator: "."))}}", at: at))
+                default: break
+                }
+            case let .section(path, _, body, at):
+                guard let found = resolve(path, in: scopes) else {
+                    problems.append(unknown(path, scopes, at)); continue
+                }
+                check(body, scopes: found.members.map { scopes + [$0] } ?? scopes, problems: &problems)
+            }
+        }
+    }
+
+    private func resolve(_ path: [String], in scopes: [[String: TemplateShape]]) -> TemplateShape? {
+        guard let head = path.first else { return nil }
+        for scope in scopes.reversed() {
+            guard var current = scope[head] else { continue }
+            for part in path.dropFirst() {
+                guard let next = current.members?[part] else { return nil }
+                current = next
+            }
+            return current
+        }
+        return nil
+    }
+
+    private func unknown(_ path: [String], _ scopes: [[String: TemplateShape]], _ at: SourceLocation) -> Diagnostic {
+        let names = scopes.flatMap(\.keys).sorted()
+        return .error("unknown field '\(path.joined(separator: "."))'\(Suggestion.hint(for: path.joined(separator: "."), in: names)); docs/templates.md lists the fields of each document", at: at)
+    }
+
+    /// Renders with `data`; `{{name}}` is escaped for Markdown.
+    public func render(_ data: [String: TemplateValue]) -> String {
+        var out = ""
+        render(nodes, scopes: [.record(data)], into: &out)
+        return out
+    }
+
+    private func render(_ nodes: [Node], scopes: [TemplateValue], into out: inout String) {
+        for node in nodes {
+            switch node {
+            case let .literal(text): out += text
+            case let .value(path, _, _):
+                switch lookup(path, scopes) {
+                case let .text(s)?: out += Markdown.escape(s)
+                case let .markdown(s)?: out += s
+                case let .bool(b)?: out += b ? "yes" : "no"
+                default: break
+                }
+            case let .section(path, inverted, body, _):
+                let value = lookup(path, scopes)
+                let truthy = value?.isTruthy ?? false
+                if inverted {
+                    if !truthy { render(body, scopes: scopes, into: &out) }
+                    continue
+                }
+                guard truthy, let value else { continue }
+                switch value {
+                case let .list(items):
+                    for item in items { render(body, scopes: scopes + [item], into: &out) }
+                case .record: render(body, scopes: scopes + [value], into: &out)
+                default: render(body, scopes: scopes, into: &out)
+                }
+            }
+        }
+    }
+
+    private func lookup(_ path: [String], _ scopes: [TemplateValue]) -> TemplateValue? {
+        guard let head = path.first else { return nil }
+        for scope in scopes.reversed() {
+            guard case let .record(fields) = scope, var current = fields[head] else { continue }
+            for part in path.dropFirst() {
+                guard case let .record(inner) = current, let next = inner[part] else { return nil }
+                current = next
+            }
+            return current
+        }
+        return nil
+    }
+}

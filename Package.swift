@@ -21,7 +21,7 @@ let package = Package(
         .target(
             name: "HandoffKit",
             dependencies: ["CCmark", "Yams"],
-            resources: [.copy("Resources/templates")]
+            resources: [.copy("Resources/templates"), .copy("Resources/starter.yaml")]
         ),
         .executableTarget(
             name: "handoff",

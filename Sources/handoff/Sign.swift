@@ -1,5 +1,58 @@
 import ArgumentParser
+import Foundation
+import HandoffKit
+
 struct Sign: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sign")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        abstract: "Record a party's sign-off, bound to the agreement's content digest.",
+        discussion: """
+        The digest covers everything but the sign-off section, and ignores formatting and comments.
+        Editing any other part of the agreement makes earlier sign-offs stale: 'validate' warns and the
+        rendered document marks them. The file is edited in place, keeping its comments and layout.
+
+        Examples:
+          handoff sign agreements/acme.yaml --party sales --name "Marcus Bell" --title "VP Sales"
+          handoff sign agreements/acme.yaml --party marketing --date 2026-11-20
+        """
+    )
+
+    enum PartyID: String, ExpressibleByArgument { case marketing, sales }
+
+    @Argument(help: "The agreement file (YAML).")
+    var agreement: String
+
+    @Option(help: "The signing party: marketing or sales.")
+    var party: PartyID
+
+    @Option(help: "The signer's name (default: the party's accountable owner).")
+    var name: String?
+
+    @Option(help: "The signer's title (default: the owner's title).")
+    var title: String?
+
+    @Option(help: ArgumentHelp("The date of the sign-off (default: today).", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    func run() throws {
+        try runReporting(badInputCode: 1) {
+            let (a, _, source) = try Handoff.agreement(at: agreement)
+            var day = todayDate(a.businessHours.timeZone) ?? a.info.effective
+            if let date {
+                guard let d = LocalDate(iso: date) else { throw ValidationError("--date takes a date like 2026-11-20") }
+                day = d
+            }
+            let owner = a.party(party.rawValue)
+            let signer = name ?? owner?.ownerName ?? ""
+            let signerTitle = title ?? owner?.ownerTitle ?? ""
+            guard !signer.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--name must not be empty") }
+            let edited = SignOffEditor.sign(source, party: party.rawValue, name: signer, title: signerTitle, date: day, digest: a.digest)
+            let check = AgreementLoader.load(bytes: Array(edited.utf8), file: agreement)
+            guard let signed = check.agreement, signed.digest == a.digest,
+                  signed.signoffs.contains(where: { $0.party == party.rawValue && $0.digest == a.digest }) else {
+                throw HandoffError(.invalidAgreement, "could not record the sign-off without changing the agreement's content; the 'signoff' section has an unexpected layout — fix it by hand", file: agreement)
+            }
+            try OutputFile.write(edited, to: agreement)
+            print("\(agreement): \(party.rawValue) signed by \(signer) (\(signerTitle)) on \(day), digest \(a.digest.prefix(12))")
+        }
+    }
 }

@@ -25,7 +25,7 @@ public struct DiagnosticPrinter: Sendable {
         var out = diagnostics.map { render($0) + "\n" }.joined()
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        if !diagnostics.isEmpty {
+        if diagnostics.count > 1 {
             out += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
         }
         return out

@@ -5,11 +5,12 @@ import Yams
 /// The canonical form serialises the composed node tree (keys in file order, scalars by value, each
 /// length-prefixed) without the top-level `signoff` section, so signing never changes the digest.
 public enum AgreementDigest {
-    static func digest(of root: Node) -> String {
+    /// The digest, or `nil` when the document expands to more values than any agreement has (an alias bomb).
+    static func digest(of root: Node) -> String? {
         var out: [UInt8] = []
         var budget = NodeReader.nodeBudget
         serialize(root, topLevel: true, into: &out, budget: &budget)
-        return SHA256.hex(out)
+        return budget > 0 ? SHA256.hex(out) : nil
     }
 
     /// The digest of the agreement file at `bytes`, or `nil` when it is not readable YAML.

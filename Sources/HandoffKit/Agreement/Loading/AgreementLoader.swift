@@ -51,10 +51,14 @@ public enum AgreementLoader {
         let meeting = top["meeting"].flatMap { readMeeting($0, r) } ?? defaultMeeting
         let data = top["data"].flatMap { readData($0, r) } ?? .standard
         let signoffs = top["signoff"].map { readSignoffs($0, r) } ?? []
+        guard let digest = AgreementDigest.digest(of: root) else {
+            r.error("the document expands to more than \(NodeReader.nodeBudget) values (an alias bomb?); agreements are far smaller", at: root)
+            return nil
+        }
         guard let info, let hours, let definition else { return nil }
         return Agreement(info: info, parties: parties, businessHours: hours, stages: stages, mqlDefinition: definition,
                          commitments: commitments, targets: targets, rejectionReasons: reasons, capacity: capacity,
-                         meeting: meeting, data: data, signoffs: signoffs, digest: AgreementDigest.digest(of: root))
+                         meeting: meeting, data: data, signoffs: signoffs, digest: digest)
     }
 
     static func readInfo(_ node: Node, _ r: NodeReader) -> AgreementInfo? {

@@ -97,6 +97,25 @@ enum YAMLDocument {
         return problems
     }
 
+    /// Where `key` is written again in the mapping whose first `key` is at `first`.
+    static func secondOccurrence(of key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1 else { return nil }
+        for index in first.line..<lines.count {
+            let scalars = Array(lines[index].unicodeScalars)
+            let column = first.column - 1
+            guard column < scalars.count else { continue }
+            let indent = scalars.prefix(column)
+            if indent.contains(where: { $0 != " " && $0 != "-" }) { continue }
+            let rest = String(String.UnicodeScalarView(scalars[column...]))
+            if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
+                return (index + 1, first.column)
+            }
+            if !indent.allSatisfy({ $0 == " " }) || (scalars.count > column && scalars[..<column].allSatisfy({ $0 == " " }) == false) { break }
+        }
+        return nil
+    }
+
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
@@ -104,6 +123,12 @@ enum YAMLDocument {
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line))" }
             return .error(message, at: at(mark))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let key = duplicates.first ?? ""
+            let first = context.mark
+            let second = secondOccurrence(of: key, after: first, in: context.text)
+            let location = SourceLocation(file: file, line: second?.line ?? first.line, column: second?.column ?? first.column)
+            return .error("duplicate key '\(key)'; it is already set at line \(first.line)", at: location)
         case let .reader(problem, _, _, _):
             return Diagnostic(.error, "cannot read the file: \(problem)", at: nil, file: file)
         default:

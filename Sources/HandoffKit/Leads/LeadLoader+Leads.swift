@@ -26,8 +26,8 @@ extension LeadLoader {
             s.quality.record(DataIssue(file: file, line: r.line, column: "lead_id", value: "", reason: "no lead_id: the row cannot be tied to a lead", rowSkipped: true))
             return
         }
-        if let first = s.index[id] {
-            s.quality.record(DataIssue(file: file, line: r.line, column: "lead_id", value: id, reason: "duplicate lead_id (first row is line \(first + 2) order); the first row is kept", rowSkipped: true))
+        if s.index[id] != nil {
+            s.quality.record(DataIssue(file: file, line: r.line, column: "lead_id", value: id, reason: "duplicate lead_id; the first row with this id is kept", rowSkipped: true))
             return
         }
         var lead = Lead(id: id)

@@ -133,7 +133,7 @@ struct Reports {
             let l = leads[i]
             var profile: [String] = []
             if !l.industry.isEmpty { profile.append(l.industry) }
-            if let e = l.employees { profile.append("\(Amount.format(e)) employees") }
+            if let e = l.employees { profile.append("\(Amount.grouped(e)) employees") }
             if !l.country.isEmpty { profile.append(l.country) }
             if !l.title.isEmpty { profile.append(l.title) }
             let reason = context.agreement.reason(l.rejectionReason)?.label ?? (l.rejectionReason.isEmpty ? "(no reason given)" : l.rejectionReason)

@@ -33,6 +33,8 @@ struct CommitmentEvaluator {
     func missingInput(_ c: Commitment) -> String? {
         let l = context.ledger
         func need(_ column: LeadColumn) -> String? { l.has(column) ? nil : "needs column \(column.rawValue)" }
+        // Every commitment is judged on a cohort of MQLs.
+        if let m = need(.mqlAt) { return m }
         switch c.metric {
         case .mqlCount: return need(.mqlAt)
         case .routingTime: return need(.mqlAt) ?? need(.routedAt)

@@ -20,7 +20,7 @@ public enum HTMLPage {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="Handoff (libcmark \(CommonMark.version))">
+        <meta name="generator" content="Handoff (libcmark)">
         <title>\(escape(title))</title>
         <style>
         \(PageStyle.css)

@@ -41,7 +41,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HandoffCLITests",
-            dependencies: ["HandoffKit"]
+            dependencies: ["handoff"]
         ),
     ]
 )

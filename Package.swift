@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(
             name: "HandoffKitTests",
             dependencies: ["HandoffKit"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Golden", "Fixtures"]
         ),
         .testTarget(
             name: "HandoffCLITests",

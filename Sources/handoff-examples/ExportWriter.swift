@@ -16,7 +16,7 @@ final class ExportWriter {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for name in ["leads", "activities", "engagement"] {
             let path = (directory as NSString).appendingPathComponent("\(name).csv")
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
             files[name] = handle
             buffers[name] = []

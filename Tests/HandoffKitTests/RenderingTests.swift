@@ -70,3 +70,13 @@ struct RenderingTests {
         #expect(HTMLChecker.problems(html) == [])
     }
 }
+
+@Suite("Documentation that is generated")
+struct GeneratedDocsTests {
+    @Test func templatesReferenceIsCurrent() throws {
+        let path = projectPath("docs/templates.md")
+        let text = TemplateReference.markdown()
+        if GoldenTests.record { try Data(text.utf8).write(to: URL(fileURLWithPath: path)); return }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text, "docs/templates.md is out of date; re-record with HANDOFF_RECORD=1")
+    }
+}

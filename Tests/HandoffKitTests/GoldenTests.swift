@@ -8,7 +8,9 @@ import Testing
 struct GoldenTests {
     static let record = ProcessInfo.processInfo.environment["HANDOFF_RECORD"] == "1"
 
-    func compare(_ text: String, _ name: String) throws {
+    func compare(_ raw: String, _ name: String) throws {
+        // File paths in reports are as given; make them independent of where the clone lives.
+        let text = raw.replacingOccurrences(of: packageRoot.path + "/", with: "")
         let path = projectPath("Tests/HandoffKitTests/Golden/\(name)")
         if Self.record {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

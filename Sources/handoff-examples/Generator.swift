@@ -15,10 +15,14 @@ struct Generator {
             case "--leads": leads = Int(args.popFirst() ?? "") ?? leads
             case "--weeks": weeks = Int(args.popFirst() ?? "") ?? weeks
             case "--out": out = args.popFirst() ?? out
+            case "--measure-csv":
+                try Throughput.measure(args.popFirst() ?? "")
+                return
             case "--format": formats = (args.popFirst() ?? "").split(separator: ",").compactMap { ExportWriter.Format(rawValue: String($0)) }
             case "-h", "--help":
                 print("""
                 USAGE: handoff-examples [--leads N] [--weeks N] [--out DIR] [--format canonical,hubspot,salesforce]
+                       handoff-examples --measure-csv FILE     (CSV reader throughput, for docs/benchmarks.md)
 
                 Writes a deterministic example data set for agreements/acme.yaml: DIR/acme (canonical),
                 DIR/acme-hubspot and DIR/acme-salesforce, each with leads.csv, activities.csv, engagement.csv.

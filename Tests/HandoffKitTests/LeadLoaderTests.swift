@@ -107,3 +107,10 @@ struct LeadLoaderTests {
         #expect(canonical.count == 11)
     }
 }
+
+@Suite("Column ordinals")
+struct ColumnOrdinalTests {
+    @Test func ordinalsFollowAllCases() {
+        #expect(LeadColumn.allCases.map(\.ordinal) == Array(0..<LeadColumn.allCases.count))
+    }
+}

@@ -10,6 +10,8 @@ public struct EvaluationContext: Sendable {
     /// Lead indices with an `mql_at`, ordered by it.
     private let byMQL: [Int]
     private let mqlTimes: [Int64]
+    /// Whether each lead was a fast-track MQL, computed once for the leads any report can look at (empty when no scope needs it).
+    private let fastTrack: [Bool]
 
     /// Builds the context. `period` defaults to the last complete week before `asOf`; `asOf` to the latest timestamp.
     public init(agreement: Agreement, ledger: LeadLedger, period: PeriodChoice = .lastCompleteWeek, asOf: Int64? = nil) throws {
@@ -38,6 +40,21 @@ public struct EvaluationContext: Sendable {
             .sorted { (ledger.leads[$0].mqlAt ?? 0, $0) < (ledger.leads[$1].mqlAt ?? 0, $1) }
         byMQL = ordered
         mqlTimes = ordered.map { ledger.leads[$0].mqlAt ?? 0 }
+        fastTrack = EvaluationContext.fastTrackFlags(agreement: agreement, ledger: ledger, scorer: scorer, ordered: ordered,
+                                                     from: self.period.start - 10 * 604_800, to: self.period.end)
+    }
+
+    /// Scores the fast-track triggers of the leads that became MQLs in `[from, to)`, when a commitment is scoped by them.
+    private static func fastTrackFlags(agreement: Agreement, ledger: LeadLedger, scorer: LeadScorer, ordered: [Int], from: Int64, to: Int64) -> [Bool] {
+        let needed = ledger.hasEngagement && agreement.commitments.contains { $0.scope == .fastTrack || $0.scope == .standard }
+        guard needed else { return [] }
+        var flags = [Bool](repeating: false, count: ledger.leads.count)
+        for i in ordered {
+            let lead = ledger.leads[i]
+            guard let at = lead.mqlAt, at >= from, at < to else { continue }
+            flags[i] = !scorer.fastTrackTriggers(lead, at: at).isEmpty
+        }
+        return flags
     }
 
     /// How the report period is chosen.
@@ -71,7 +88,11 @@ public struct EvaluationContext: Sendable {
     }
 
     /// True when the lead was a fast-track (hot) MQL when it became an MQL.
-    func isFastTrack(_ lead: Lead) -> Bool {
+    func isFastTrack(_ index: Int) -> Bool {
+        if index < fastTrack.count, let at = ledger.leads[index].mqlAt, at >= period.start - 10 * 604_800, at < period.end {
+            return fastTrack[index]
+        }
+        let lead = ledger.leads[index]
         guard let at = lead.mqlAt else { return false }
         return !scorer.fastTrackTriggers(lead, at: at).isEmpty
     }
@@ -80,8 +101,8 @@ public struct EvaluationContext: Sendable {
     func scoped(_ cohort: ArraySlice<Int>, _ scope: Commitment.Scope) -> [Int] {
         switch scope {
         case .all: return Array(cohort)
-        case .fastTrack: return cohort.filter { isFastTrack(ledger.leads[$0]) }
-        case .standard: return cohort.filter { !isFastTrack(ledger.leads[$0]) }
+        case .fastTrack: return cohort.filter { isFastTrack($0) }
+        case .standard: return cohort.filter { !isFastTrack($0) }
         case let .source(s): return cohort.filter { ledger.leads[$0].source.lowercased() == s.lowercased() }
         }
     }

@@ -48,7 +48,7 @@ public struct LeadScorer: Sendable {
 
     /// The ids of the fast-track triggers that fire for `lead` at `moment`.
     public func fastTrackTriggers(_ lead: Lead, at moment: Int64) -> [String] {
-        let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: scores(lead, at: moment))
+        let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: nil, lazyScores: true)
         return definition.fastTrack.filter { $0.condition.holds(for: facts) }.map(\.id)
     }
 
@@ -92,8 +92,19 @@ struct LeadFacts: ConditionInput {
     let moment: Int64
     let scorer: LeadScorer
     let scores: Scores?
+    /// Compute a score group only when a condition asks for it (fast-track triggers rarely need all three).
+    var lazyScores = false
 
     func number(_ field: String) -> Double? {
+        if scores == nil, lazyScores {
+            switch field {
+            case "engagement": return min(scorer.definition.scoring.cap, scorer.engagement(lead, at: moment))
+            case "fit", "bant", "score":
+                let s = scorer.scores(lead, at: moment)
+                return field == "fit" ? s.fit : field == "bant" ? s.bant : s.total
+            default: break
+            }
+        }
         switch field {
         case "fit": return scores?.fit
         case "engagement": return scores?.engagement

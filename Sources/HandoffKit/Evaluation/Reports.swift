@@ -117,11 +117,20 @@ struct Reports {
         return out
     }
 
+    /// FNV-1a of the id: a stable order that does not follow the export's row order.
+    static func stableHash(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
     /// N rejected leads of the cohort, chosen deterministically: spread over reasons, by lead id hash.
     func sample(_ cohort: ArraySlice<Int>) -> [SampleLead] {
         let n = context.agreement.meeting.reviewRejectedLeads
         let rejected = cohort.filter { leads[$0].decision == .rejected }
-            .sorted { (SHA256.hex(Array(leads[$0].id.utf8)), leads[$0].id) < (SHA256.hex(Array(leads[$1].id.utf8)), leads[$1].id) }
+            .map { (key: Reports.stableHash(leads[$0].id), index: $0) }
+            .sorted { ($0.key, leads[$0.index].id) < ($1.key, leads[$1.index].id) }
+            .map(\.index)
         var chosen: [Int] = []
         var seenReasons: Set<String> = []
         for i in rejected where chosen.count < n && !seenReasons.contains(leads[i].rejectionReason) {

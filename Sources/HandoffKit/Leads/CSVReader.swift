@@ -25,10 +25,24 @@ public final class CSVReader {
 
         /// The field as text, trimmed of surrounding spaces; `nil` when it is not valid UTF-8.
         public func string(_ index: Int) -> String? {
-            let raw = trimmed(bytes(index))
-            guard let text = String(validating: raw, as: UTF8.self) else { return nil }
-            return index < count && escaped[index] ? text.replacingAll("\"\"", with: "\"") : text
+            let raw = trimmedBytes(index)
+            let text: String
+            if Bytes.isASCII(raw) {
+                text = String(decoding: raw, as: UTF8.self)
+            } else {
+                guard let valid = String(validating: raw, as: UTF8.self) else { return nil }
+                text = valid
+            }
+            return isEscaped(index) ? text.replacingAll("\"\"", with: "\"") : text
         }
+
+        /// The field's bytes without surrounding spaces.
+        public func trimmedBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: trimmed(bytes(index)))
+        }
+
+        /// True when the quoted field holds doubled quotes.
+        public func isEscaped(_ index: Int) -> Bool { index < count && escaped[index] }
 
         /// True when the field is empty or only spaces.
         public func isBlank(_ index: Int) -> Bool { trimmed(bytes(index)).isEmpty }

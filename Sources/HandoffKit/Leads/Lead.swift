@@ -1,15 +1,15 @@
 /// One lead with everything the metrics need, compact enough for a million of them.
 public struct Lead: Sendable {
     public var id: String
-    public var createdAt: Int64?
-    public var mqlAt: Int64?
-    public var routedAt: Int64?
+    @CompactInstant public var createdAt: Int64?
+    @CompactInstant public var mqlAt: Int64?
+    @CompactInstant public var routedAt: Int64?
     /// The export's own first-touch column.
-    public var firstTouchAt: Int64?
-    public var decisionAt: Int64?
-    public var sqlAt: Int64?
-    public var opportunityAt: Int64?
-    public var wonAt: Int64?
+    @CompactInstant public var firstTouchAt: Int64?
+    @CompactInstant public var decisionAt: Int64?
+    @CompactInstant public var sqlAt: Int64?
+    @CompactInstant public var opportunityAt: Int64?
+    @CompactInstant public var wonAt: Int64?
     public var source: String = ""
     public var owner: String = ""
     public var company: String = ""
@@ -20,24 +20,33 @@ public struct Lead: Sendable {
     public var useCase: String = ""
     public var budget: String = ""
     public var contentEngaged: String = ""
-    public var employees: Double?
-    public var annualRevenue: Double?
-    public var score: Double?
+    @CompactNumber public var employees: Double?
+    @CompactNumber public var annualRevenue: Double?
+    @CompactNumber public var score: Double?
     public var status: LeadStatus?
     public var decision: Decision?
     /// A rejection reason id when it maps to one, else the text as exported.
     public var rejectionReason: String = ""
     /// The export's own attempt counter.
-    public var attemptCountColumn: Int?
+    public var attemptCountColumn: Int? {
+        get { attemptCountRaw < 0 ? nil : Int(attemptCountRaw) }
+        set { attemptCountRaw = Int32(clamping: newValue ?? -1) }
+    }
+    private var attemptCountRaw: Int32 = -1
     /// First sales touch at or after the handoff, from the activities file.
-    public var firstActivityAt: Int64?
+    @CompactInstant public var firstActivityAt: Int64?
     /// Attempt-type activities, from the activities file.
-    public var attempts: Int = 0
+    public var attempts: Int32 = 0
     /// Marketing engagement, from the engagement file, in time order after loading.
     public var events: [EngagementEvent] = []
 
     /// Creates a lead with only an id.
-    public init(id: String) { self.id = id }
+    public init(id: String) {
+        self.id = id
+        createdAt = nil; mqlAt = nil; routedAt = nil; firstTouchAt = nil; decisionAt = nil
+        sqlAt = nil; opportunityAt = nil; wonAt = nil; firstActivityAt = nil
+        employees = nil; annualRevenue = nil; score = nil
+    }
 
     /// When the handoff clock starts: routing, else becoming an MQL.
     public var handoffAt: Int64? { routedAt ?? mqlAt }
@@ -46,7 +55,7 @@ public struct Lead: Sendable {
     public var firstTouch: Int64? { firstActivityAt ?? firstTouchAt }
 
     /// Attempts from activities when there are any, else the export's counter.
-    public var attemptTotal: Int? { attempts > 0 ? attempts : attemptCountColumn }
+    public var attemptTotal: Int? { attempts > 0 ? Int(attempts) : attemptCountColumn }
 }
 
 /// One marketing interaction.

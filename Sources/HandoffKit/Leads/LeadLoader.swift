@@ -4,6 +4,8 @@ public struct LeadLoader {
     let preset: ColumnPreset
     let timestamps: TimestampParser
     let placeholders: Set<String>
+    /// The same placeholders as lowercase bytes, for checks without building strings.
+    let placeholderBytes: [[UInt8]]
     /// Activity types that count as a touch / an attempt; empty means every type but notes and tasks.
     let touchTypes: Set<String>
     let attemptTypes: Set<String>
@@ -19,6 +21,7 @@ public struct LeadLoader {
         guard let zone = ZoneRules(identifier: zoneName) else { throw HandoffError(.usage, "unknown time zone '\(zoneName)'") }
         timestamps = TimestampParser(zone: zone, preferred: settings.dateFormats.compactMap(TimestampParser.Layout.init(pattern:)))
         placeholders = Set(LeadLoader.builtInPlaceholders + settings.placeholders.map { $0.lowercased() })
+        placeholderBytes = placeholders.sorted().map { Array($0.utf8) }
         let touches = agreement.commitments.filter { $0.metric == .firstTouchTime || $0.metric == .untouchedLeads }
         touchTypes = touches.contains { $0.attemptTypes.isEmpty } ? [] : Set(touches.flatMap(\.attemptTypes))
         attemptTypes = Set(agreement.commitments.filter { $0.metric == .attemptsBeforeUnresponsive }.flatMap(\.attemptTypes))
@@ -53,6 +56,10 @@ public struct LeadLoader {
         var quality = DataQuality()
         var columns: Set<LeadColumn> = []
         var latest: Int64?
+        var pool = StringPool()
+        /// The previous activity/engagement row's lead, for exports grouped by lead.
+        var lastID: [UInt8] = []
+        var lastIndex: Int?
 
         mutating func saw(_ t: Int64) { if t > (latest ?? .min) { latest = t } }
     }
@@ -104,6 +111,14 @@ public struct LeadLoader {
     }
 
     func blank(_ text: String) -> Bool { text.isEmpty || placeholders.contains(text.lowercased()) }
+
+    /// Empty, or a placeholder such as `Select` or `N/A`, straight from the bytes.
+    func blank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.isEmpty { return true }
+        if bytes.count > 12 { return false }
+        for p in placeholderBytes where p.count == bytes.count && Bytes.equalsIgnoringCase(bytes, p) { return true }
+        return false
+    }
 
     func mapped(_ column: String, _ raw: String) -> String {
         let key = raw.lowercased()

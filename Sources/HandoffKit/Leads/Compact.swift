@@ -1,0 +1,120 @@
+import Foundation
+
+/// An optional instant stored in 8 bytes (`Int64.min` means none) instead of 16: a million leads carry nine of them.
+@propertyWrapper
+public struct CompactInstant: Sendable, Hashable {
+    private var raw: Int64
+
+    public init(wrappedValue: Int64?) { raw = wrappedValue ?? .min }
+
+    public var wrappedValue: Int64? {
+        get { raw == .min ? nil : raw }
+        set { raw = newValue ?? .min }
+    }
+}
+
+/// An optional number stored in 8 bytes (NaN means none).
+@propertyWrapper
+public struct CompactNumber: Sendable {
+    private var raw: Double
+
+    public init(wrappedValue: Double?) { raw = wrappedValue ?? .nan }
+
+    public var wrappedValue: Double? {
+        get { raw.isNaN ? nil : raw }
+        set { raw = newValue ?? .nan }
+    }
+}
+
+/// Interns repeated text (sources, owners, industries, titles…) so a million leads share one copy of each value,
+/// looked up straight from the CSV bytes without building a String first.
+struct StringPool {
+    private var strings: [String] = [""]
+    private var raw: [[UInt8]] = [[]]
+    private var hashes: [UInt64] = [0]
+    /// Open-addressing table of indices into `strings` (0 = empty slot).
+    private var slots = [Int32](repeating: 0, count: 1024)
+
+    /// The pooled string for `bytes` (valid UTF-8 already checked by the caller).
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, make: () -> String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] != 0 {
+            let k = Int(slots[i])
+            if hashes[k] == h, Bytes.equal(raw[k], bytes) { return strings[k] }
+            i = (i + 1) & mask
+        }
+        let s = make()
+        strings.append(s)
+        raw.append(Array(bytes))
+        hashes.append(h)
+        slots[i] = Int32(strings.count - 1)
+        if strings.count * 2 > slots.count { grow() }
+        return s
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for k in 1..<strings.count {
+            var i = Int(truncatingIfNeeded: hashes[k]) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(k)
+        }
+    }
+}
+
+/// Byte-level helpers for the loaders' hot paths.
+enum Bytes {
+    /// True when the bytes equal `lowercase` ignoring ASCII case.
+    static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ lowercase: [UInt8]) -> Bool {
+        guard bytes.count == lowercase.count else { return false }
+        for i in 0..<bytes.count {
+            var b = bytes[i]
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            if b != lowercase[i] { return false }
+        }
+        return true
+    }
+
+    /// A plain decimal number (`-12`, `1200`, `3.75`); `nil` for anything else (the caller falls back to `Amount.parse`).
+    static func plainNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard !bytes.isEmpty else { return nil }
+        var i = 0
+        var negative = false
+        if bytes[0] == 0x2D { negative = true; i = 1 }
+        var whole: Int64 = 0
+        var digits = 0
+        while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, digits < 15 {
+            whole = whole * 10 + Int64(bytes[i] - 0x30); i += 1; digits += 1
+        }
+        guard digits > 0 else { return nil }
+        var value = Double(whole)
+        if i < bytes.count, bytes[i] == 0x2E {
+            i += 1
+            var scale = 0.1
+            var fractionDigits = 0
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, fractionDigits < 9 {
+                value += Double(bytes[i] - 0x30) * scale; scale /= 10; i += 1; fractionDigits += 1
+            }
+            guard fractionDigits > 0 else { return nil }
+        }
+        guard i == bytes.count else { return nil }
+        return negative ? -value : value
+    }
+
+    /// True when `a` and `b` hold the same bytes.
+    static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let base = b.baseAddress, !a.isEmpty else { return true }
+        return a.withUnsafeBufferPointer { memcmp($0.baseAddress!, base, a.count) == 0 }
+    }
+
+    /// True when every byte is ASCII.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in bytes where b >= 0x80 { return false }
+        return true
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The data side of a command: which exports, which period, which moment.
 public struct MeasurementRequest: Sendable {
     public var sources: DataSources
@@ -34,7 +36,9 @@ public enum Handoff {
             }
             a.data.preset = preset
         }
+        let clock = PhaseClock()
         let ledger = try LeadLoader(agreement: a).load(request.sources)
+        clock.mark("load exports")
         var asOf: Int64?
         if let text = request.asOf {
             guard let zone = ZoneRules(identifier: a.businessHours.timeZone),
@@ -44,12 +48,28 @@ public enum Handoff {
             asOf = t
         }
         let context = try EvaluationContext(agreement: a, ledger: ledger, period: request.period, asOf: asOf)
-        return Evaluator.scorecard(context)
+        clock.mark("index cohorts")
+        let scorecard = Evaluator.scorecard(context)
+        clock.mark("evaluate")
+        return scorecard
     }
 
     /// Today's date in the agreement's time zone (for review warnings).
     public static func today(in zoneName: String, now: Int64) -> LocalDate? {
         guard let zone = ZoneRules(identifier: zoneName) else { return nil }
         return LocalDate(daysSinceEpoch: Int(zone.local(now).floorDiv(86400)))
+    }
+}
+
+/// Prints phase timings to stderr when `HANDOFF_TIMING=1` (for docs/benchmarks.md); silent otherwise.
+final class PhaseClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private let enabled = ProcessInfo.processInfo.environment["HANDOFF_TIMING"] == "1"
+
+    func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        FileHandle.standardError.write(Data("timing: \(phase) \((now - last) / 1_000_000) ms\n".utf8))
+        last = now
     }
 }

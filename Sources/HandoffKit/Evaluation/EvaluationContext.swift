@@ -36,10 +36,13 @@ public struct EvaluationContext: Sendable {
         }
         businessClock = BusinessClock(hours: agreement.businessHours, zone: zone)
         scorer = LeadScorer(definition: agreement.mqlDefinition, actions: ledger.actions)
-        let ordered = ledger.leads.indices.filter { ledger.leads[$0].mqlAt != nil }
-            .sorted { (ledger.leads[$0].mqlAt ?? 0, $0) < (ledger.leads[$1].mqlAt ?? 0, $1) }
+        var pairs: [(at: Int64, index: Int)] = []
+        pairs.reserveCapacity(ledger.leads.count)
+        for i in ledger.leads.indices { if let at = ledger.leads[i].mqlAt { pairs.append((at, i)) } }
+        pairs.sort { $0.at != $1.at ? $0.at < $1.at : $0.index < $1.index }
+        let ordered = pairs.map(\.index)
         byMQL = ordered
-        mqlTimes = ordered.map { ledger.leads[$0].mqlAt ?? 0 }
+        mqlTimes = pairs.map(\.at)
         fastTrack = EvaluationContext.fastTrackFlags(agreement: agreement, ledger: ledger, scorer: scorer, ordered: ordered,
                                                      from: self.period.start - 10 * 604_800, to: self.period.end)
     }

@@ -1,99 +1,149 @@
 extension LeadLoader {
-    func readActivities(_ path: String, _ s: inout LoadState) throws {
+    /// Parses the activities export without the lead index: each row's time and whether its type is a touch/attempt.
+    func detachActivities(_ path: String) throws -> DetachedRows {
         let wanted = ["activity_lead_id", "activity_at", "activity_type", "activity_outcome"]
-        var rows = 0
-        /// Activity types seen so far, as raw bytes, with whether they count as a touch and as an attempt.
-        var types: [(raw: [UInt8], touch: Bool, attempt: Bool)] = []
-        let preamble = try withHeader(path, wanted: wanted, required: ["activity_lead_id", "activity_at"], what: "the activities export") { map, r in
-            rows += 1
-            guard let lead = leadIndex(r, map["activity_lead_id"], file: path, &s) else { return }
-            guard let at = instant(r, map["activity_at"], column: "at", file: path, &s) else { return }
-            var kind = (touch: true, attempt: true)
-            if let i = map["activity_type"] {
+        var out = DetachedRows()
+        var types: [(raw: [UInt8], bits: UInt16)] = []
+        var columns: [Int?] = []
+        out.preamble = try withHeader(path, wanted: wanted, required: ["activity_lead_id", "activity_at"], what: "the activities export") { map, r in
+            if columns.isEmpty { columns = wanted.map { map[$0] } }
+            out.rows += 1
+            guard let idColumn = columns[0], let at = instant(r, columns[1], column: "at", file: path, &out.issues) else { return }
+            let idBytes = r.trimmedBytes(idColumn)
+            guard !blank(idBytes), let id = r.string(idColumn) else {
+                out.issues.append(DataIssue(file: path, line: r.line, column: "lead_id", value: "", reason: "no lead_id: the row cannot be tied to a lead", rowSkipped: true))
+                return
+            }
+            var bits: UInt16 = 3
+            if let i = columns[2] {
                 let raw = r.trimmedBytes(i)
                 if let known = types.first(where: { Bytes.equal($0.raw, raw) }) {
-                    kind = (known.touch, known.attempt)
+                    bits = known.bits
                 } else {
                     let type = blank(raw) ? "" : mapped("activity_type", r.string(i) ?? "").lowercased()
-                    kind = (touchTypes.isEmpty ? !["note", "task"].contains(type) : touchTypes.contains(type),
-                            attemptTypes.isEmpty ? !["note", "task"].contains(type) : attemptTypes.contains(type))
-                    if types.count < 256 { types.append((Array(raw), kind.touch, kind.attempt)) }
+                    let touch = touchTypes.isEmpty ? !["note", "task"].contains(type) : touchTypes.contains(type)
+                    let attempt = attemptTypes.isEmpty ? !["note", "task"].contains(type) : attemptTypes.contains(type)
+                    bits = (touch ? 1 : 0) | (attempt ? 2 : 0)
+                    if types.count < 256 { types.append((Array(raw), bits)) }
                 }
             }
-            if kind.touch, at >= s.leads[lead].handoffAt ?? Int64.min, at < s.leads[lead].firstActivityAt ?? .max {
-                s.leads[lead].firstActivityAt = at
-            }
-            if kind.attempt { s.leads[lead].attempts += 1 }
+            out.append(id: idBytes, { id }, at: at, code: bits, line: r.line)
         }
-        if preamble > 0 { s.quality.preambleRows[path] = preamble }
-        s.quality.rowsRead[path] = rows
-        s.columns.insert(.firstTouchAt)
-        s.columns.insert(.attemptCount)
+        return out
     }
 
-    func readEngagement(_ path: String, _ s: inout LoadState) throws {
+    /// Parses the engagement export without the lead index.
+    func detachEngagement(_ path: String) throws -> DetachedRows {
         let wanted = ["engagement_lead_id", "engagement_at", "engagement_action"]
-        var rows = 0
-        /// Actions seen so far, as raw bytes, with their code in the ledger's action list.
+        var out = DetachedRows()
         var seen: [(raw: [UInt8], code: UInt16)] = []
-        let preamble = try withHeader(path, wanted: wanted, required: ["engagement_lead_id", "engagement_at", "engagement_action"], what: "the engagement export") { map, r in
-            rows += 1
-            guard let lead = leadIndex(r, map["engagement_lead_id"], file: path, &s) else { return }
-            guard let at = instant(r, map["engagement_at"], column: "at", file: path, &s) else { return }
-            guard let i = map["engagement_action"] else { return }
-            let raw = r.trimmedBytes(i)
+        var actionIndex: [String: UInt16] = [:]
+        var columns: [Int?] = []
+        out.preamble = try withHeader(path, wanted: wanted, required: ["engagement_lead_id", "engagement_at", "engagement_action"], what: "the engagement export") { map, r in
+            if columns.isEmpty { columns = wanted.map { map[$0] } }
+            out.rows += 1
+            guard let idColumn = columns[0], let actionColumn = columns[2] else { return }
+            let idBytes = r.trimmedBytes(idColumn)
+            guard !blank(idBytes), let id = r.string(idColumn) else {
+                out.issues.append(DataIssue(file: path, line: r.line, column: "lead_id", value: "", reason: "no lead_id: the row cannot be tied to a lead", rowSkipped: true))
+                return
+            }
+            guard let at = instant(r, columns[1], column: "at", file: path, &out.issues) else { return }
+            let raw = r.trimmedBytes(actionColumn)
             let code: UInt16
             if let known = seen.first(where: { Bytes.equal($0.raw, raw) }) {
                 code = known.code
             } else {
-                guard !blank(raw), let text = r.string(i) else {
-                    s.quality.record(DataIssue(file: path, line: r.line, column: "action", value: r.string(i) ?? "", reason: "no action", rowSkipped: true))
+                guard !blank(raw), let text = r.string(actionColumn) else {
+                    out.issues.append(DataIssue(file: path, line: r.line, column: "action", value: r.string(actionColumn) ?? "", reason: "no action", rowSkipped: true))
                     return
                 }
                 let action = mapped("action", text).lowercased()
-                if let existing = s.actionIndex[action] {
+                if let existing = actionIndex[action] {
                     code = existing
                 } else {
-                    code = UInt16(truncatingIfNeeded: s.actions.count)
-                    s.actions.append(action)
-                    s.actionIndex[action] = code
+                    code = UInt16(truncatingIfNeeded: out.actions.count)
+                    out.actions.append(action)
+                    actionIndex[action] = code
                 }
                 if seen.count < 1024 { seen.append((Array(raw), code)) }
             }
-            s.leads[lead].events.append(EngagementEvent(action: code, at: at))
+            out.append(id: idBytes, { id }, at: at, code: code, line: r.line)
         }
-        if preamble > 0 { s.quality.preambleRows[path] = preamble }
-        s.quality.rowsRead[path] = rows
+        return out
     }
 
-    /// The lead a row belongs to; consecutive rows of the same lead (exports are usually grouped) skip the lookup.
-    private func leadIndex(_ r: CSVReader.Record, _ column: Int?, file: String, _ s: inout LoadState) -> Int? {
-        guard let column else { return nil }
-        let raw = r.trimmedBytes(column)
-        if let last = s.lastIndex, Bytes.equal(s.lastID, raw) { return last }
-        guard !blank(raw), let id = r.string(column) else {
-            s.quality.record(DataIssue(file: file, line: r.line, column: "lead_id", value: "", reason: "no lead_id: the row cannot be tied to a lead", rowSkipped: true))
-            return nil
+    /// Ties detached activity rows to their leads: first touch after the handoff, attempt counts.
+    func attachActivities(_ rows: DetachedRows, path: String, _ s: inout LoadState) {
+        attach(rows, path: path, &s) { leads, lead, range in
+            let handoff = leads[lead].routedAt ?? leads[lead].mqlAt ?? Int64.min
+            var first = leads[lead].firstActivityAt ?? .max
+            var attempts: Int32 = 0
+            for i in range {
+                let bits = rows.codes[i], at = rows.ats[i]
+                if bits & 1 != 0, at >= handoff, at < first { first = at }
+                if bits & 2 != 0 { attempts += 1 }
+            }
+            if first != .max { leads[lead].firstActivityAt = first }
+            leads[lead].attempts += attempts
         }
-        guard let index = s.index[id] else {
-            s.quality.record(DataIssue(file: file, line: r.line, column: "lead_id", value: id, reason: "no lead with this id in the leads export", rowSkipped: true))
-            return nil
-        }
-        s.lastID = Array(raw)
-        s.lastIndex = index
-        return index
+        s.columns.insert(.firstTouchAt)
+        s.columns.insert(.attemptCount)
     }
 
-    private func instant(_ r: CSVReader.Record, _ column: Int?, column name: String, file: String, _ s: inout LoadState) -> Int64? {
+    /// Ties detached engagement rows to their leads.
+    func attachEngagement(_ rows: DetachedRows, path: String, _ s: inout LoadState) {
+        s.actions = rows.actions
+        attach(rows, path: path, &s) { leads, lead, range in
+            // One allocation per run of rows.
+            leads[lead].events.reserveCapacity(leads[lead].events.count + range.count)
+            for i in range { leads[lead].events.append(EngagementEvent(action: rows.codes[i], at: rows.ats[i])) }
+        }
+    }
+
+    /// Resolves each run's lead id once; rows of unknown leads are reported, merged with the parse issues in line order.
+    /// Calls `applyRun` with the leads' storage, the lead and the rows of each run whose id is known.
+    private func attach(_ rows: DetachedRows, path: String, _ s: inout LoadState,
+                        _ applyRun: (UnsafeMutableBufferPointer<Lead>, Int, Range<Int>) -> Void) {
+        var unknown: [DataIssue] = []
+        let index = s.index
+        s.leads.withUnsafeMutableBufferPointer { leads in
+            // Exports usually list leads in the leads file's order: try the next lead before hashing the id.
+            var next = 0
+            for k in rows.ids.indices {
+                let run = rows.range(ofRun: k)
+                let id = rows.ids[k]
+                let found = next < leads.count && leads[next].id == id ? next : index[id]
+                guard let lead = found else {
+                    for i in run {
+                        unknown.append(DataIssue(file: path, line: Int(rows.lines[i]), column: "lead_id", value: rows.ids[k], reason: "no lead with this id in the leads export", rowSkipped: true))
+                    }
+                    continue
+                }
+                applyRun(leads, lead, run)
+                next = lead + 1
+            }
+        }
+        let parsed = rows.issues
+        var i = 0, j = 0
+        while i < parsed.count || j < unknown.count {
+            if j >= unknown.count || (i < parsed.count && parsed[i].line <= unknown[j].line) {
+                s.quality.record(parsed[i]); i += 1
+            } else {
+                s.quality.record(unknown[j]); j += 1
+            }
+        }
+        if rows.preamble > 0 { s.quality.preambleRows[path] = rows.preamble }
+        s.quality.rowsRead[path] = rows.rows
+    }
+
+    private func instant(_ r: CSVReader.Record, _ column: Int?, column name: String, file: String, _ issues: inout [DataIssue]) -> Int64? {
         guard let column, !r.isBlank(column) else {
-            s.quality.record(DataIssue(file: file, line: r.line, column: name, value: "", reason: "no timestamp", rowSkipped: true))
+            issues.append(DataIssue(file: file, line: r.line, column: name, value: "", reason: "no timestamp", rowSkipped: true))
             return nil
         }
-        if let t = timestamps.parse(r.trimmedBytes(column)) {
-            s.saw(t)
-            return t
-        }
-        s.quality.record(DataIssue(file: file, line: r.line, column: name, value: r.string(column) ?? "", reason: "not a date/time this reader understands", rowSkipped: true))
+        if let t = timestamps.parse(r.trimmedBytes(column)) { return t }
+        issues.append(DataIssue(file: file, line: r.line, column: name, value: r.string(column) ?? "", reason: "not a date/time this reader understands", rowSkipped: true))
         return nil
     }
 }

@@ -1,18 +1,24 @@
+import Foundation
+
 extension LeadLoader {
     func readLeads(_ path: String, _ s: inout LoadState) throws {
         let wanted = LeadColumn.allNames
         var rows = 0
         var positions: [Int?] = []
+        let expected = Int((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue ?? 0) / 160
+        s.leads.reserveCapacity(expected)
+        s.index.reserveCapacity(expected)
+        let mapsSource = hasMapping("source")
         let preamble = try withHeader(path, wanted: wanted, required: ["lead_id"], what: "the leads export") { map, record in
             if positions.isEmpty { positions = LeadColumn.allCases.map { map[$0.rawValue] } }
             rows += 1
-            readLead(record, map: LeadPositions(positions: positions), file: path, &s)
+            readLead(record, map: LeadPositions(positions: positions), file: path, mapsSource: mapsSource, &s)
         }
         if preamble > 0 { s.quality.preambleRows[path] = preamble }
         s.quality.rowsRead[path] = rows
     }
 
-    private func readLead(_ r: CSVReader.Record, map: LeadPositions, file: String, _ s: inout LoadState) {
+    private func readLead(_ r: CSVReader.Record, map: LeadPositions, file: String, mapsSource: Bool, _ s: inout LoadState) {
         if s.columns.isEmpty {
             s.columns = Set(LeadColumn.allCases.filter { map[$0] != nil })
         }
@@ -65,7 +71,7 @@ extension LeadLoader {
         lead.sqlAt = time(.sqlAt)
         lead.opportunityAt = time(.opportunityAt)
         lead.wonAt = time(.wonAt)
-        lead.source = text(.source, pooled: true).map { mapped("source", $0) } ?? ""
+        lead.source = text(.source, pooled: true).map { mapsSource ? mapped("source", $0) : $0 } ?? ""
         lead.owner = text(.owner, pooled: true) ?? ""
         lead.company = text(.company, pooled: true) ?? ""
         lead.industry = text(.industry, pooled: true) ?? ""
@@ -83,17 +89,35 @@ extension LeadLoader {
                 s.quality.record(DataIssue(file: file, line: r.line, column: "attempt_count", value: raw, reason: "not a whole number", rowSkipped: false))
             }
         }
-        if let raw = text(.status) {
-            if let status = LeadStatus(rawValue: mapped("status", raw).lowercased()) {
+        if let i = map[.status], !blank(r.trimmedBytes(i)) {
+            let bytes = r.trimmedBytes(i)
+            let status: LeadStatus?
+            if let known = s.statuses.first(where: { Bytes.equal($0.raw, bytes) }) {
+                status = known.value
+            } else {
+                status = LeadStatus(rawValue: mapped("status", r.string(i) ?? "").lowercased())
+                if s.statuses.count < 64 { s.statuses.append((Array(bytes), status)) }
+            }
+            if let status {
                 lead.status = status
             } else {
+                let raw = r.string(i) ?? ""
                 s.quality.record(DataIssue(file: file, line: r.line, column: "status", value: raw, reason: "unknown status; map it under data.values.status to one of \(LeadStatus.allCases.map(\.rawValue).joined(separator: ", "))", rowSkipped: false))
             }
         }
-        if let raw = text(.decision) {
-            if let decision = Decision(rawValue: mapped("decision", raw).lowercased()) {
+        if let i = map[.decision], !blank(r.trimmedBytes(i)) {
+            let bytes = r.trimmedBytes(i)
+            let decision: Decision?
+            if let known = s.decisions.first(where: { Bytes.equal($0.raw, bytes) }) {
+                decision = known.value
+            } else {
+                decision = Decision(rawValue: mapped("decision", r.string(i) ?? "").lowercased())
+                if s.decisions.count < 64 { s.decisions.append((Array(bytes), decision)) }
+            }
+            if let decision {
                 lead.decision = decision
             } else {
+                let raw = r.string(i) ?? ""
                 s.quality.record(DataIssue(file: file, line: r.line, column: "decision", value: raw, reason: "unknown decision; expected accepted or rejected (or map it under data.values.decision)", rowSkipped: false))
             }
         } else if map[.decision] == nil {

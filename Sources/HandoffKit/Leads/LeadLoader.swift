@@ -1,5 +1,5 @@
 /// Reads the leads, activities and engagement exports into a `LeadLedger`.
-public struct LeadLoader {
+public final class LeadLoader: Sendable {
     let settings: DataSettings
     let preset: ColumnPreset
     let timestamps: TimestampParser
@@ -36,10 +36,17 @@ public struct LeadLoader {
 
     /// Loads every file of `sources`. Throws `HandoffError(.badInput)` for a file that cannot be read at all.
     public func load(_ sources: DataSources) throws -> LeadLedger {
+        let clock = PhaseClock()
         var state = LoadState()
-        try readLeads(sources.leads, &state)
-        if let path = sources.activities { try readActivities(path, &state) }
-        if let path = sources.engagement { try readEngagement(path, &state) }
+        // The leads file on this core; activities and engagement on the other, tied to leads once both are read.
+        let (_, side) = try Concurrently.run({ try readLeads(sources.leads, &state) }, { [self] in
+            (try sources.activities.map { try detachActivities($0) }, try sources.engagement.map { try detachEngagement($0) })
+        })
+        clock.mark("read leads ∥ parse activities and engagement")
+        if let path = sources.activities, let rows = side.0 { attachActivities(rows, path: path, &state) }
+        if let path = sources.engagement, let rows = side.1 { attachEngagement(rows, path: path, &state) }
+        for t in [side.0, side.1].compactMap({ $0?.ats.max() }) { state.saw(t) }
+        clock.mark("tie activities and engagement to leads")
         for i in state.leads.indices where state.leads[i].events.count > 1 {
             state.leads[i].events.sort { $0.at < $1.at }
         }
@@ -57,9 +64,9 @@ public struct LeadLoader {
         var columns: Set<LeadColumn> = []
         var latest: Int64?
         var pool = StringPool()
-        /// The previous activity/engagement row's lead, for exports grouped by lead.
-        var lastID: [UInt8] = []
-        var lastIndex: Int?
+        /// Status and decision values seen so far, by raw bytes (a handful of distinct values in a million rows).
+        var statuses: [(raw: [UInt8], value: LeadStatus?)] = []
+        var decisions: [(raw: [UInt8], value: Decision?)] = []
 
         mutating func saw(_ t: Int64) { if t > (latest ?? .min) { latest = t } }
     }
@@ -119,6 +126,9 @@ public struct LeadLoader {
         for p in placeholderBytes where p.count == bytes.count && Bytes.equalsIgnoringCase(bytes, p) { return true }
         return false
     }
+
+    /// True when values of `column` are mapped by the agreement or the preset.
+    func hasMapping(_ column: String) -> Bool { settings.values[column] != nil || preset.values[column] != nil }
 
     func mapped(_ column: String, _ raw: String) -> String {
         let key = raw.lowercased()

@@ -66,13 +66,20 @@ struct Generator {
             for _ in 0..<count where k < leads {
                 let hourRoll = rng.unit()
                 let minute = hourRoll < 0.8 ? rng.int(9 * 60...(18 * 60 - 1)) : hourRoll < 0.95 ? rng.int(18 * 60...(23 * 60 + 59)) : rng.int(0...(9 * 60 - 1))
-                let arrival = zone.utc(fromLocal: Int64(day.daysSinceEpoch) * 86400 + Int64(minute) * 60)
-                guard arrival <= asOf else { continue }
+                var arrival = zone.utc(fromLocal: Int64(day.daysSinceEpoch) * 86400 + Int64(minute) * 60)
+                if arrival > asOf { arrival = asOf - Int64(rng.int(600...36_000)) }
                 var story = teller.story(k, arrival: arrival, rng: &rng)
                 messUp(&story, k)
                 for writer in writers { writer.add(story) }
                 k += 1
             }
+        }
+        while k < leads {
+            // Rounding left a few: they arrive on the last morning.
+            var story = teller.story(k, arrival: asOf - Int64(rng.int(600...36_000)), rng: &rng)
+            messUp(&story, k)
+            for writer in writers { writer.add(story) }
+            k += 1
         }
         for writer in writers {
             writer.addActivity(leadID: "L-999999", at: writer.time(asOf - 3600), type: "call")

@@ -96,8 +96,10 @@ struct StoryTeller {
         let rejectRoll = rng.unit()
         let rejected = misfit ? rejectRoll < 0.85 : rejectRoll < (late ? 0.27 : 0.19)
         s.decisionAt = decisionAt
+        let attemptsDone = s.activities.filter { $0.type != "note" }.count
         if unresponsive && !rejected {
-            s.decision = "accepted"; s.status = "unresponsive"
+            // Marked unresponsive once the attempts were made (or given up early, which breaks the SLA).
+            s.decision = "accepted"; s.status = attemptsDone >= 2 ? "unresponsive" : "working"
         } else if rejected {
             s.decision = "rejected"
             s.status = rng.chance(0.7) ? "rejected" : "nurture"

@@ -65,6 +65,22 @@ public enum CheckReport {
                          ("band", .array([.number(t.band.low), .number(t.band.high)])), ("denominator", .number(Double(t.denominator))),
                          ("pending", .number(Double(t.pending))), ("reading", .string(t.reading))])
             })),
+            ("report", .object([
+                ("mqls", .number(Double(s.cohortSize))),
+                ("rejections", .number(Double(s.reasons.rejected))),
+                ("rejection_reasons", .object(s.reasons.rows.map { ($0.id, .number(Double($0.count))) }
+                    + [("(no reason)", .number(Double(s.reasons.withoutReason)))]
+                    + s.reasons.unknown.sorted { $0.key < $1.key }.map { ($0.key, .number(Double($0.value))) })),
+                ("funnel", .object(s.funnel.map { ($0.name, .number(Double($0.count))) })),
+                ("sources_8_weeks", .array(s.sources.map { r in
+                    .object([("source", .string(r.source)), ("mqls", .number(Double(r.mqls))), ("accepted", .number(Double(r.accepted))),
+                             ("decided", .number(Double(r.decided))), ("sqls", .number(Double(r.sqls)))])
+                })),
+                ("trend", .array(s.trend.map { p in
+                    .object([("week", .string(p.label)), ("mqls", .number(Double(p.mqls))), ("acceptance", .number(p.acceptance)),
+                             ("median_first_touch_seconds", .number(p.medianFirstTouch.map(Double.init)))])
+                })),
+            ])),
             ("data_quality", .object([
                 ("rows_read", .object(s.quality.rowsRead.sorted { $0.key < $1.key }.map { ($0.key, .number(Double($0.value))) })),
                 ("rows_skipped", .number(Double(s.quality.rowsSkipped))), ("cells_unreadable", .number(Double(s.quality.cellsBlanked))),

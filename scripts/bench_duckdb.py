@@ -13,6 +13,7 @@ import duckdb
 
 data, start, end, as_of = sys.argv[1:5]
 con = duckdb.connect()
+con.execute("SET TimeZone = 'America/New_York'")  # weeks start at local Monday midnight, as in the agreement
 con.execute(f"""
 CREATE TABLE leads AS SELECT * FROM read_csv('{data}/leads.csv', header=true, all_varchar=true);
 CREATE TABLE acts AS SELECT * FROM read_csv('{data}/activities.csv', header=true,
@@ -50,7 +51,7 @@ out["sources_8_weeks"] = {r[0]: list(r[1:]) for r in con.execute(f"""
          count(*) FILTER (WHERE decision IN ('accepted', 'rejected')), count(*) FILTER (WHERE sqlt <= {W[2]})
   FROM l WHERE mql >= {W[0]} - INTERVAL 49 DAY AND mql < {W[1]} AND mql <= {W[2]} GROUP BY 1 ORDER BY 1""").fetchall()}
 out["trend"] = [list(r) for r in con.execute(f"""
-  SELECT (datediff('day', {W[0]} - INTERVAL 49 DAY, mql) // 7) AS wk, count(*),
+  SELECT CAST(date_trunc('week', mql) AS VARCHAR) AS wk, count(*),
          count(*) FILTER (WHERE decision = 'accepted'), count(*) FILTER (WHERE decision IN ('accepted', 'rejected'))
   FROM l WHERE mql >= {W[0]} - INTERVAL 49 DAY AND mql < {W[1]} AND mql <= {W[2]} GROUP BY 1 ORDER BY 1""").fetchall()]
 if "--json" in sys.argv:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a metric needs: the agreement, the ledger, the moment, the clocks and the cohorts.
 public struct EvaluationContext: Sendable {
     public let agreement: Agreement
@@ -51,11 +53,20 @@ public struct EvaluationContext: Sendable {
     private static func fastTrackFlags(agreement: Agreement, ledger: LeadLedger, scorer: LeadScorer, ordered: [Int], from: Int64, to: Int64) -> [Bool] {
         let needed = ledger.hasEngagement && agreement.commitments.contains { $0.scope == .fastTrack || $0.scope == .standard }
         guard needed else { return [] }
+        let window = ordered.filter { i in ledger.leads[i].mqlAt.map { $0 >= from && $0 < to } ?? false }
         var flags = [Bool](repeating: false, count: ledger.leads.count)
-        for i in ordered {
-            let lead = ledger.leads[i]
-            guard let at = lead.mqlAt, at >= from, at < to else { continue }
-            flags[i] = !scorer.fastTrackTriggers(lead, at: at).isEmpty
+        // Scoring is independent per lead: split the window across the cores.
+        let parts = 2
+        flags.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                var k = part
+                while k < window.count {
+                    let i = window[k]
+                    if let at = ledger.leads[i].mqlAt { out[i] = !scorer.fastTrackTriggers(ledger.leads[i], at: at).isEmpty }
+                    k += parts
+                }
+            }
         }
         return flags
     }

@@ -27,6 +27,7 @@ public struct TimestampParser: Sendable {
 
     /// Epoch seconds, or `nil` when the text is not a timestamp this parser can read unambiguously.
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        if let t = Self.isoUTC(bytes) { return t }
         var s = Scanner(bytes: bytes)
         s.skipSpaces()
         guard let first = s.digits() else { return nil }
@@ -100,6 +101,23 @@ public struct TimestampParser: Sendable {
         let local = Int64(LocalDate(year: year, month: month, day: day).daysSinceEpoch) * 86400 + Int64(seconds)
         if let offset { return local - offset }
         return zone.utc(fromLocal: local)
+    }
+
+    /// The fast path for the most common export layout, `YYYY-MM-DDTHH:MM:SSZ` (20 bytes), straight from the digits.
+    static func isoUTC(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard b.count == 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x5A else { return nil }
+        var ok = true
+        func two(_ i: Int) -> Int {
+            let a = Int(b[i]) &- 0x30, c = Int(b[i + 1]) &- 0x30
+            if a < 0 || a > 9 || c < 0 || c > 9 { ok = false }
+            return a &* 10 &+ c
+        }
+        let year = two(0) &* 100 &+ two(2)
+        let month = two(5), day = two(8), hour = two(11), minute = two(14), second = two(17)
+        guard ok else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year), (1900...2200).contains(year),
+              hour <= 23, minute <= 59, second <= 59 else { return nil }
+        return Int64(LocalDate(year: year, month: month, day: day).daysSinceEpoch) * 86400 + Int64(hour * 3600 + minute * 60 + second)
     }
 
     /// Parses a Swift string (tests, config).

@@ -86,7 +86,7 @@ struct StoryTeller {
                 s.activities.append((at, n == 0 ? "call" : rng.pick(["call", "email", "email", "sms"]), n == 0 ? "no answer" : "left message"))
                 at = clock.deadline(from: at, after: Int64(rng.int(60...600) * 60))
             }
-            if rng.chance(0.1) { s.activities.append((first + 1800, "note", "")) }
+            if rng.chance(0.1), first + 1800 <= asOf { s.activities.append((first + 1800, "note", "")) }
         }
         // Decision within a day, usually.
         let decided = rng.chance(0.975) && minutes != nil

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("validate: every mistake, with its position")
 struct ValidationDiagnosticsTests {
-    /// Ten different mistakes in one file; each must be reported at its exact line and column.
+    /// Twelve different mistakes in one file, schema and semantic; each is reported at its exact line and column in one run.
     @Test func tenMistakesAllReported() {
         let yaml = """
         agreement:
@@ -52,8 +52,12 @@ struct ValidationDiagnosticsTests {
             "4:14: error: expected a date like 2026-11-16 for the effective date, got '2026-02-30'",
             "5:3: error: unknown key 'reveiw' in 'agreement'; did you mean 'review'?",
             "14:14: error: 'Mars/Olympus_Mons' is not an IANA time zone; use a name like America/New_York or Europe/Berlin",
+            "20:22: error: stage 'sal' is owned by 'finance', which is not a party; use marketing or sales",
+            "29:7: error: threshold 'fit + engagement >= 500' can never be reached: the scoring model gives at most fit 40, engagement 50, bant 0",
             "30:21: error: unknown field 'enagement' in condition; did you mean 'engagement'?",
+            "33:7: error: 'volume' promises 500 MQLs per month, but 2 reps × 10 MQLs a week can absorb only 86 per month; lower the promise or add capacity",
             "35:53: error: expected a duration like 30m, 24h or 90d for 'within', got 'soon'",
+            "36:7: error: duplicate commitment id 'touch'; it is already used at line 35",
             "36:55: error: metric 'feedback_time' does not take 'required_fields' (it takes require_reason)",
             "38:30: error: the band's minimum 80% exceeds its maximum 70%",
             "39:36: error: the band's high end must be between 0% and 100%, got 135%",

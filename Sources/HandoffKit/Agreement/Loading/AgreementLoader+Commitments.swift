@@ -7,10 +7,14 @@ extension AgreementLoader {
     static func readCommitments(_ node: Node, _ r: NodeReader) -> [Commitment] {
         guard let f = r.fields(node, "'commitments'", known: ["marketing", "sales"]) else { return [] }
         var all: [Commitment] = []
+        var ids: [(String, SourceLocation)] = []
         for team in ["marketing", "sales"] {
             guard let items = f[team].flatMap({ r.list($0, "'commitments.\(team)'") }) else { continue }
             all += items.compactMap { readCommitment($0, team: team, r) }
+            // Ids are checked on every entry, including those that failed to read, so one run reports every problem.
+            ids += items.compactMap { item in item.mapping?["id"]?.scalar.map { ($0.string, r.location(item)) } }
         }
+        r.add(AgreementRules.duplicates(ids, "commitment"))
         return all
     }
 

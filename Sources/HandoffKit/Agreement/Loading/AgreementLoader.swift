@@ -27,16 +27,25 @@ public enum AgreementLoader {
             return Outcome(agreement: nil, diagnostics: [Diagnostic(.error, "the file is empty; run 'handoff init' for a starter agreement", at: nil, file: file)], source: text)
         }
         let reader = NodeReader(file: file)
-        let agreement = read(root, reader)
+        let partial = read(root, reader)
         var diagnostics = reader.diagnostics
-        if let agreement, !diagnostics.hasErrors {
-            diagnostics += AgreementRules.check(agreement, file: file, today: today)
+        // Semantic rules run even when some sections failed, on what could be read, so one run reports every problem.
+        if let partial {
+            diagnostics += AgreementRules.check(partial.agreement, file: file, today: partial.complete ? today : nil,
+                                                checkSignoffs: partial.complete)
         }
+        let agreement = partial?.agreement
         let sorted = diagnostics.sortedByLocation()
         return Outcome(agreement: sorted.hasErrors ? nil : agreement, diagnostics: sorted, source: text)
     }
 
-    static func read(_ root: Node, _ r: NodeReader) -> Agreement? {
+    /// The agreement as far as it could be read; `complete` is false when a required section had to be replaced by a placeholder.
+    struct Partial {
+        var agreement: Agreement
+        var complete: Bool
+    }
+
+    static func read(_ root: Node, _ r: NodeReader) -> Partial? {
         guard let top = r.fields(root, "the agreement file", known: sections,
                                  required: ["agreement", "parties", "business_hours", "mql_definition", "commitments"]) else { return nil }
         let info = top["agreement"].flatMap { readInfo($0, r) }
@@ -55,10 +64,19 @@ public enum AgreementLoader {
             r.error("the document expands to more than \(NodeReader.nodeBudget) values (an alias bomb?); agreements are far smaller", at: root)
             return nil
         }
-        guard let info, let hours, let definition else { return nil }
-        return Agreement(info: info, parties: parties, businessHours: hours, stages: stages, mqlDefinition: definition,
-                         commitments: commitments, targets: targets, rejectionReasons: reasons, capacity: capacity,
-                         meeting: meeting, data: data, signoffs: signoffs, digest: digest)
+        let complete = info != nil && hours != nil && definition != nil
+        let agreement = Agreement(
+            info: info ?? AgreementInfo(title: "", version: "", effective: LocalDate(year: 1970, month: 1, day: 1), reviewEveryMonths: 3,
+                                        lastReview: nil, reviewTriggers: [], purpose: "", lastReviewLocation: nil),
+            parties: parties,
+            businessHours: hours ?? BusinessHours(timeZone: "UTC", days: [.monday], open: TimeOfDay(minutes: 540), close: TimeOfDay(minutes: 1020), holidays: []),
+            stages: stages,
+            mqlDefinition: definition ?? MQLDefinition(summary: "", fit: FitCriteria(employees: nil, annualRevenue: nil, industries: [], countries: [], titles: [], technologies: []),
+                                                       disqualifiers: [], scoring: ScoringModel(fit: [], engagement: [], bant: [], cap: 100),
+                                                       thresholds: [], decay: nil, fastTrack: []),
+            commitments: commitments, targets: targets, rejectionReasons: reasons, capacity: capacity,
+            meeting: meeting, data: data, signoffs: signoffs, digest: digest)
+        return Partial(agreement: agreement, complete: complete)
     }
 
     static func readInfo(_ node: Node, _ r: NodeReader) -> AgreementInfo? {

@@ -26,13 +26,10 @@ struct Agenda: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let (a, warnings, source) = try Handoff.agreement(at: agreement)
-            printWarnings(warnings, source: source)
-            let renderer = try DocumentRenderer(templatesDirectory: output.templates)
-            _ = try renderer.template(.agenda)
-            let scorecard = try Handoff.scorecard(a, try data.request())
-            let text = try renderer.render(.agenda, data: AgendaDocument.data(scorecard, agreement: a),
-                                           title: "Alignment meeting — \(a.info.title)", format: format == .html ? .html : .markdown)
+            let measured = try MeasuredDocument(agreement: agreement, data: data, templates: output.templates, kind: .agenda)
+            let text = try measured.renderer.render(.agenda, data: AgendaDocument.data(measured.scorecard, agreement: measured.agreement),
+                                                    title: "Alignment meeting — \(measured.agreement.info.title)",
+                                                    format: format == .html ? .html : .markdown)
             try emit(text, to: output.output)
         }
     }

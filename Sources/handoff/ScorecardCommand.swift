@@ -26,11 +26,8 @@ struct ScorecardCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let (a, warnings, source) = try Handoff.agreement(at: agreement)
-            printWarnings(warnings, source: source)
-            let renderer = try DocumentRenderer(templatesDirectory: output.templates)
-            _ = try renderer.template(.scorecard)
-            let scorecard = try Handoff.scorecard(a, try data.request())
+            let measured = try MeasuredDocument(agreement: agreement, data: data, templates: output.templates, kind: .scorecard)
+            let (a, scorecard, renderer) = (measured.agreement, measured.scorecard, measured.renderer)
             let text: String
             switch format {
             case .json: text = CheckReport.json(scorecard).rendered()

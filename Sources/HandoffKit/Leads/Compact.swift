@@ -118,3 +118,16 @@ enum Bytes {
         return true
     }
 }
+
+/// Remembers what a handful of distinct raw values (statuses, decisions) map to, so a million rows skip the mapping.
+struct ValueCache<Value> {
+    private var entries: [(raw: [UInt8], value: Value?)] = []
+
+    /// The value for `bytes`, computed by `make` the first time these bytes are seen.
+    mutating func value(for bytes: UnsafeBufferPointer<UInt8>, make: () -> Value?) -> Value? {
+        if let known = entries.first(where: { Bytes.equal($0.raw, bytes) }) { return known.value }
+        let value = make()
+        if entries.count < 64 { entries.append((Array(bytes), value)) }
+        return value
+    }
+}

@@ -89,38 +89,25 @@ extension LeadLoader {
                 s.quality.record(DataIssue(file: file, line: r.line, column: "attempt_count", value: raw, reason: "not a whole number", rowSkipped: false))
             }
         }
-        if let i = map[.status], !blank(r.trimmedBytes(i)) {
+        /// A status or decision through the mapping; the raw text when it maps to nothing known.
+        func choice<T: RawRepresentable>(_ column: LeadColumn, _ cache: inout ValueCache<T>) -> (value: T?, unknown: String?) where T.RawValue == String {
+            guard let i = map[column] else { return (nil, nil) }
             let bytes = r.trimmedBytes(i)
-            let status: LeadStatus?
-            if let known = s.statuses.first(where: { Bytes.equal($0.raw, bytes) }) {
-                status = known.value
-            } else {
-                status = LeadStatus(rawValue: mapped("status", r.string(i) ?? "").lowercased())
-                if s.statuses.count < 64 { s.statuses.append((Array(bytes), status)) }
-            }
-            if let status {
-                lead.status = status
-            } else {
-                let raw = r.string(i) ?? ""
-                s.quality.record(DataIssue(file: file, line: r.line, column: "status", value: raw, reason: "unknown status; map it under data.values.status to one of \(LeadStatus.allCases.map(\.rawValue).joined(separator: ", "))", rowSkipped: false))
-            }
+            if blank(bytes) { return (nil, nil) }
+            let value = cache.value(for: bytes, make: { T(rawValue: mapped(column.rawValue, r.string(i) ?? "").lowercased()) })
+            return (value, value == nil ? r.string(i) ?? "" : nil)
         }
-        if let i = map[.decision], !blank(r.trimmedBytes(i)) {
-            let bytes = r.trimmedBytes(i)
-            let decision: Decision?
-            if let known = s.decisions.first(where: { Bytes.equal($0.raw, bytes) }) {
-                decision = known.value
-            } else {
-                decision = Decision(rawValue: mapped("decision", r.string(i) ?? "").lowercased())
-                if s.decisions.count < 64 { s.decisions.append((Array(bytes), decision)) }
-            }
-            if let decision {
-                lead.decision = decision
-            } else {
-                let raw = r.string(i) ?? ""
-                s.quality.record(DataIssue(file: file, line: r.line, column: "decision", value: raw, reason: "unknown decision; expected accepted or rejected (or map it under data.values.decision)", rowSkipped: false))
-            }
-        } else if map[.decision] == nil {
+        let status = choice(.status, &s.statuses)
+        lead.status = status.value
+        if let raw = status.unknown {
+            s.quality.record(DataIssue(file: file, line: r.line, column: "status", value: raw, reason: "unknown status; map it under data.values.status to one of \(LeadStatus.allCases.map(\.rawValue).joined(separator: ", "))", rowSkipped: false))
+        }
+        let decision = choice(.decision, &s.decisions)
+        lead.decision = decision.value
+        if let raw = decision.unknown {
+            s.quality.record(DataIssue(file: file, line: r.line, column: "decision", value: raw, reason: "unknown decision; expected accepted or rejected (or map it under data.values.decision)", rowSkipped: false))
+        }
+        if map[.decision] == nil {
             if lead.status == .accepted { lead.decision = .accepted }
             if lead.status == .rejected { lead.decision = .rejected }
         }

@@ -65,8 +65,8 @@ public final class LeadLoader: Sendable {
         var latest: Int64?
         var pool = StringPool()
         /// Status and decision values seen so far, by raw bytes (a handful of distinct values in a million rows).
-        var statuses: [(raw: [UInt8], value: LeadStatus?)] = []
-        var decisions: [(raw: [UInt8], value: Decision?)] = []
+        var statuses = ValueCache<LeadStatus>()
+        var decisions = ValueCache<Decision>()
 
         mutating func saw(_ t: Int64) { if t > (latest ?? .min) { latest = t } }
     }

@@ -149,3 +149,20 @@ struct ValidationDiagnosticsTests {
         #expect(unknown.map { DiagnosticPrinter(source: outcome.source).render($0) } == "a.yaml:2:3: error: unknown key 'titel' in 'agreement'; did you mean 'title'?\n  titel: x\n  ^")
     }
 }
+
+@Suite("References between sections")
+struct ReferenceTests {
+    @Test func valueMappingToAnUndefinedReason() {
+        let yaml = minimalAgreement + """
+
+        rejection_reasons:
+          - {id: wrong-profile, label: Wrong company profile, points_at: fit, adjustment: Tighten filters.}
+        data:
+          values:
+            rejection_reason: {"bad fit": wrong-profle}
+        """
+        #expect(positions(load(yaml).diagnostics) == [
+            "33:35: error: data.values.rejection_reason maps 'bad fit' to 'wrong-profle', which is not a rejection reason id; did you mean 'wrong-profile'?",
+        ])
+    }
+}

@@ -94,7 +94,10 @@ extension AgreementLoader {
                 }
                 var map: [String: String] = [:]
                 for (raw, _, canonical) in r.pairs(value, "'data.values.\(key)'") ?? [] {
-                    if let c = r.string(canonical, "the canonical value", allowEmpty: true) { map[raw.lowercased()] = c }
+                    if let c = r.string(canonical, "the canonical value", allowEmpty: true) {
+                        map[raw.lowercased()] = c
+                        settings.valueLocations[key, default: [:]][raw.lowercased()] = r.location(canonical)
+                    }
                 }
                 settings.values[key] = map
             }

@@ -68,7 +68,7 @@ enum AgreementRules {
         if let mapped = a.data.values["rejection_reason"] {
             for (raw, reason) in mapped.sorted(by: { $0.key < $1.key }) where !reason.isEmpty && !reasonIDs.contains(reason) {
                 out.append(Diagnostic(.error, "data.values.rejection_reason maps '\(raw)' to '\(reason)', which is not a rejection reason id\(Suggestion.hint(for: reason, in: reasonIDs))",
-                                      at: nil, file: file))
+                                      at: a.data.valueLocations["rejection_reason"]?[raw], file: file))
             }
         }
         if !a.stages.isEmpty, !a.stages.contains(where: { $0.id.lowercased() == "mql" }) {

@@ -12,6 +12,8 @@ public struct DataSettings: Sendable {
     public var timeZone: String?
     /// Values that mean "blank" (`Select`, `N/A`, …) on top of the built-in list.
     public var placeholders: [String]
+    /// Where each value mapping's target is written (column → export value → location), for diagnostics.
+    public var valueLocations: [String: [String: SourceLocation]] = [:]
 
     /// The defaults: canonical columns, no mapping.
     public static let standard = DataSettings(preset: "canonical", columns: [:], values: [:], dateFormats: [], timeZone: nil, placeholders: [])

@@ -8,12 +8,13 @@ struct HandoffCommand: ParsableCommand {
         commandName: "handoff",
         abstract: "The sales–marketing SLA as code: validate it, render it, measure it every week.",
         discussion: """
-        One YAML agreement holds the lifecycle stages, the MQL definition and scoring model, and both
-        teams' commitments. Handoff validates it, renders the document both VPs sign, reads CRM exports
-        and measures every commitment on an exact business-hours clock.
+        One YAML agreement holds the lifecycle stages, the MQL definition and scoring model, and both teams' \
+        commitments. Handoff validates it, renders the document both VPs sign, reads CRM exports and measures \
+        every commitment on an exact business-hours clock.
 
-        Start with:  handoff init my-sla.yaml && handoff validate my-sla.yaml
-        Every Monday: handoff scorecard my-sla.yaml --data exports/ --format html -o scorecard.html
+        Examples:
+          handoff init my-sla.yaml && handoff validate my-sla.yaml
+          handoff scorecard my-sla.yaml --data exports/ --format html -o scorecard.html
         """,
         version: "0.1.0",
         subcommands: [Init.self, Validate.self, Render.self, Sign.self, ScorecardCommand.self, Agenda.self, Check.self]

@@ -9,7 +9,7 @@ public enum HTMLPage {
         var body = ""
         for block in MarkdownBlocks.split(markdown) {
             switch block {
-            case let .prose(text): body += CommonMark.html(text)
+            case let .prose(text): body += taskList(CommonMark.html(text))
             case let .table(lines): body += table(lines)
             case let .chart(name): body += charts[name].map { "<figure class=\"chart\">\($0)</figure>\n" } ?? ""
             }
@@ -33,6 +33,11 @@ public enum HTMLPage {
         </html>
 
         """
+    }
+
+    /// libcmark has no task-list extension: `- [ ] item` arrives as a list item starting with "[ ] ".
+    static func taskList(_ html: String) -> String {
+        html.replacingAll("<li>[ ] ", with: "<li class=\"task\">☐ ")
     }
 
     /// Markdown without chart markers, for the Markdown output.
@@ -71,6 +76,8 @@ public enum HTMLPage {
                 var classes: [String] = []
                 if i < alignments.count, !alignments[i].isEmpty { classes.append(alignments[i] == " class=\"r\"" ? "r" : "c") }
                 if let verdict = verdictClass(cell) { classes.append(verdict) }
+                // Ids, numbers and dates (one short word) never wrap mid-value.
+                if !cell.isEmpty, cell.count <= 24, !cell.contains(" ") { classes.append("nw") }
                 let attr = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
                 html += "<td\(attr)>\(CommonMark.inlineHTML(cell))</td>"
             }

@@ -14,7 +14,8 @@ enum PageStyle {
     th { background: #f0f2f6; font-weight: 600; }
     td.r, th.r { text-align: right; font-variant-numeric: tabular-nums; }
     td.c, th.c { text-align: center; }
-    td[class*="v-"] { white-space: nowrap; }
+    td[class*="v-"], td.nw { white-space: nowrap; }
+    li.task { list-style: none; margin-left: -1.1em; }
     td.v-met { color: var(--met); font-weight: 600; }
     td.v-missed { color: var(--missed); font-weight: 700; background: #fdf0ef; }
     td.v-at-risk { color: var(--risk); font-weight: 700; background: #fef6ec; }

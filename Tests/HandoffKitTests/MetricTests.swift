@@ -146,6 +146,16 @@ struct MetricTests {
         #expect(s.reasons.rows[0].adjustment == "Tighten the firmographic filters.")
     }
 
+    @Test func attemptsAfterAsOfDoNotCount() throws {
+        // As of Thu 12 Nov 15:30Z, L6 had made 2 attempts (call Wed 14:10, email Thu 15:00) and L7 one (call Thu 14:05).
+        let outcome = load(Self.agreementText)
+        let agreement = try #require(outcome.agreement)
+        let request = MeasurementRequest(sources: try DataSources(directory: projectPath("Tests/HandoffKitTests/Fixtures/week46")),
+                                         period: .week("2026-W46"), asOf: "2026-11-12T15:30:00Z")
+        let r = try #require(try Handoff.scorecard(agreement, request).commitments.first { $0.commitment.id == "attempts" })
+        #expect(r.breaches.map(\.detail) == ["1 of 3 attempts before unresponsive", "2 of 3 attempts before unresponsive"])
+    }
+
     @Test func checkExitCodeIsOneWhenAnythingIsMissed() throws {
         #expect(CheckReport.exitCode(try Self.scorecard()) == 1)
     }

@@ -36,9 +36,6 @@ public enum Handoff {
             }
             a.data.preset = preset
         }
-        let clock = PhaseClock()
-        let ledger = try LeadLoader(agreement: a).load(request.sources)
-        clock.mark("load exports")
         var asOf: Int64?
         if let text = request.asOf {
             guard let zone = ZoneRules(identifier: a.businessHours.timeZone),
@@ -47,6 +44,9 @@ public enum Handoff {
             }
             asOf = t
         }
+        let clock = PhaseClock()
+        let ledger = try LeadLoader(agreement: a).load(request.sources, asOf: asOf)
+        clock.mark("load exports")
         let context = try EvaluationContext(agreement: a, ledger: ledger, period: request.period, asOf: asOf)
         clock.mark("index cohorts")
         let scorecard = Evaluator.scorecard(context)

@@ -74,13 +74,14 @@ extension LeadLoader {
     }
 
     /// Ties detached activity rows to their leads: first touch after the handoff, attempt counts.
-    func attachActivities(_ rows: DetachedRows, path: String, _ s: inout LoadState) {
+    func attachActivities(_ rows: DetachedRows, path: String, until cutoff: Int64, _ s: inout LoadState) {
         attach(rows, path: path, &s) { leads, lead, range in
             let handoff = leads[lead].routedAt ?? leads[lead].mqlAt ?? Int64.min
             var first = leads[lead].firstActivityAt ?? .max
             var attempts: Int32 = 0
             for i in range {
                 let bits = rows.codes[i], at = rows.ats[i]
+                if at > cutoff { continue }
                 if bits & 1 != 0, at >= handoff, at < first { first = at }
                 if bits & 2 != 0 { attempts += 1 }
             }

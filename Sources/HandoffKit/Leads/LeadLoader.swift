@@ -35,7 +35,8 @@ public final class LeadLoader: Sendable {
     }
 
     /// Loads every file of `sources`. Throws `HandoffError(.badInput)` for a file that cannot be read at all.
-    public func load(_ sources: DataSources) throws -> LeadLedger {
+    /// With `asOf`, sales activities after that moment are not counted (they had not happened yet).
+    public func load(_ sources: DataSources, asOf: Int64? = nil) throws -> LeadLedger {
         let clock = PhaseClock()
         var state = LoadState()
         // The leads file on this core; activities and engagement on the other, tied to leads once both are read.
@@ -43,7 +44,7 @@ public final class LeadLoader: Sendable {
             (try sources.activities.map { try detachActivities($0) }, try sources.engagement.map { try detachEngagement($0) })
         })
         clock.mark("read leads ∥ parse activities and engagement")
-        if let path = sources.activities, let rows = side.0 { attachActivities(rows, path: path, &state) }
+        if let path = sources.activities, let rows = side.0 { attachActivities(rows, path: path, until: asOf ?? .max, &state) }
         if let path = sources.engagement, let rows = side.1 { attachEngagement(rows, path: path, &state) }
         for t in [side.0, side.1].compactMap({ $0?.ats.max() }) { state.saw(t) }
         clock.mark("tie activities and engagement to leads")

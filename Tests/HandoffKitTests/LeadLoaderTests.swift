@@ -59,6 +59,11 @@ struct LeadLoaderTests {
         #expect(l.quality.rowsRead[l.sources.leads] == 4)
     }
 
+    @Test func longCustomPlaceholdersAreBlank() throws {
+        let l = try ledger("lead_id,industry\nL1,(Not Specified Yet)\nL2,SaaS\n", data: "data: {placeholders: [\"(not specified yet)\"]}")
+        #expect(l.leads.map(\.industry) == ["", "SaaS"])
+    }
+
     @Test func dayFirstExportsNeedTheirFormat() throws {
         let l = try ledger("lead_id,mql_at\nL1,03/04/2026 10:00\n", data: "data: {date_formats: [D/M/YYYY]}")
         #expect(l.leads[0].mqlAt.map(Dates.iso) == "2026-04-03T14:00:00Z")

@@ -3,9 +3,9 @@ public final class LeadLoader: Sendable {
     let settings: DataSettings
     let preset: ColumnPreset
     let timestamps: TimestampParser
-    let placeholders: Set<String>
-    /// The same placeholders as lowercase bytes, for checks without building strings.
+    /// Values that mean blank (`Select`, `N/A`, …), as lowercase bytes, checked without building strings.
     let placeholderBytes: [[UInt8]]
+    let placeholderMaxLength: Int
     /// Activity types that count as a touch / an attempt; empty means every type but notes and tasks.
     let touchTypes: Set<String>
     let attemptTypes: Set<String>
@@ -20,8 +20,8 @@ public final class LeadLoader: Sendable {
         let zoneName = settings.timeZone ?? agreement.businessHours.timeZone
         guard let zone = ZoneRules(identifier: zoneName) else { throw HandoffError(.usage, "unknown time zone '\(zoneName)'") }
         timestamps = TimestampParser(zone: zone, preferred: settings.dateFormats.compactMap(TimestampParser.Layout.init(pattern:)))
-        placeholders = Set(LeadLoader.builtInPlaceholders + settings.placeholders.map { $0.lowercased() })
-        placeholderBytes = placeholders.sorted().map { Array($0.utf8) }
+        placeholderBytes = Set(LeadLoader.builtInPlaceholders + settings.placeholders.map { $0.lowercased() }).sorted().map { Array($0.utf8) }
+        placeholderMaxLength = placeholderBytes.map(\.count).max() ?? 0
         let touches = agreement.commitments.filter { $0.metric == .firstTouchTime || $0.metric == .untouchedLeads }
         touchTypes = touches.contains { $0.attemptTypes.isEmpty } ? [] : Set(touches.flatMap(\.attemptTypes))
         attemptTypes = Set(agreement.commitments.filter { $0.metric == .attemptsBeforeUnresponsive }.flatMap(\.attemptTypes))
@@ -60,7 +60,6 @@ public final class LeadLoader: Sendable {
         var leads: [Lead] = []
         var index: [String: Int] = [:]
         var actions: [String] = []
-        var actionIndex: [String: UInt16] = [:]
         var quality = DataQuality()
         var columns: Set<LeadColumn> = []
         var latest: Int64?
@@ -118,12 +117,10 @@ public final class LeadLoader: Sendable {
         return HandoffError(.badInput, "\(what) is missing the required column \(looked.joined(separator: ", ")) with preset '\(preset.name)'; \(found). Set data.preset or map the column under data.columns.", file: path)
     }
 
-    func blank(_ text: String) -> Bool { text.isEmpty || placeholders.contains(text.lowercased()) }
-
     /// Empty, or a placeholder such as `Select` or `N/A`, straight from the bytes.
     func blank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if bytes.isEmpty { return true }
-        if bytes.count > 12 { return false }
+        if bytes.count > placeholderMaxLength { return false }
         for p in placeholderBytes where p.count == bytes.count && Bytes.equalsIgnoringCase(bytes, p) { return true }
         return false
     }

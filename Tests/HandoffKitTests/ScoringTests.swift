@@ -8,79 +8,86 @@ struct ScoringTests {
     /// 2026-11-10 15:00Z, a Tuesday.
     static let t0: Int64 = 1_762_786_800
 
-    func acmeScorer(_ actions: [String]) throws -> LeadScorer {
-        LeadScorer(definition: try acme().mqlDefinition, actions: actions)
-    }
-
-    func lead(_ events: [(Int, Int64)], employees: Double = 1000, industry: String = "SaaS", country: String = "United States",
-              revenue: Double = 50_000_000, title: String = "Director of Operations") -> Lead {
+    /// A lead with the given events, and a scorer over them (events are `(action index, time)`).
+    func scored(_ actions: [String], _ events: [(Int, Int64)], definition: MQLDefinition? = nil, employees: Double = 1000,
+                industry: String = "SaaS", country: String = "United States", revenue: Double = 50_000_000,
+                title: String = "Director of Operations") throws -> (scorer: LeadScorer, lead: Lead) {
         var l = Lead(id: "X")
         l.employees = employees
         l.industry = industry
         l.country = country
         l.annualRevenue = revenue
         l.title = title
-        l.events = events.map { EngagementEvent(action: UInt16($0.0), at: $0.1) }.sorted { $0.at < $1.at }
-        return l
+        let list = events.map { EngagementEvent(action: UInt16($0.0), at: $0.1) }.sorted { $0.at < $1.at }
+        l.eventCount = Int32(list.count)
+        let scorer = LeadScorer(definition: try definition ?? acme().mqlDefinition, actions: actions, events: list)
+        return (scorer, l)
     }
 
     @Test func engagementPointsDecayCapAndExpire() throws {
         let actions = ["demo_request", "pricing_page_visit", "email_open", "blog_read"]
-        let scorer = try acmeScorer(actions)
+        func engagement(_ events: [(Int, Int64)]) throws -> Double {
+            let (scorer, lead) = try scored(actions, events)
+            return scorer.engagement(lead, at: Self.t0)
+        }
         // Demo request 45 days ago: one full 30-day period of decay, 50 × 0.9 = 45.
-        #expect(scorer.engagement(lead([(0, Self.t0 - 45 * Self.day)]), at: Self.t0) == 45)
+        #expect(try engagement([(0, Self.t0 - 45 * Self.day)]) == 45)
         // Five pricing visits today: at most 3 count, 3 × 20 = 60.
-        #expect(scorer.engagement(lead((0..<5).map { _ in (1, Self.t0 - 3600) }), at: Self.t0) == 60)
+        #expect(try engagement((0..<5).map { _ in (1, Self.t0 - 3600) }) == 60)
         // Email opens only count within 30 days: 12 recent (capped at 10) and 4 old: 10 × 2 = 20.
-        let emails = (0..<12).map { _ in (2, Self.t0 - 2 * Self.day) } + (0..<4).map { _ in (2, Self.t0 - 40 * Self.day) }
-        #expect(scorer.engagement(lead(emails), at: Self.t0) == 20)
+        #expect(try engagement((0..<12).map { _ in (2, Self.t0 - 2 * Self.day) } + (0..<4).map { _ in (2, Self.t0 - 40 * Self.day) }) == 20)
         // Events after the moment of scoring do not count.
-        #expect(scorer.engagement(lead([(0, Self.t0 + 60)]), at: Self.t0) == 0)
+        #expect(try engagement([(0, Self.t0 + 60)]) == 0)
     }
 
     @Test func scoresAndThresholds() throws {
-        let scorer = try acmeScorer(["demo_request", "webinar_attended", "pricing_page_visit"])
+        let actions = ["demo_request", "webinar_attended", "pricing_page_visit"]
         // Fit: size 40 + industry 30 + geography 20 + revenue 10 = 100. BANT: Director+ = 30.
-        let good = lead([(1, Self.t0 - Self.day), (2, Self.t0 - Self.day)])
+        let (scorer, good) = try scored(actions, [(1, Self.t0 - Self.day), (2, Self.t0 - Self.day)])
         let s = scorer.scores(good, at: Self.t0)
         #expect(s.fit == 100 && s.engagement == 50 && s.bant == 30)
         // fit + engagement = 150 >= 100: meets the definition.
         #expect(scorer.check(good, at: Self.t0).meets)
         // Same behaviour at a 40-person company: disqualified first.
-        let small = lead([(1, Self.t0 - Self.day)], employees: 40)
-        #expect(scorer.check(small, at: Self.t0).reason == "disqualified: Company below 50 employees")
+        let small = try scored(actions, [(1, Self.t0 - Self.day)], employees: 40)
+        #expect(small.scorer.check(small.lead, at: Self.t0).reason == "disqualified: Company below 50 employees")
         // A retailer: fit criterion fails.
-        let retail = lead([(0, Self.t0 - Self.day)], industry: "Retail")
-        #expect(scorer.check(retail, at: Self.t0).reason == "industry Retail is not a target industry")
+        let retail = try scored(actions, [(0, Self.t0 - Self.day)], industry: "Retail")
+        #expect(retail.scorer.check(retail.lead, at: Self.t0).reason == "industry Retail is not a target industry")
         // In the seed's model a lead that passes the required fit criteria has fit 100, so threshold 1
         // (fit + engagement >= 100) always holds: one pricing visit is enough.
-        #expect(scorer.check(lead([(2, Self.t0 - Self.day)]), at: Self.t0).meets)
+        let quiet = try scored(actions, [(2, Self.t0 - Self.day)])
+        #expect(quiet.scorer.check(quiet.lead, at: Self.t0).meets)
     }
 
     @Test func belowEveryThreshold() throws {
         // minimalAgreement: fit 50 for 100+ employees, demo request 50, MQL when fit + engagement >= 60.
         let definition = try #require(load(minimalAgreement).agreement).mqlDefinition
-        let scorer = LeadScorer(definition: definition, actions: ["demo_request"])
+        func check(_ events: [(Int, Int64)], employees: Double) throws -> DefinitionCheck {
+            let (scorer, lead) = try scored(["demo_request"], events, definition: definition, employees: employees)
+            return scorer.check(lead, at: Self.t0)
+        }
         // 150 employees: fit 50; alone 50 < 60.
-        #expect(scorer.check(lead([], employees: 150), at: Self.t0).reason == "below every threshold (fit 50, engagement 0, BANT 0)")
+        #expect(try check([], employees: 150).reason == "below every threshold (fit 50, engagement 0, BANT 0)")
         // With a demo request: 50 + 50 = 100 >= 60.
-        #expect(scorer.check(lead([(0, Self.t0 - 60)], employees: 150), at: Self.t0).meets)
+        #expect(try check([(0, Self.t0 - 60)], employees: 150).meets)
         // 80 employees and a demo request: 0 + 50 < 60.
-        #expect(!scorer.check(lead([(0, Self.t0 - 60)], employees: 80), at: Self.t0).meets)
+        #expect(try !check([(0, Self.t0 - 60)], employees: 80).meets)
     }
 
     @Test func fastTrackTriggers() throws {
-        let scorer = try acmeScorer(["demo_request", "pricing_page_visit", "webinar_attended", "ebook_download"])
-        #expect(scorer.fastTrackTriggers(lead([(0, Self.t0 - 60)]), at: Self.t0) == ["demo-request"])
+        let actions = ["demo_request", "pricing_page_visit", "webinar_attended", "ebook_download"]
+        func triggers(_ events: [(Int, Int64)]) throws -> [String] {
+            let (scorer, lead) = try scored(actions, events)
+            return scorer.fastTrackTriggers(lead, at: Self.t0)
+        }
+        #expect(try triggers([(0, Self.t0 - 60)]) == ["demo-request"])
         // Three pricing visits within 24 hours.
-        let binge = lead([(1, Self.t0 - 3600), (1, Self.t0 - 7200), (1, Self.t0 - 20 * 3600)])
-        #expect(scorer.fastTrackTriggers(binge, at: Self.t0) == ["pricing-binge"])
+        #expect(try triggers([(1, Self.t0 - 3600), (1, Self.t0 - 7200), (1, Self.t0 - 20 * 3600)]) == ["pricing-binge"])
         // The same visits spread over three days do not trigger it.
-        let spread = lead([(1, Self.t0 - 3600), (1, Self.t0 - 30 * 3600), (1, Self.t0 - 60 * 3600)])
-        #expect(scorer.fastTrackTriggers(spread, at: Self.t0) == [])
+        #expect(try triggers([(1, Self.t0 - 3600), (1, Self.t0 - 30 * 3600), (1, Self.t0 - 60 * 3600)]) == [])
         // Engagement 30 + 20 + 15 × 4 (capped) = 110 >= 100 with activity today: hot score.
-        let hot = lead([(2, Self.t0 - 3600), (1, Self.t0 - 3600)] + (0..<4).map { _ in (3, Self.t0 - 7200) })
-        #expect(scorer.fastTrackTriggers(hot, at: Self.t0) == ["hot-score"])
+        #expect(try triggers([(2, Self.t0 - 3600), (1, Self.t0 - 3600)] + (0..<4).map { _ in (3, Self.t0 - 7200) }) == ["hot-score"])
     }
 
     /// Three MQLs in W46 with engagement: one meets the definition, one is a retailer, one never engaged enough.
@@ -127,12 +134,11 @@ struct ScoringTests {
     }
 
     @Test func conditionLanguageEvaluates() throws {
-        let scorer = try acmeScorer([])
+        let (scorer, l) = try scored([], [])
         func holds(_ text: String, _ l: Lead) throws -> Bool {
             let condition = try Condition.parse(text, at: SourceLocation(file: "t", line: 1, column: 1)).get()
             return condition.holds(for: LeadFacts(lead: l, moment: Self.t0, scorer: scorer, scores: Scores(fit: 60, engagement: 75, bant: 0)))
         }
-        let l = lead([])
         #expect(try holds("fit >= 60 and engagement >= 75", l))
         #expect(try !holds("fit + engagement >= 136", l))
         #expect(try holds("employees in 250..5000 and annual_revenue >= 10M", l))

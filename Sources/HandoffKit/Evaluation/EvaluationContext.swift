@@ -37,7 +37,7 @@ public struct EvaluationContext: Sendable {
             self.period = p
         }
         businessClock = BusinessClock(hours: agreement.businessHours, zone: zone)
-        scorer = LeadScorer(definition: agreement.mqlDefinition, actions: ledger.actions)
+        scorer = LeadScorer(definition: agreement.mqlDefinition, actions: ledger.actions, events: ledger.events)
         var pairs: [(at: Int64, index: Int)] = []
         pairs.reserveCapacity(ledger.leads.count)
         for i in ledger.leads.indices { if let at = ledger.leads[i].mqlAt { pairs.append((at, i)) } }

@@ -5,10 +5,13 @@ public struct LeadScorer: Sendable {
     let ruleForAction: [Int?]
     /// Ledger action index by name.
     let actionIndex: [String: UInt16]
+    /// The ledger's engagement events; a lead's are `events[lead.eventRange]`.
+    let events: [EngagementEvent]
 
-    /// A scorer for a ledger's action names.
-    public init(definition: MQLDefinition, actions: [String]) {
+    /// A scorer for a ledger's action names and events.
+    public init(definition: MQLDefinition, actions: [String], events: [EngagementEvent] = []) {
         self.definition = definition
+        self.events = events
         ruleForAction = actions.map { name in definition.scoring.engagement.firstIndex { $0.action == name } }
         var index: [String: UInt16] = [:]
         for (i, name) in actions.enumerated() { index[name] = UInt16(i) }
@@ -29,7 +32,7 @@ public struct LeadScorer: Sendable {
     func engagement(_ lead: Lead, at moment: Int64) -> Double {
         var counted = [Int](repeating: 0, count: definition.scoring.engagement.count)
         var total = 0.0
-        for event in lead.events.reversed() where event.at <= moment {
+        for event in events[lead.eventRange].reversed() where event.at <= moment {
             guard Int(event.action) < ruleForAction.count, let r = ruleForAction[Int(event.action)] else { continue }
             let rule = definition.scoring.engagement[r]
             let age = moment - event.at
@@ -113,7 +116,7 @@ struct LeadFacts: ConditionInput {
         case "employees": return lead.employees
         case "annual_revenue": return lead.annualRevenue
         case "last_activity":
-            guard let last = lead.events.last(where: { $0.at <= moment }) else { return nil }
+            guard let last = scorer.events[lead.eventRange].last(where: { $0.at <= moment }) else { return nil }
             return Double(moment - last.at)
         default: return nil
         }
@@ -138,7 +141,7 @@ struct LeadFacts: ConditionInput {
     func count(_ action: String, within window: Double?) -> Int {
         guard let code = scorer.actionIndex[action] else { return 0 }
         let from = window.map { moment - Int64($0) } ?? Int64.min
-        return lead.events.reduce(0) { $0 + ($1.action == code && $1.at <= moment && $1.at >= from ? 1 : 0) }
+        return scorer.events[lead.eventRange].reduce(0) { $0 + ($1.action == code && $1.at <= moment && $1.at >= from ? 1 : 0) }
     }
 }
 

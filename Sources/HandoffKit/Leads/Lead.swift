@@ -37,8 +37,12 @@ public struct Lead: Sendable {
     @CompactInstant public var firstActivityAt: Int64?
     /// Attempt-type activities, from the activities file.
     public var attempts: Int32 = 0
-    /// Marketing engagement, from the engagement file, in time order after loading.
-    public var events: [EngagementEvent] = []
+    /// Where this lead's engagement events are in the ledger's flat `events` array (time-ordered).
+    public var eventStart: Int32 = 0
+    public var eventCount: Int32 = 0
+
+    /// This lead's slice of the ledger's `events`.
+    public var eventRange: Range<Int> { Int(eventStart)..<Int(eventStart) + Int(eventCount) }
 
     /// Creates a lead with only an id.
     public init(id: String) {

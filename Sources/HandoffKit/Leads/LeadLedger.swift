@@ -3,6 +3,8 @@ public struct LeadLedger: Sendable {
     public var leads: [Lead]
     /// Engagement action names; `EngagementEvent.action` indexes this.
     public var actions: [String]
+    /// Every engagement event, grouped by lead in lead order and time-ordered within a lead (`Lead.eventRange`).
+    public var events: [EngagementEvent]
     public var quality: DataQuality
     /// Canonical lead columns present in the export.
     public var columns: Set<LeadColumn>

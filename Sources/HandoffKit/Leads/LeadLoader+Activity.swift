@@ -92,14 +92,43 @@ extension LeadLoader {
         s.columns.insert(.attemptCount)
     }
 
-    /// Ties detached engagement rows to their leads.
+    /// Ties detached engagement rows to their leads: one flat array grouped by lead (a counting sort, so exports
+    /// in any row order work), time-ordered within each lead.
     func attachEngagement(_ rows: DetachedRows, path: String, _ s: inout LoadState) {
         s.actions = rows.actions
+        var placements: [(lead: Int, rows: Range<Int>)] = []
         attach(rows, path: path, &s) { leads, lead, range in
-            // One allocation per run of rows.
-            leads[lead].events.reserveCapacity(leads[lead].events.count + range.count)
-            for i in range { leads[lead].events.append(EngagementEvent(action: rows.codes[i], at: rows.ats[i])) }
+            leads[lead].eventCount += Int32(range.count)
+            placements.append((lead, range))
         }
+        var events = [EngagementEvent]()
+        s.leads.withUnsafeMutableBufferPointer { leads in
+            var next: Int32 = 0
+            for i in leads.indices {
+                leads[i].eventStart = next
+                next += leads[i].eventCount
+            }
+            events = [EngagementEvent](unsafeUninitializedCapacity: Int(next)) { buffer, count in
+                var filled = [Int32](repeating: 0, count: leads.count)
+                for (lead, range) in placements {
+                    var at = Int(leads[lead].eventStart + filled[lead])
+                    for i in range {
+                        (buffer.baseAddress! + at).initialize(to: EngagementEvent(action: rows.codes[i], at: rows.ats[i]))
+                        at += 1
+                    }
+                    filled[lead] += Int32(range.count)
+                }
+                count = Int(next)
+                // Time order within each lead (exports are usually in order already: check before sorting).
+                for lead in leads where lead.eventCount > 1 {
+                    var slice = UnsafeMutableBufferPointer(rebasing: buffer[lead.eventRange])
+                    var ordered = true
+                    for k in 1..<slice.count where slice[k].at < slice[k - 1].at { ordered = false; break }
+                    if !ordered { slice.sort { $0.at < $1.at } }
+                }
+            }
+        }
+        s.events = events
     }
 
     /// Resolves each run's lead id once; rows of unknown leads are reported, merged with the parse issues in line order.

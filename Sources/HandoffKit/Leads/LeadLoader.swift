@@ -48,16 +48,14 @@ public final class LeadLoader: Sendable {
         if let path = sources.engagement, let rows = side.1 { attachEngagement(rows, path: path, &state) }
         for t in [side.0, side.1].compactMap({ $0?.ats.max() }) { state.saw(t) }
         clock.mark("tie activities and engagement to leads")
-        for i in state.leads.indices where state.leads[i].events.count > 1 {
-            state.leads[i].events.sort { $0.at < $1.at }
-        }
-        return LeadLedger(leads: state.leads, actions: state.actions, quality: state.quality, columns: state.columns,
+        return LeadLedger(leads: state.leads, actions: state.actions, events: state.events, quality: state.quality, columns: state.columns,
                           hasActivities: sources.activities != nil, hasEngagement: sources.engagement != nil,
                           latestTimestamp: state.latest, sources: sources)
     }
 
     struct LoadState {
         var leads: [Lead] = []
+        var events: [EngagementEvent] = []
         var index: [String: Int] = [:]
         var actions: [String] = []
         var quality = DataQuality()

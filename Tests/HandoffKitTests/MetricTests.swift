@@ -2,7 +2,7 @@ import Testing
 @testable import HandoffKit
 
 /// A hand-built week (2026-W46, Mon 9 – Sun 15 Nov, New York, 09:00–18:00) with eight MQLs (L1–L7, L10).
-/// L8 became an MQL the week before and L9 never did. As of Mon 16 Nov 09:15 local (14:15Z).
+/// L8 became an MQL the week before, L11 in October (so the exports cover all of November), and L9 never did. As of Mon 16 Nov 09:15 local (14:15Z).
 /// Every expected number below is worked out from the fixture by hand, in the comments.
 @Suite("Metrics and verdicts on a hand-built week")
 struct MetricTests {
@@ -56,6 +56,15 @@ struct MetricTests {
         #expect(r.verdict == .atRisk)
         #expect(r.value == 9)
         #expect(r.note == "2026-11 to date: 9 of 40 (47.6% of the month's business time elapsed; pace 19); 8 this week")
+    }
+
+    @Test func volumeBeforeTheExportsBeginIsInsufficient() throws {
+        let outcome = load(Self.agreementText)
+        let agreement = try #require(outcome.agreement)
+        let request = MeasurementRequest(sources: try DataSources(directory: projectPath("Tests/HandoffKitTests/Fixtures/week46")), period: .week("2026-W40"))
+        let r = try #require(try Handoff.scorecard(agreement, request).commitments.first { $0.commitment.id == "monthly" })
+        #expect(r.verdict == .insufficientData)
+        #expect(r.note == "the exports begin on 20 Oct 2026, after 2026-10 started: its volume cannot be judged")
     }
 
     @Test func routingOnTheCalendarClock() throws {

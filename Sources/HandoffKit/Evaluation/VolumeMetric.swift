@@ -20,6 +20,11 @@ struct VolumeMetric {
         } else if p.kind == .month {
             target *= Double(p.endDay.daysSinceEpoch - p.firstDay.daysSinceEpoch) / 7
         }
+        if let first = context.ledger.earliestTimestamp, first > window.start {
+            let begins = Dates.long(LocalDate(daysSinceEpoch: Int(context.zone.local(first).floorDiv(86400))))
+            return evaluator.result(c, .insufficientData, value: nil, valueText: "–", denominator: 0, pending: 0, breaches: [],
+                                    note: "the exports begin on \(begins), after \(window.label) started: its volume cannot be judged")
+        }
         // Judged as of the end of the reported period (or as-of, if earlier).
         let cutoff = min(context.asOf, max(p.end, window.start), window.end)
         let count = context.cohort(from: window.start, to: cutoff).count

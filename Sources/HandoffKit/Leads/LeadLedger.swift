@@ -12,6 +12,8 @@ public struct LeadLedger: Sendable {
     public var hasEngagement: Bool
     /// The latest timestamp in the inputs: what the data describes.
     public var latestTimestamp: Int64?
+    /// The earliest timestamp in the inputs: where the data begins.
+    public var earliestTimestamp: Int64?
     /// The files read, for reports.
     public var sources: DataSources
 

@@ -46,11 +46,11 @@ public final class LeadLoader: Sendable {
         clock.mark("read leads ∥ parse activities and engagement")
         if let path = sources.activities, let rows = side.0 { attachActivities(rows, path: path, until: asOf ?? .max, &state) }
         if let path = sources.engagement, let rows = side.1 { attachEngagement(rows, path: path, &state) }
-        for t in [side.0, side.1].compactMap({ $0?.ats.max() }) { state.saw(t) }
+        for t in [side.0, side.1].flatMap({ [$0?.ats.max(), $0?.ats.min()] }).compactMap({ $0 }) { state.saw(t) }
         clock.mark("tie activities and engagement to leads")
         return LeadLedger(leads: state.leads, actions: state.actions, events: state.events, quality: state.quality, columns: state.columns,
                           hasActivities: sources.activities != nil, hasEngagement: sources.engagement != nil,
-                          latestTimestamp: state.latest, sources: sources)
+                          latestTimestamp: state.latest, earliestTimestamp: state.earliest, sources: sources)
     }
 
     struct LoadState {
@@ -61,12 +61,16 @@ public final class LeadLoader: Sendable {
         var quality = DataQuality()
         var columns: Set<LeadColumn> = []
         var latest: Int64?
+        var earliest: Int64?
         var pool = StringPool()
         /// Status and decision values seen so far, by raw bytes (a handful of distinct values in a million rows).
         var statuses = ValueCache<LeadStatus>()
         var decisions = ValueCache<Decision>()
 
-        mutating func saw(_ t: Int64) { if t > (latest ?? .min) { latest = t } }
+        mutating func saw(_ t: Int64) {
+            if t > (latest ?? .min) { latest = t }
+            if t < (earliest ?? .max) { earliest = t }
+        }
     }
 
     /// Finds the header record (skipping report title rows) and resolves the columns.

@@ -13,6 +13,7 @@ struct MetricTests {
         - {id: monthly, metric: mql_count, at_least: 40, per: month}
         - {id: routing, metric: routing_time, within: 5m, clock: calendar, goal: 80%, minimum_sample: 1}
         - {id: routing-big, metric: routing_time, within: 5m, clock: calendar, goal: 80%, minimum_sample: 20}
+        - {id: routing-webinar, metric: routing_time, within: 5m, clock: calendar, goal: 80%, minimum_sample: 1, scope: {when: "source = 'Webinar'"}}
         - {id: context, metric: context_complete_rate, required_fields: [company, industry], at_least: 80%, minimum_sample: 1}
       sales:
         - {id: touch, metric: first_touch_time, within: 30m, clock: business, goal: 75%, minimum_sample: 1}
@@ -75,6 +76,15 @@ struct MetricTests {
         #expect(r.denominator == 8)
         #expect(r.breaches.map(\.leadID) == ["L2"])
         #expect(r.breaches.map(\.detail) == ["late by 5m"])
+    }
+
+    @Test func segmentScope() throws {
+        // Webinar MQLs of the week: L1, L3, L6, L10, routed in 3, 2, 2 and 4 minutes.
+        let r = try result("routing-webinar")
+        #expect(r.verdict == .met)
+        #expect(r.denominator == 4)
+        #expect(r.value == 1)
+        #expect(CommitmentText.sentence(r.commitment, team: "Marketing") == "Marketing routes every MQL where source = 'Webinar' to sales within 5 minutes of it becoming an MQL, for at least 80% of MQLs.")
     }
 
     @Test func tooFewLeadsIsInsufficientData() throws {

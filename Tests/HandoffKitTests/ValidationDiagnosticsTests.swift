@@ -152,6 +152,13 @@ struct ValidationDiagnosticsTests {
 
 @Suite("References between sections")
 struct ReferenceTests {
+    @Test func segmentScopeConditionsAreChecked() {
+        let yaml = minimalAgreement.replacingOccurrences(of: "minimum_sample: 1}", with: "minimum_sample: 1, scope: {when: \"employes >= 1000\"}}")
+        #expect(positions(load(yaml).diagnostics) == [
+            "28:126: error: unknown field 'employes' in condition; did you mean 'employees'?",
+        ])
+    }
+
     @Test func valueMappingToAnUndefinedReason() {
         let yaml = minimalAgreement + """
 

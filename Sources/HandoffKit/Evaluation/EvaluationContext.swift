@@ -118,6 +118,11 @@ public struct EvaluationContext: Sendable {
         case .fastTrack: return cohort.filter { isFastTrack($0) }
         case .standard: return cohort.filter { !isFastTrack($0) }
         case let .source(s): return cohort.filter { ledger.leads[$0].source.lowercased() == s.lowercased() }
+        case let .segment(condition):
+            return cohort.filter { i in
+                let lead = ledger.leads[i]
+                return condition.holds(for: LeadFacts(lead: lead, moment: lead.mqlAt ?? asOf, scorer: scorer, scores: nil, lazyScores: true))
+            }
         }
     }
 

@@ -111,8 +111,16 @@ extension AgreementLoader {
 
     static func readScope(_ node: Node, _ r: NodeReader) -> Commitment.Scope? {
         if node.mapping != nil {
-            guard let f = r.fields(node, "'scope'", known: ["source"], required: ["source"]),
-                  let source = f["source"].flatMap({ r.string($0, "the scope's source") }) else { return nil }
+            guard let f = r.fields(node, "'scope'", known: ["source", "when"]) else { return nil }
+            if let when = f["when"] {
+                guard let condition = r.condition(when, "the segment") else { return nil }
+                r.add(condition.check(knownActions: Set(standardActions)))
+                return .segment(condition)
+            }
+            guard let source = f["source"].flatMap({ r.string($0, "the scope's source") }) else {
+                r.error("a scope mapping needs 'source: …' or 'when: …' (a segment condition)", at: node)
+                return nil
+            }
             return .source(source)
         }
         switch r.choice(node, "scope", from: ["all", "fast_track", "standard"]) {

@@ -49,6 +49,8 @@ public struct Commitment: Sendable {
         case fastTrack
         case standard
         case source(String)
+        /// A segment: the MQLs for which a condition holds (`employees >= 1000`, `country = "Canada"`).
+        case segment(Condition)
 
         /// Words for the document.
         public var phrase: String {
@@ -57,6 +59,7 @@ public struct Commitment: Sendable {
             case .fastTrack: return "every fast-track (hot) MQL"
             case .standard: return "every standard (not fast-track) MQL"
             case let .source(s): return "every MQL from \(s)"
+            case let .segment(c): return "every MQL where \(c.text)"
             }
         }
 
@@ -67,6 +70,7 @@ public struct Commitment: Sendable {
             case .fastTrack: return "fast_track"
             case .standard: return "standard"
             case let .source(s): return "source: \(s)"
+            case let .segment(c): return "when: \(c.text)"
             }
         }
     }

@@ -1,7 +1,10 @@
 /// A calendar date without a time zone: `2026-11-16`.
 public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year.
     public var year: Int
+    /// The month, 1–12.
     public var month: Int
+    /// The day of the month.
     public var day: Int
 
     /// Creates a date; the caller guarantees it is valid.

@@ -29,6 +29,7 @@ public struct HandoffError: Error, CustomStringConvertible, Sendable {
         self.init(kind, diagnostics: [Diagnostic(.error, message, at: nil, file: file ?? "handoff")])
     }
 
+    /// The diagnostics, printed with their source lines.
     public var description: String {
         DiagnosticPrinter(source: source ?? "").render(all: diagnostics)
     }

@@ -2,11 +2,17 @@ import Foundation
 
 /// Everything a metric needs: the agreement, the ledger, the moment, the clocks and the cohorts.
 public struct EvaluationContext: Sendable {
+    /// The agreement measured.
     public let agreement: Agreement
+    /// The leads read from the exports.
     public let ledger: LeadLedger
+    /// The moment the data describes.
     public let asOf: Int64
+    /// The reported period.
     public let period: Period
+    /// The agreement's time zone.
     public let zone: ZoneRules
+    /// The agreement's business clock.
     public let businessClock: BusinessClock
     let scorer: LeadScorer
     /// Lead indices with an `mql_at`, ordered by it.

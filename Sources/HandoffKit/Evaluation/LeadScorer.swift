@@ -74,8 +74,11 @@ public struct LeadScorer: Sendable {
 
 /// Fit, engagement and BANT points.
 public struct Scores: Sendable {
+    /// Fit points.
     public var fit: Double
+    /// Engagement points.
     public var engagement: Double
+    /// BANT points.
     public var bant: Double
     /// All three together.
     public var total: Double { fit + engagement + bant }
@@ -83,9 +86,11 @@ public struct Scores: Sendable {
 
 /// The outcome of checking a lead against the MQL definition.
 public struct DefinitionCheck: Sendable {
+    /// True when the lead meets the definition.
     public var meets: Bool
     /// Why not, in words, when `meets` is false.
     public var reason: String
+    /// The scores at that moment.
     public var scores: Scores
 }
 

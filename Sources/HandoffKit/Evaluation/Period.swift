@@ -3,6 +3,7 @@ public struct Period: Sendable, Equatable {
     /// Week or month.
     public enum Kind: String, Sendable { case week, month }
 
+    /// Week or month.
     public var kind: Kind
     /// `2026-W46` or `2026-11`.
     public var label: String
@@ -12,6 +13,7 @@ public struct Period: Sendable, Equatable {
     public var endDay: LocalDate
     /// UTC instants of local midnight at the start and end.
     public var start: Int64
+    /// UTC instant of the end (exclusive).
     public var end: Int64
 
     init(kind: Kind, label: String, firstDay: LocalDate, endDay: LocalDate, zone: ZoneRules) {

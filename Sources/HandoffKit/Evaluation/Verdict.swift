@@ -42,9 +42,13 @@ public enum Verdict: String, Sendable, CaseIterable {
 
 /// A lead that broke a commitment, with how badly.
 public struct Breach: Sendable {
+    /// The lead's id.
     public var leadID: String
+    /// The lead's company.
     public var company: String
+    /// The lead's sales owner.
     public var owner: String
+    /// The lead's source.
     public var source: String
     /// How it broke the commitment: `late by 2h 10m`, `3 of 6 attempts`.
     public var detail: String
@@ -54,7 +58,9 @@ public struct Breach: Sendable {
 
 /// A commitment's verdict for a period, with its numbers and evidence.
 public struct CommitmentResult: Sendable {
+    /// The commitment judged.
     public var commitment: Commitment
+    /// The verdict.
     public var verdict: Verdict
     /// The measured value (a share, a count), or nil when not measurable.
     public var value: Double?
@@ -76,14 +82,22 @@ public struct CommitmentResult: Sendable {
 
 /// A funnel-health target's reading for a period.
 public struct TargetResult: Sendable {
+    /// The target's id (`acceptance_rate`, `mql_to_sql_rate`).
     public var id: String
+    /// The target's name.
     public var name: String
+    /// The verdict.
     public var verdict: Verdict
+    /// The measured share.
     public var value: Double?
+    /// The healthy band.
     public var band: Band
+    /// Leads judged.
     public var denominator: Int
+    /// Leads not yet decided.
     public var pending: Int
     /// `too loose`, `too strict`, `in band`, or empty.
     public var reading: String
+    /// The counts behind the value.
     public var note: String
 }

@@ -8,8 +8,11 @@ public protocol DurationClock: Sendable {
 
 /// Wall-clock time: every second counts.
 public struct CalendarClock: DurationClock {
+    /// A clock that counts every second.
     public init() {}
+    /// Seconds from `start` to `end`.
     public func elapsed(from start: Int64, to end: Int64) -> Int64 { max(0, end - start) }
+    /// `start` plus `seconds`.
     public func deadline(from start: Int64, after seconds: Int64) -> Int64 { start + seconds }
 }
 
@@ -61,10 +64,12 @@ public struct BusinessClock: DurationClock {
         return before[day] + min(max(t, opens[day]), closes[day]) - opens[day]
     }
 
+    /// Seconds from `start` to `end`.
     public func elapsed(from start: Int64, to end: Int64) -> Int64 {
         end <= start ? 0 : cumulative(end) - cumulative(start)
     }
 
+    /// `start` plus `seconds`.
     public func deadline(from start: Int64, after seconds: Int64) -> Int64 {
         let target = cumulative(start) + seconds
         // The first day whose opening-time cumulative total reaches the target (before[i+1] >= target).

@@ -57,9 +57,13 @@ public final class CSVReader {
 
     /// A file that cannot be read as CSV at all.
     public struct Failure: Error, CustomStringConvertible {
+        /// The file.
         public var file: String
+        /// The line, when known.
         public var line: Int?
+        /// Why it cannot be read.
         public var reason: String
+        /// `file:line: reason`.
         public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(reason)" }
     }
 

@@ -1,5 +1,6 @@
 /// Header names and value mappings of a CRM's export format.
 public struct ColumnPreset: Sendable {
+    /// The preset's name.
     public var name: String
     /// Canonical column → accepted headers, first match wins (case-insensitive, spaces trimmed).
     public var headers: [String: [String]]

@@ -5,8 +5,10 @@ import Foundation
 public struct CompactInstant: Sendable, Hashable {
     private var raw: Int64
 
+    /// Wraps an optional value.
     public init(wrappedValue: Int64?) { raw = wrappedValue ?? .min }
 
+    /// The value, or nil.
     public var wrappedValue: Int64? {
         get { raw == .min ? nil : raw }
         set { raw = newValue ?? .min }
@@ -18,8 +20,10 @@ public struct CompactInstant: Sendable, Hashable {
 public struct CompactNumber: Sendable {
     private var raw: Double
 
+    /// Wraps an optional value.
     public init(wrappedValue: Double?) { raw = wrappedValue ?? .nan }
 
+    /// The value, or nil.
     public var wrappedValue: Double? {
         get { raw.isNaN ? nil : raw }
         set { raw = newValue ?? .nan }

@@ -2,8 +2,11 @@ import Foundation
 
 /// Where the CRM exports are: `leads` is required, the other two optional.
 public struct DataSources: Sendable {
+    /// The leads export (required).
     public var leads: String
+    /// The sales activities export.
     public var activities: String?
+    /// The marketing engagement export.
     public var engagement: String?
 
     /// Explicit paths.

@@ -1,6 +1,8 @@
 /// One lead with everything the metrics need, compact enough for a million of them.
 public struct Lead: Sendable {
+    /// The CRM's id.
     public var id: String
+    /// When the lead was created.
     @CompactInstant public var createdAt: Int64?
     @CompactInstant public var mqlAt: Int64?
     @CompactInstant public var routedAt: Int64?
@@ -11,19 +13,30 @@ public struct Lead: Sendable {
     @CompactInstant public var opportunityAt: Int64?
     @CompactInstant public var wonAt: Int64?
     public var source: String = ""
+    /// Sales owner.
     public var owner: String = ""
+    /// Company name.
     public var company: String = ""
+    /// Industry.
     public var industry: String = ""
+    /// Country or region.
     public var country: String = ""
+    /// Job title.
     public var title: String = ""
+    /// BANT: the buying timeline given.
     public var timeline: String = ""
+    /// BANT: the use case given.
     public var useCase: String = ""
+    /// BANT: the budget given.
     public var budget: String = ""
+    /// The content the lead engaged with (lead context).
     public var contentEngaged: String = ""
+    /// Company size.
     @CompactNumber public var employees: Double?
     @CompactNumber public var annualRevenue: Double?
     @CompactNumber public var score: Double?
     public var status: LeadStatus?
+    /// Sales' decision.
     public var decision: Decision?
     /// A rejection reason id when it maps to one, else the text as exported.
     public var rejectionReason: String = ""
@@ -39,6 +52,7 @@ public struct Lead: Sendable {
     public var attempts: Int32 = 0
     /// Where this lead's engagement events are in the ledger's flat `events` array (time-ordered).
     public var eventStart: Int32 = 0
+    /// How many engagement events the lead has.
     public var eventCount: Int32 = 0
 
     /// This lead's slice of the ledger's `events`.
@@ -66,15 +80,21 @@ public struct Lead: Sendable {
 public struct EngagementEvent: Sendable {
     /// Index into the ledger's action names.
     public var action: UInt16
+    /// When it happened.
     public var at: Int64
 }
 
 /// A row or cell that could not be read, and what happened to it.
 public struct DataIssue: Sendable, Hashable {
+    /// The file.
     public var file: String
+    /// The 1-based line.
     public var line: Int
+    /// The canonical column.
     public var column: String
+    /// The value as exported.
     public var value: String
+    /// Why it could not be read.
     public var reason: String
     /// True when the whole row was left out; false when only the cell was treated as blank.
     public var rowSkipped: Bool
@@ -89,16 +109,21 @@ public struct DataIssue: Sendable, Hashable {
 
 /// What was read and what could not be.
 public struct DataQuality: Sendable {
+    /// Data rows read per file.
     public var rowsRead: [String: Int] = [:]
+    /// Rows left out (no id, duplicate id, unknown lead, no timestamp).
     public var rowsSkipped = 0
+    /// Cells that could not be read and were treated as blank.
     public var cellsBlanked = 0
     /// Title rows above the header (report exports), per file.
     public var preambleRows: [String: Int] = [:]
     /// Issues in file order; the first `detailLimit` are kept in full, all are counted.
     public var issues: [DataIssue] = []
+    /// Every issue, including those past the detail limit.
     public var issueCount = 0
     /// Issue counts by reason.
     public var reasons: [String: Int] = [:]
+    /// How many issues are kept in full.
     public static let detailLimit = 1000
 
     mutating func record(_ issue: DataIssue) {

@@ -4,7 +4,9 @@ import Yams
 public enum AgreementLoader {
     /// The result of loading: the agreement when there are no errors, and every diagnostic found.
     public struct Outcome: Sendable {
+        /// The agreement, when there are no errors.
         public var agreement: Agreement?
+        /// Every problem found, in file order.
         public var diagnostics: [Diagnostic]
         /// The decoded source text, for snippets.
         public var source: String

@@ -39,11 +39,15 @@ public struct Agreement: Sendable {
 
 /// The cover facts of an agreement.
 public struct AgreementInfo: Sendable {
+    /// The agreement's title.
     public var title: String
+    /// The version both teams sign.
     public var version: String
+    /// The date it takes effect.
     public var effective: LocalDate
     /// Review cadence in months (3 = quarterly).
     public var reviewEveryMonths: Int
+    /// The date of the last review, if any.
     public var lastReview: LocalDate?
     /// Events that trigger an early review (a product launch, a new segment, …).
     public var reviewTriggers: [String]
@@ -71,19 +75,28 @@ public struct AgreementInfo: Sendable {
 public struct Party: Sendable {
     /// `marketing` or `sales`.
     public var id: String
+    /// The team's name.
     public var team: String
+    /// The accountable owner.
     public var ownerName: String
+    /// The owner's title.
     public var ownerTitle: String
+    /// Other members.
     public var members: [String]
 }
 
 /// A lifecycle stage (suspect, prospect, lead, MQL, SAL, SQL, opportunity, customer).
 public struct Stage: Sendable {
+    /// `marketing` or `sales`.
     public var id: String
+    /// Display name.
     public var name: String
     /// The party that owns leads in this stage.
     public var owner: String
+    /// The definition in plain words.
     public var definition: String
+    /// Where the stage is written.
     public var location: SourceLocation
+    /// Where its owner is written.
     public var ownerLocation: SourceLocation
 }

@@ -2,14 +2,20 @@
 public struct BusinessHours: Sendable {
     /// IANA time zone identifier, e.g. `America/New_York`.
     public var timeZone: String
+    /// Working days.
     public var days: [Weekday]
+    /// Opening time.
     public var open: TimeOfDay
+    /// Closing time.
     public var close: TimeOfDay
+    /// Closed days.
     public var holidays: [Holiday]
 
     /// A closed day.
     public struct Holiday: Sendable {
+        /// The date.
         public var date: LocalDate
+        /// The holiday's name.
         public var name: String
     }
 

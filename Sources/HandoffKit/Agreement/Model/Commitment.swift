@@ -4,15 +4,19 @@ public struct Commitment: Sendable {
     public var id: String
     /// The party that made the promise (`marketing` or `sales`).
     public var team: String
+    /// What is measured.
     public var metric: Metric
     /// The user's own sentence; when `nil` the sentence is generated.
     public var promise: String?
+    /// The bound on it.
     public var bound: Bound
+    /// The clock durations run on.
     public var clock: Clock
     /// Share of leads that must meet a per-lead bound.
     public var goal: Percent
     /// Volume period for `mql_count`.
     public var per: VolumePeriod?
+    /// Which MQLs it covers.
     public var scope: Scope
     /// Columns that must be filled (`context_complete_rate`).
     public var requiredFields: [String]

@@ -88,6 +88,15 @@ struct LeadLoaderTests {
         }
     }
 
+    @Test func anotherCRMsExportIsRecognised() throws {
+        do {
+            _ = try ledger("Report title\n\nLead ID,Lead Status\n00Q1,Open - Not Contacted\n")
+            Issue.record("expected an error")
+        } catch let error as HandoffError {
+            #expect(error.diagnostics[0].message == "the leads export is missing the required column lead_id (looked for 'lead_id') with preset 'canonical'; its headers are 'Lead ID', 'Lead Status'. These headers look like a salesforce export: pass --preset salesforce or set data.preset: salesforce.")
+        }
+    }
+
     @Test func columnOverrideNamingAnAbsentHeader() throws {
         do {
             _ = try ledger("Id,Name\n1,x\n", data: "data:\n  columns: {lead_id: Identifier}")

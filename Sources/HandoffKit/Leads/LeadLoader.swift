@@ -90,16 +90,14 @@ public final class LeadLoader: Sendable {
                 } else if preamble.count < 20 {
                     preamble.append(headers)
                 } else {
-                    throw missing(required, candidate: candidate, headers: preamble[0], path: path, what: what)
+                    throw missing(required, rows: preamble, path: path, what: what)
                 }
             }
         } catch let failure as CSVReader.Failure {
             throw HandoffError(.badInput, failure.reason, file: failure.line.map { "\(path):\($0)" } ?? path)
         }
         if map == nil {
-            let headers = preamble.first ?? []
-            let candidate = try HeaderMap(headers: headers, wanted: wanted, preset: preset, overrides: overrides(for: wanted), file: path)
-            throw missing(required, candidate: candidate, headers: headers, path: path, what: what)
+            throw missing(required, rows: preamble, path: path, what: what)
         }
         return preamble.count
     }
@@ -108,15 +106,29 @@ public final class LeadLoader: Sendable {
         settings.columns.filter { wanted.contains($0.key) }
     }
 
-    private func missing(_ required: [String], candidate: HeaderMap, headers: [String], path: String, what: String) -> HandoffError {
-        let absent = required.filter { candidate[$0] == nil }
+    /// The error for a file whose first rows hold no usable header, recognising another CRM's export when it is one.
+    private func missing(_ required: [String], rows: [[String]], path: String, what: String) -> HandoffError {
+        // The row that looks most like a header: the first with two or more cells filled.
+        let headers = rows.first { $0.filter { !$0.isEmpty }.count >= 2 } ?? rows.first ?? []
+        let absent = required.filter { column in
+            (try? HeaderMap(headers: headers, wanted: required, preset: preset, overrides: overrides(for: required), file: path))?[column] == nil
+        }
         let looked = absent.map { column in
             let names = (settings.columns[column].map { [$0] } ?? preset.headers[column] ?? [column]).map { "'\($0)'" }
             return "\(column) (looked for \(names.joined(separator: " or ")))"
         }
         let empty = headers.allSatisfy { $0.isEmpty }
         let found = empty ? "the file has no header row" : "its headers are \(HeaderMap.list(headers))"
-        return HandoffError(.badInput, "\(what) is missing the required column \(looked.joined(separator: ", ")) with preset '\(preset.name)'; \(found). Set data.preset or map the column under data.columns.", file: path)
+        // Recognise an export of another CRM: the usual first-run mistake is a missing --preset.
+        let other = ColumnPreset.names.filter { $0 != preset.name }.first { name in
+            rows.contains { row in
+                let map = try? HeaderMap(headers: row, wanted: required, preset: .named(name), overrides: [:], file: path)
+                return map.map { m in required.allSatisfy { m[$0] != nil } } ?? false
+            }
+        }
+        let fix = other.map { "These headers look like a \($0) export: pass --preset \($0) or set data.preset: \($0)." }
+            ?? "Set data.preset or map the column under data.columns."
+        return HandoffError(.badInput, "\(what) is missing the required column \(looked.joined(separator: ", ")) with preset '\(preset.name)'; \(found). \(fix)", file: path)
     }
 
     /// Empty, or a placeholder such as `Select` or `N/A`, straight from the bytes.

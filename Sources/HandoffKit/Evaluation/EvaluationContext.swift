@@ -20,6 +20,8 @@ public struct EvaluationContext: Sendable {
     private let mqlTimes: [Int64]
     /// Whether each lead was a fast-track MQL, computed once for the leads any report can look at (empty when no scope needs it).
     private let fastTrack: [Bool]
+    /// The MQL dates `fastTrack` covers: the period and the ten weeks before it (the trend looks back eight).
+    private let fastTrackWindow: Range<Int64>
 
     /// Builds the context. `period` defaults to the last complete week before `asOf`; `asOf` to the latest timestamp.
     public init(agreement: Agreement, ledger: LeadLedger, period: PeriodChoice = .lastCompleteWeek, asOf: Int64? = nil) throws {
@@ -51,15 +53,15 @@ public struct EvaluationContext: Sendable {
         let ordered = pairs.map(\.index)
         byMQL = ordered
         mqlTimes = pairs.map(\.at)
-        fastTrack = EvaluationContext.fastTrackFlags(agreement: agreement, ledger: ledger, scorer: scorer, ordered: ordered,
-                                                     from: self.period.start - 10 * 604_800, to: self.period.end)
+        fastTrackWindow = (self.period.start - 10 * 604_800)..<self.period.end
+        fastTrack = EvaluationContext.fastTrackFlags(agreement: agreement, ledger: ledger, scorer: scorer, ordered: ordered, window: fastTrackWindow)
     }
 
     /// Scores the fast-track triggers of the leads that became MQLs in `[from, to)`, when a commitment is scoped by them.
-    private static func fastTrackFlags(agreement: Agreement, ledger: LeadLedger, scorer: LeadScorer, ordered: [Int], from: Int64, to: Int64) -> [Bool] {
+    private static func fastTrackFlags(agreement: Agreement, ledger: LeadLedger, scorer: LeadScorer, ordered: [Int], window: Range<Int64>) -> [Bool] {
         let needed = ledger.hasEngagement && agreement.commitments.contains { $0.scope == .fastTrack || $0.scope == .standard }
         guard needed else { return [] }
-        let window = ordered.filter { i in ledger.leads[i].mqlAt.map { $0 >= from && $0 < to } ?? false }
+        let leads = ordered.filter { i in ledger.leads[i].mqlAt.map(window.contains) ?? false }
         var flags = [Bool](repeating: false, count: ledger.leads.count)
         // Scoring is independent per lead: split the window across the cores.
         let parts = 2
@@ -67,8 +69,8 @@ public struct EvaluationContext: Sendable {
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 var k = part
-                while k < window.count {
-                    let i = window[k]
+                while k < leads.count {
+                    let i = leads[k]
                     if let at = ledger.leads[i].mqlAt { out[i] = !scorer.fastTrackTriggers(ledger.leads[i], at: at).isEmpty }
                     k += parts
                 }
@@ -109,7 +111,7 @@ public struct EvaluationContext: Sendable {
 
     /// True when the lead was a fast-track (hot) MQL when it became an MQL.
     func isFastTrack(_ index: Int) -> Bool {
-        if index < fastTrack.count, let at = ledger.leads[index].mqlAt, at >= period.start - 10 * 604_800, at < period.end {
+        if index < fastTrack.count, let at = ledger.leads[index].mqlAt, fastTrackWindow.contains(at) {
             return fastTrack[index]
         }
         let lead = ledger.leads[index]

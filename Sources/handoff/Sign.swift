@@ -41,18 +41,9 @@ struct Sign: ParsableCommand {
                 guard let d = LocalDate(iso: date) else { throw ValidationError("--date takes a date like 2026-11-20") }
                 day = d
             }
-            let owner = a.party(party.rawValue)
-            let signer = name ?? owner?.ownerName ?? ""
-            let signerTitle = title ?? owner?.ownerTitle ?? ""
-            guard !signer.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--name must not be empty") }
-            let edited = SignOffEditor.sign(source, party: party.rawValue, name: signer, title: signerTitle, date: day, digest: a.digest)
-            let check = AgreementLoader.load(bytes: Array(edited.utf8), file: agreement)
-            guard let signed = check.agreement, signed.digest == a.digest,
-                  signed.signoffs.contains(where: { $0.party == party.rawValue && $0.digest == a.digest }) else {
-                throw HandoffError(.invalidAgreement, "could not record the sign-off without changing the agreement's content; the 'signoff' section has an unexpected layout — fix it by hand", file: agreement)
-            }
-            try OutputFile.write(edited, to: agreement)
-            print("\(agreement): \(party.rawValue) signed by \(signer) (\(signerTitle)) on \(day), digest \(a.digest.prefix(12))")
+            let signed = try SignOffEditor.record(a, source: source, file: agreement, party: party.rawValue, name: name, title: title, date: day)
+            try OutputFile.write(signed.text, to: agreement)
+            print("\(agreement): \(party.rawValue) signed by \(signed.name) (\(signed.title)) on \(day), digest \(a.digest.prefix(12))")
         }
     }
 }

@@ -78,3 +78,32 @@ extension String {
         return String(s)
     }
 }
+
+extension SignOffEditor {
+    /// A recorded sign-off: who signed, and the file text to write.
+    public struct Signed: Sendable {
+        /// The signer's name.
+        public let name: String
+        /// The signer's title.
+        public let title: String
+        /// The agreement file's new text.
+        public let text: String
+    }
+
+    /// Signs `agreement` (loaded from `source`) for `party`; name and title default to the party's owner.
+    /// Verifies that the edited text still reads as the same agreement with the new sign-off bound to its digest.
+    public static func record(_ agreement: Agreement, source: String, file: String, party: String,
+                              name: String?, title: String?, date: LocalDate) throws -> Signed {
+        let owner = agreement.party(party)
+        let signer = (name ?? owner?.ownerName ?? "").trimmingSpaces()
+        let signerTitle = (title ?? owner?.ownerTitle ?? "").trimmingSpaces()
+        guard !signer.isEmpty else { throw HandoffError(.usage, "--name must not be empty", file: file) }
+        let edited = sign(source, party: party, name: signer, title: signerTitle, date: date, digest: agreement.digest)
+        let check = AgreementLoader.load(bytes: Array(edited.utf8), file: file)
+        guard let signed = check.agreement, signed.digest == agreement.digest,
+              signed.signoffs.contains(where: { $0.party == party && $0.digest == agreement.digest }) else {
+            throw HandoffError(.invalidAgreement, "could not record the sign-off without changing the agreement's content; the 'signoff' section has an unexpected layout — fix it by hand", file: file)
+        }
+        return Signed(name: signer, title: signerTitle, text: edited)
+    }
+}

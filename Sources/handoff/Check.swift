@@ -12,6 +12,7 @@ struct Check: ParsableCommand {
         Examples:
           handoff check agreements/acme.yaml --data examples/acme
           handoff check agreements/acme.yaml --data examples/acme-hubspot --preset hubspot --week 2026-W45
+          handoff check agreements/acme.yaml --data examples/acme --breaches
           handoff check agreements/acme.yaml --data examples/acme --format json
         """
     )
@@ -26,6 +27,9 @@ struct Check: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @Flag(help: "List every breaching lead under its commitment, with its owner and what happened.")
+    var breaches = false
+
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
@@ -35,7 +39,7 @@ struct Check: ParsableCommand {
             let (a, warnings, source) = try Handoff.agreement(at: agreement)
             printWarnings(warnings, source: source)
             let scorecard = try Handoff.scorecard(a, try data.request())
-            try emit(format == .json ? CheckReport.json(scorecard).rendered() : CheckReport.text(scorecard), to: output)
+            try emit(format == .json ? CheckReport.json(scorecard).rendered() : CheckReport.text(scorecard, breaches: breaches), to: output)
             code = CheckReport.exitCode(scorecard)
         }
         if code != 0 { throw ExitCode(code) }

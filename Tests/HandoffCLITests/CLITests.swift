@@ -83,6 +83,12 @@ struct CLITests {
         #expect(r.stdout.contains("1 commitments: 1 met"))
     }
 
+    @Test func checkListsBreachesWithDetails() throws {
+        let r = try Self.handoff("check", "agreements/acme.yaml", "--data", "examples/acme", "--week", "2026-W46", "--breaches")
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("\n       L-103123  Diego Ramos  late by 2h 42m\n"))
+    }
+
     @Test func checkJSONIsStable() throws {
         let r = try Self.handoff("check", "agreements/acme.yaml", "--data", "examples/acme", "--week", "2026-W46", "--format", "json")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])

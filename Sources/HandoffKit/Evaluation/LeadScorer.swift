@@ -157,7 +157,7 @@ struct FitCheck {
     func firstMiss(_ lead: Lead) -> String? {
         if let range = criteria.employees {
             guard let n = lead.employees else { return "employees missing" }
-            if !range.contains(n) { return "\(Amount.format(n)) employees, outside \(Amount.format(range.lowerBound))–\(Amount.format(range.upperBound))" }
+            if !range.contains(n) { return "\(Amount.grouped(n)) employees, outside \(Amount.grouped(range.lowerBound))–\(Amount.grouped(range.upperBound))" }
         }
         if let range = criteria.annualRevenue {
             guard let n = lead.annualRevenue else { return "annual revenue missing" }

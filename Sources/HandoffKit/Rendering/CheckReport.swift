@@ -4,7 +4,7 @@ public enum CheckReport {
     public static let schemaVersion = 1
 
     /// Plain-ASCII-safe text: `[ok] sales  first-touch  met  93.1%  goal >= 90% within 30m (business)  n=72 pending=3`.
-    public static func text(_ s: Scorecard) -> String {
+    public static func text(_ s: Scorecard, breaches detailed: Bool = false) -> String {
         var lines = ["\(s.title) v\(s.version) — \(s.period.label) (\(s.period.span)), as of \(Dates.local(s.asOf, s.zone)) \(s.zone.identifier)"]
         let idWidth = max(12, s.commitments.map { $0.commitment.id.count }.max() ?? 0)
         for r in s.commitments {
@@ -14,10 +14,15 @@ public enum CheckReport {
             var line = "\(r.verdict.mark) \(team) \(id) \(verdict) \(r.valueText.padding(10)) goal \(ascii(r.goalText))"
             if r.verdict != .notMeasurable { line += "  n=\(r.denominator)" + (r.pending > 0 ? " pending=\(r.pending)" : "") }
             if r.verdict == .notMeasurable { line += "  (\(r.note))" }
-            if !r.breaches.isEmpty {
+            if !r.breaches.isEmpty, !detailed {
                 line += "  breaches: " + r.breaches.prefix(5).map(\.leadID).joined(separator: ", ") + (r.breaches.count > 5 ? " (+\(r.breaches.count - 5) more)" : "")
             }
             lines.append(line)
+            if detailed {
+                for b in r.breaches {
+                    lines.append("       \(b.leadID)  \(b.owner.isEmpty ? "(unassigned)" : b.owner)  \(b.detail)")
+                }
+            }
         }
         for t in s.targets {
             let value = t.value.map { Percent.format($0) } ?? "–"

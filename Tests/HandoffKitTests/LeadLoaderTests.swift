@@ -78,6 +78,14 @@ struct LeadLoaderTests {
         #expect(l.quality.preambleRows[l.sources.leads] == 2)
     }
 
+    @Test func columnOverridesWorkBelowTitleRows() throws {
+        let csv = "Leads report\nAs of today\n\nOpportunity,Stage\nO1,Closed - Converted\n"
+        let l = try ledger(csv, data: "data:\n  preset: salesforce\n  columns: {lead_id: Opportunity, status: Stage}")
+        #expect(l.leads.map(\.id) == ["O1"])
+        #expect(l.leads[0].status == .accepted)
+        #expect(l.quality.preambleRows[l.sources.leads] == 2)
+    }
+
     @Test func missingRequiredColumnIsAClearError() throws {
         do {
             _ = try ledger("Id,Name\n1,x\n", data: "data: {preset: hubspot}")

@@ -4,8 +4,12 @@ struct HeaderMap {
     private(set) var index: [String: Int] = [:]
     let headers: [String]
 
-    /// Resolves `wanted` canonical columns against a header record.
-    init(headers: [String], wanted: [String], preset: ColumnPreset, overrides: [String: String], file: String) throws {
+    /// Overrides (`data.columns`) whose header this record does not have, as (canonical column, header).
+    private(set) var unresolved: [(column: String, header: String)] = []
+
+    /// Resolves `wanted` canonical columns against a header record; an override this record lacks is noted, not thrown,
+    /// because the record may be a report's title row above the real header.
+    init(headers: [String], wanted: [String], preset: ColumnPreset, overrides: [String: String]) {
         self.headers = headers
         var positions: [String: Int] = [:]
         for (i, header) in headers.enumerated() {
@@ -14,10 +18,7 @@ struct HeaderMap {
         }
         for column in wanted {
             if let override = overrides[column] {
-                guard let i = positions[HeaderMap.normalize(override)] else {
-                    throw HandoffError(.badInput, "data.columns.\(column) names the header '\(override)', which \(file) does not have; its headers are: \(HeaderMap.list(headers))", file: file)
-                }
-                index[column] = i
+                if let i = positions[HeaderMap.normalize(override)] { index[column] = i } else { unresolved.append((column, override)) }
                 continue
             }
             for candidate in preset.headers[column] ?? [] {
@@ -27,6 +28,12 @@ struct HeaderMap {
     }
 
     subscript(column: String) -> Int? { index[column] }
+
+    /// The error for an override this header row does not have.
+    func overrideError(file: String) -> HandoffError? {
+        guard let (column, header) = unresolved.first else { return nil }
+        return HandoffError(.badInput, "data.columns.\(column) names the header '\(header)', which \(file) does not have; its headers are: \(HeaderMap.list(headers))", file: file)
+    }
 
     static func normalize(_ header: String) -> String {
         header.trimmingSpaces().lowercased()

@@ -84,8 +84,9 @@ public final class LeadLoader: Sendable {
             try CSVReader(path: path).forEachRecord { record in
                 if let map { return try body(map, record) }
                 let headers = (0..<record.count).map { record.string($0) ?? "" }
-                let candidate = try HeaderMap(headers: headers, wanted: wanted, preset: preset, overrides: overrides(for: wanted), file: path)
+                let candidate = HeaderMap(headers: headers, wanted: wanted, preset: preset, overrides: overrides(for: wanted))
                 if required.allSatisfy({ candidate[$0] != nil }) {
+                    if let error = candidate.overrideError(file: path) { throw error }
                     map = candidate
                 } else if preamble.count < 20 {
                     preamble.append(headers)
@@ -110,9 +111,10 @@ public final class LeadLoader: Sendable {
     private func missing(_ required: [String], rows: [[String]], path: String, what: String) -> HandoffError {
         // The row that looks most like a header: the first with two or more cells filled.
         let headers = rows.first { $0.filter { !$0.isEmpty }.count >= 2 } ?? rows.first ?? []
-        let absent = required.filter { column in
-            (try? HeaderMap(headers: headers, wanted: required, preset: preset, overrides: overrides(for: required), file: path))?[column] == nil
-        }
+        let map = HeaderMap(headers: headers, wanted: required, preset: preset, overrides: overrides(for: required))
+        // A required column mapped to a header the file lacks: say that, naming the override.
+        if let error = map.overrideError(file: path) { return error }
+        let absent = required.filter { map[$0] == nil }
         let looked = absent.map { column in
             let names = (settings.columns[column].map { [$0] } ?? preset.headers[column] ?? [column]).map { "'\($0)'" }
             return "\(column) (looked for \(names.joined(separator: " or ")))"
@@ -122,8 +124,8 @@ public final class LeadLoader: Sendable {
         // Recognise an export of another CRM: the usual first-run mistake is a missing --preset.
         let other = ColumnPreset.names.filter { $0 != preset.name }.first { name in
             rows.contains { row in
-                let map = try? HeaderMap(headers: row, wanted: required, preset: .named(name), overrides: [:], file: path)
-                return map.map { m in required.allSatisfy { m[$0] != nil } } ?? false
+                let map = HeaderMap(headers: row, wanted: required, preset: .named(name), overrides: [:])
+                return required.allSatisfy { map[$0] != nil }
             }
         }
         let fix = other.map { "These headers look like a \($0) export: pass --preset \($0) or set data.preset: \($0)." }

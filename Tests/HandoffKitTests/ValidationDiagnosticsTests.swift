@@ -152,6 +152,15 @@ struct ValidationDiagnosticsTests {
 
 @Suite("References between sections")
 struct ReferenceTests {
+    @Test func technologiesAreDocumentedButNotChecked() {
+        let yaml = minimalAgreement.replacingOccurrences(of: "  summary: A test definition.\n", with: "  summary: A test definition.\n  fit:\n    technologies: [Salesforce]\n")
+        let outcome = load(yaml)
+        #expect(outcome.agreement != nil)
+        #expect(positions(outcome.diagnostics) == [
+            "20:19: warning: fit.technologies appears in the document but is not checked by criteria_met_rate: lead exports have no technology column",
+        ])
+    }
+
     @Test func segmentScopeConditionsAreChecked() {
         let yaml = minimalAgreement.replacingOccurrences(of: "minimum_sample: 1}", with: "minimum_sample: 1, scope: {when: \"employes >= 1000\"}}")
         #expect(positions(load(yaml).diagnostics) == [

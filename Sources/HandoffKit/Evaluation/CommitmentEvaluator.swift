@@ -95,29 +95,30 @@ struct CommitmentEvaluator {
     }
 
     func contextComplete(_ c: Commitment, cohort: ArraySlice<Int>) -> CommitmentResult {
-        var complete = 0
-        var breaches: [Breach] = []
-        let leads = context.scoped(cohort, c.scope)
-        for i in leads {
-            let lead = context.ledger.leads[i]
+        cohortShare(c, cohort, note: "") { lead in
             let missing = c.requiredFields.filter { !LeadValues.filled(lead, $0) }
-            if missing.isEmpty { complete += 1 } else {
-                breaches.append(context.breach(lead, "missing " + missing.joined(separator: ", "), severity: Int64(missing.count)))
-            }
+            return missing.isEmpty ? nil : ("missing " + missing.joined(separator: ", "), Int64(missing.count))
         }
-        return rate(c, met: complete, judged: leads.count, breaches: breaches, note: "")
     }
 
     func criteriaMet(_ c: Commitment, cohort: ArraySlice<Int>) -> CommitmentResult {
-        var meets = 0
-        var breaches: [Breach] = []
+        cohortShare(c, cohort, note: "re-scored at the moment each lead became an MQL") { lead in
+            let check = context.scorer.check(lead, at: lead.mqlAt ?? context.asOf)
+            return check.meets ? nil : (check.reason, 1)
+        }
+    }
+
+    /// The share of the scoped cohort that passes `breach` (which returns nil for a lead that meets the bound,
+    /// else what is wrong and how badly), judged as a rate.
+    func cohortShare(_ c: Commitment, _ cohort: ArraySlice<Int>, note: String,
+                     breach: (Lead) -> (detail: String, severity: Int64)?) -> CommitmentResult {
         let leads = context.scoped(cohort, c.scope)
+        var breaches: [Breach] = []
         for i in leads {
             let lead = context.ledger.leads[i]
-            let check = context.scorer.check(lead, at: lead.mqlAt ?? context.asOf)
-            if check.meets { meets += 1 } else { breaches.append(context.breach(lead, check.reason, severity: 1)) }
+            if let (detail, severity) = breach(lead) { breaches.append(context.breach(lead, detail, severity: severity)) }
         }
-        return rate(c, met: meets, judged: leads.count, breaches: breaches, note: "re-scored at the moment each lead became an MQL")
+        return rate(c, met: leads.count - breaches.count, judged: leads.count, breaches: breaches, note: note)
     }
 
     /// A cohort share judged against an at_least / at_most / between bound.

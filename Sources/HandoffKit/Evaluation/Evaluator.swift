@@ -19,13 +19,14 @@ public enum Evaluator {
             }
             trend = trendOut
         }
+        let measured = results.compactMap { $0 }
         let targets = FunnelTargets(context: context).results()
         let cohort = context.cohort(context.period)
         let reasons = reports.reasons(cohort)
         return Scorecard(
             title: a.info.title, version: a.info.version, digest: a.digest, period: context.period, asOf: context.asOf, zone: context.zone,
-            commitments: results.compactMap { $0 }, targets: targets, funnel: reports.funnel(cohort), reasons: reasons,
-            sources: reports.sources(), owners: reports.owners(results.compactMap { $0 }), trend: trend,
+            commitments: measured, targets: targets, funnel: reports.funnel(cohort), reasons: reasons,
+            sources: reports.sources(), owners: reports.owners(measured), trend: trend,
             proposals: reports.proposals(reasons: reasons, acceptance: targets.first), quality: context.ledger.quality,
             sampleRejected: reports.sample(cohort), cohortSize: cohort.count)
     }

@@ -121,14 +121,11 @@ public struct DataQuality: Sendable {
     public var issues: [DataIssue] = []
     /// Every issue, including those past the detail limit.
     public var issueCount = 0
-    /// Issue counts by reason.
-    public var reasons: [String: Int] = [:]
     /// How many issues are kept in full.
     public static let detailLimit = 1000
 
     mutating func record(_ issue: DataIssue) {
         issueCount += 1
-        reasons[issue.reason, default: 0] += 1
         if issue.rowSkipped { rowsSkipped += 1 } else { cellsBlanked += 1 }
         if issues.count < DataQuality.detailLimit { issues.append(issue) }
     }

@@ -31,6 +31,4 @@ enum CommonMark {
         return html
     }
 
-    /// The libcmark version string, e.g. `0.30.2`.
-    static var version: String { String(cString: cmark_version_string()) }
 }

@@ -13,12 +13,6 @@ public enum AgreementDigest {
         return budget > 0 ? SHA256.hex(out) : nil
     }
 
-    /// The digest of the agreement file at `bytes`, or `nil` when it is not readable YAML.
-    public static func digest(ofFile bytes: [UInt8]) -> String? {
-        let (root, _, problems) = YAMLDocument.compose(bytes: bytes, file: "")
-        guard problems.isEmpty, let root else { return nil }
-        return digest(of: root)
-    }
 
     private static func serialize(_ node: Node, topLevel: Bool, into out: inout [UInt8], budget: inout Int) {
         budget -= 1

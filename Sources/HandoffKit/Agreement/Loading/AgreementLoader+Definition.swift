@@ -11,7 +11,7 @@ extension AgreementLoader {
         guard let f = r.fields(node, "'mql_definition'", known: ["summary", "fit", "disqualifiers", "scoring", "thresholds", "decay", "fast_track"],
                                required: ["summary", "thresholds"]) else { return nil }
         let summary = f["summary"].flatMap { r.string($0, "the MQL summary") }
-        let fit = f["fit"].map { readFit($0, r) } ?? FitCriteria(employees: nil, annualRevenue: nil, industries: [], countries: [], titles: [], technologies: [])
+        let fit = f["fit"].map { readFit($0, r) } ?? FitCriteria(employees: nil, annualRevenue: nil, industries: [], countries: [], titles: [], technologies: [], technologiesLocation: nil)
         let scoring = f["scoring"].map { readScoring($0, r) } ?? ScoringModel(fit: [], engagement: [], bant: [], cap: 100)
         let disqualifiers = f["disqualifiers"].map { readNamedConditions($0, "disqualifier", r) } ?? []
         let fastTrack = f["fast_track"].map { readNamedConditions($0, "fast-track trigger", r) } ?? []
@@ -48,7 +48,7 @@ extension AgreementLoader {
     static func readFit(_ node: Node, _ r: NodeReader) -> FitCriteria {
         let known = ["employees", "annual_revenue", "industries", "countries", "titles", "technologies"]
         guard let f = r.fields(node, "'fit'", known: known) else {
-            return FitCriteria(employees: nil, annualRevenue: nil, industries: [], countries: [], titles: [], technologies: [])
+            return FitCriteria(employees: nil, annualRevenue: nil, industries: [], countries: [], titles: [], technologies: [], technologiesLocation: nil)
         }
         return FitCriteria(
             employees: f["employees"].flatMap { r.range($0, "employees") },
@@ -56,7 +56,8 @@ extension AgreementLoader {
             industries: f["industries"].flatMap { r.strings($0, "industries") } ?? [],
             countries: f["countries"].flatMap { r.strings($0, "countries") } ?? [],
             titles: f["titles"].flatMap { r.strings($0, "titles") } ?? [],
-            technologies: f["technologies"].flatMap { r.strings($0, "technologies") } ?? [])
+            technologies: f["technologies"].flatMap { r.strings($0, "technologies") } ?? [],
+            technologiesLocation: f["technologies"].map(r.location))
     }
 
     static func readNamedConditions(_ node: Node, _ what: String, _ r: NodeReader) -> [NamedCondition] {

@@ -73,7 +73,7 @@ public enum AgreementLoader {
             parties: parties,
             businessHours: hours ?? BusinessHours(timeZone: "UTC", days: [.monday], open: TimeOfDay(minutes: 540), close: TimeOfDay(minutes: 1020), holidays: []),
             stages: stages,
-            mqlDefinition: definition ?? MQLDefinition(summary: "", fit: FitCriteria(employees: nil, annualRevenue: nil, industries: [], countries: [], titles: [], technologies: []),
+            mqlDefinition: definition ?? MQLDefinition(summary: "", fit: FitCriteria(employees: nil, annualRevenue: nil, industries: [], countries: [], titles: [], technologies: [], technologiesLocation: nil),
                                                        disqualifiers: [], scoring: ScoringModel(fit: [], engagement: [], bant: [], cap: 100),
                                                        thresholds: [], decay: nil, fastTrack: []),
             commitments: commitments, targets: targets, rejectionReasons: reasons, capacity: capacity,

@@ -12,6 +12,9 @@ enum AgreementRules {
         out += duplicates(a.mqlDefinition.fastTrack.map { ($0.id, $0.location) }, "fast-track trigger")
         out += duplicates(a.signoffs.map { ($0.party, $0.location) }, "sign-off for party")
         out += unreachableThresholds(a.mqlDefinition)
+        if !a.mqlDefinition.fit.technologies.isEmpty, let at = a.mqlDefinition.fit.technologiesLocation {
+            out.append(.warning("fit.technologies appears in the document but is not checked by criteria_met_rate: lead exports have no technology column", at: at))
+        }
         out += capacityProblems(a)
         out += referenceProblems(a, file: file)
         if let today, today > a.info.nextReview {

@@ -30,11 +30,9 @@ public struct FitCriteria: Sendable {
     public var titles: [String]
     /// Technologies the company should use.
     public var technologies: [String]
+    /// Where `technologies` is written, for the warning that exports cannot check it.
+    public var technologiesLocation: SourceLocation?
 
-    /// True when no criterion is set.
-    public var isEmpty: Bool {
-        employees == nil && annualRevenue == nil && industries.isEmpty && countries.isEmpty && titles.isEmpty && technologies.isEmpty
-    }
 }
 
 /// A condition with an id and a label: a disqualifier or a fast-track trigger.

@@ -1,13 +1,19 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Streams a CSV file record by record from fixed-size chunks, straight from bytes.
 ///
 /// Handles a UTF-8 BOM, `\n`, `\r\n` and bare `\r` line ends, quoted fields with doubled quotes and
-/// line breaks inside them. Memory stays at one chunk plus the longest record.
+/// line breaks inside them. Memory stays at one chunk plus the longest record. A file can also be read as
+/// several spans at once (`spans(count:after:)`, `forEachRecord(in:)`), each on its own core.
 public final class CSVReader {
     /// One record: field byte ranges into the reader's buffer, valid only inside the callback.
     public struct Record {
-        /// The 1-based line the record starts on.
+        /// The 1-based line the record starts on (relative to the span's first line when reading a span).
         public let line: Int
         let buffer: UnsafeBufferPointer<UInt8>
         let starts: UnsafeBufferPointer<Int>
@@ -38,21 +44,19 @@ public final class CSVReader {
 
         /// The field's bytes without surrounding spaces.
         public func trimmedBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(rebasing: trimmed(bytes(index)))
+            guard index < count else { return UnsafeBufferPointer(start: nil, count: 0) }
+            var lo = starts[index], hi = ends[index]
+            let b = buffer.baseAddress!
+            while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
+            while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
+            return UnsafeBufferPointer(start: b + lo, count: hi - lo)
         }
 
         /// True when the quoted field holds doubled quotes.
         public func isEscaped(_ index: Int) -> Bool { index < count && escaped[index] }
 
         /// True when the field is empty or only spaces.
-        public func isBlank(_ index: Int) -> Bool { trimmed(bytes(index)).isEmpty }
-
-        func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>> {
-            var lo = b.startIndex, hi = b.endIndex
-            while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
-            while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
-            return b[lo..<hi]
-        }
+        public func isBlank(_ index: Int) -> Bool { trimmedBytes(index).isEmpty }
     }
 
     /// A file that cannot be read as CSV at all.
@@ -67,70 +71,108 @@ public final class CSVReader {
         public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(reason)" }
     }
 
+    /// Where a span of records ended: the byte offset after its last record and the lines it covered.
+    public struct SpanEnd: Sendable, Equatable {
+        /// The file offset just after the span's last record.
+        public var offset: Int
+        /// Line breaks consumed by the span's records (and blank lines).
+        public var lines: Int
+    }
+
     private let path: String
     private let chunkSize: Int
 
     /// A reader for the file at `path`.
     public init(path: String, chunkSize: Int = 8 << 20) {
         self.path = path
-        self.chunkSize = chunkSize
+        self.chunkSize = max(1, chunkSize)
     }
 
     /// Calls `body` for every record in order. Throws `Failure` for files that are not CSV text.
     public func forEachRecord(_ body: (Record) throws -> Void) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw Failure(file: path, line: nil, reason: FileManager.default.fileExists(atPath: path) ? "cannot open the file" : "no such file")
-        }
-        defer { try? handle.close() }
-        var buffer = [UInt8]()
-        buffer.reserveCapacity(chunkSize * 2)
+        _ = try forEachRecord(in: 0..<Int.max, firstLine: 1, body)
+    }
+
+    /// Calls `body` for every record that starts in `span` (byte offsets; a record may run past the span's end).
+    /// The span must start at a record boundary (0, or an offset returned by `spans`). Returns where reading stopped,
+    /// which is the next span's start exactly when the spans were cut at true record boundaries.
+    @discardableResult
+    public func forEachRecord(in span: Range<Int>, firstLine: Int, _ body: (Record) throws -> Void) throws -> SpanEnd {
+        let file = try OpenFile(path: path)
+        defer { file.close() }
+        var buffer = ReadBuffer(capacity: chunkSize * 2)
+        defer { buffer.deallocate() }
+        var fields = FieldBuffer()
+        defer { fields.deallocate() }
+        var fileOffset = span.lowerBound   // file offset of buffer[0]
+        var filled = 0, position = 0
         var eof = false
-        var first = true
-        var line = 1
-        var starts = [Int](), ends = [Int](), escaped = [Bool]()
-        var position = 0
+        var line = firstLine
+        var checked = span.lowerBound > 0
         while true {
             if !eof {
-                let data = try handle.read(upToCount: chunkSize) ?? Data()
-                if data.isEmpty { eof = true }
-                if position > 0 { buffer.removeFirst(position); position = 0 }
-                buffer.append(contentsOf: data)
-                if first {
-                    first = false
-                    try checkText(buffer)
-                    if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
+                // Keep the unfinished record, read the next chunk after it.
+                if position > 0 {
+                    buffer.shift(from: position, count: filled - position)
+                    fileOffset += position; filled -= position; position = 0
+                }
+                if filled + chunkSize > buffer.capacity { buffer.grow(to: filled + chunkSize, keeping: filled) }
+                let got = try file.read(into: buffer.base + filled, count: chunkSize, at: fileOffset + filled)
+                if got == 0 { eof = true }
+                filled += got
+                if !checked {
+                    checked = true
+                    try checkText(UnsafeBufferPointer(start: buffer.base, count: filled))
+                    if filled >= 3, buffer.base[0] == 0xEF, buffer.base[1] == 0xBB, buffer.base[2] == 0xBF { position = 3 }
                 }
             }
-            let needMore: Bool = try buffer.withUnsafeBufferPointer { buf in
-                while position < buf.count {
-                    starts.removeAll(keepingCapacity: true)
-                    ends.removeAll(keepingCapacity: true)
-                    escaped.removeAll(keepingCapacity: true)
-                    guard let (next, lines) = scanRecord(buf, from: position, eof: eof, &starts, &ends, &escaped) else {
-                        if eof { throw Failure(file: path, line: line, reason: "a quoted field is never closed; check for a stray \" in this row") }
-                        return true
-                    }
-                    let emptyLine = starts.count == 1 && ends[0] == starts[0] && !escaped[0] && next - position <= 2
-                    if !emptyLine {
-                        try starts.withUnsafeBufferPointer { s in
-                            try ends.withUnsafeBufferPointer { e in
-                                try escaped.withUnsafeBufferPointer { q in
-                                    try body(Record(line: line, buffer: buf, starts: s, ends: e, escaped: q))
-                                }
-                            }
-                        }
-                    }
-                    line += lines
-                    position = next
+            let b = UnsafeBufferPointer(start: UnsafePointer(buffer.base), count: filled)
+            while position < filled {
+                if fileOffset + position >= span.upperBound { return SpanEnd(offset: fileOffset + position, lines: line - firstLine) }
+                fields.removeAll()
+                guard let (next, lines) = Self.scanRecord(b, from: position, eof: eof, &fields) else {
+                    if eof { throw Failure(file: path, line: line, reason: "a quoted field is never closed; check for a stray \" in this row") }
+                    break
                 }
-                return !eof
+                let emptyLine = fields.count == 1 && fields.ends[0] == fields.starts[0] && !fields.escaped[0] && next - position <= 2
+                if !emptyLine {
+                    try body(Record(line: line, buffer: b,
+                                    starts: UnsafeBufferPointer(start: fields.starts, count: fields.count),
+                                    ends: UnsafeBufferPointer(start: fields.ends, count: fields.count),
+                                    escaped: UnsafeBufferPointer(start: fields.escaped, count: fields.count)))
+                }
+                line += lines
+                position = next
             }
-            if !needMore { break }
+            if eof && position >= filled { return SpanEnd(offset: fileOffset + position, lines: line - firstLine) }
         }
     }
 
+    /// Cuts the bytes after `start` into up to `count` spans of similar size, each beginning after a line break.
+    /// A cut can fall inside a quoted field that holds a line break; `forEachRecord(in:)` on the span before it
+    /// then ends somewhere else than the cut, which is how a caller tells (and reads that file in one piece instead).
+    public func spans(count: Int, after start: Int) throws -> [Range<Int>] {
+        let file = try OpenFile(path: path)
+        defer { file.close() }
+        let size = try file.size()
+        guard count > 1, size - start > 1 << 20 else { return [start..<max(start, size)] }
+        var cuts = [start]
+        var probe = [UInt8](repeating: 0, count: 64 << 10)
+        for k in 1..<count {
+            let at = start + (size - start) * k / count
+            guard at > cuts.last! else { continue }
+            let got = try probe.withUnsafeMutableBytes { try file.read(into: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: $0.count, at: at) }
+            guard let newline = probe[..<got].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { continue }
+            var cut = at + newline + 1
+            if probe[newline] == 0x0D, newline + 1 < got, probe[newline + 1] == 0x0A { cut += 1 }
+            if cut < size, cut > cuts.last! { cuts.append(cut) }
+        }
+        cuts.append(size)
+        return zip(cuts, cuts.dropFirst()).map { $0..<$1 }
+    }
+
     /// Rejects binary files and UTF-16 before any parsing.
-    private func checkText(_ head: [UInt8]) throws {
+    private func checkText(_ head: UnsafeBufferPointer<UInt8>) throws {
         let sample = head.prefix(4096)
         if sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF]) {
             throw Failure(file: path, line: nil, reason: "the file is UTF-16; export or save it as UTF-8 CSV")
@@ -142,11 +184,12 @@ public final class CSVReader {
 
     /// Scans one record from `start`. Returns the next record's start and the number of line breaks consumed,
     /// or `nil` when the record is incomplete in the buffer.
-    private func scanRecord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, eof: Bool,
-                            _ starts: inout [Int], _ ends: inout [Int], _ escaped: inout [Bool]) -> (Int, Int)? {
+    @inline(__always)
+    private static func scanRecord(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, eof: Bool, _ fields: inout FieldBuffer) -> (Int, Int)? {
+        let b = buffer.baseAddress!
+        let n = buffer.count
         var i = start
         var lines = 0
-        let n = b.count
         while true {
             // One field.
             if i < n, b[i] == 0x22 {
@@ -164,14 +207,14 @@ public final class CSVReader {
                     if c == 0x0A { lines += 1 } else if c == 0x0D, i + 1 < n, b[i + 1] != 0x0A { lines += 1 }
                     i += 1
                 }
-                starts.append(fieldStart); ends.append(i); escaped.append(hasEscapes)
+                fields.append(fieldStart, i, hasEscapes)
                 i += 1
                 // Text after the closing quote up to the delimiter is ignored (lenient).
                 while i < n, b[i] != 0x2C, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
             } else {
                 let fieldStart = i
-                while i < n, b[i] != 0x2C, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
-                starts.append(fieldStart); ends.append(i); escaped.append(false)
+                i = endOfPlainField(b, from: i, count: n)
+                fields.append(fieldStart, i, false)
             }
             guard i < n else {
                 if eof { return (n, lines) }
@@ -190,4 +233,131 @@ public final class CSVReader {
             }
         }
     }
+
+    /// The first `,`, `\n` or `\r` at or after `i` (or `n`), eight bytes at a time (the lowest byte flagged by the
+    /// zero-byte test is exact, which is the one needed).
+    @inline(__always)
+    private static func endOfPlainField(_ b: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int {
+        var i = start
+        let raw = UnsafeRawPointer(b)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let comma = word ^ (ones &* 0x2C), lf = word ^ (ones &* 0x0A), cr = word ^ (ones &* 0x0D)
+            let found = ((comma &- ones) & ~comma | (lf &- ones) & ~lf | (cr &- ones) & ~cr) & highs
+            if found == 0 { i += 8; continue }
+            return i + found.trailingZeroBitCount >> 3
+        }
+        while i < n {
+            let c = b[i]
+            if c == 0x2C || c == 0x0A || c == 0x0D { return i }
+            i += 1
+        }
+        return i
+    }
+}
+
+/// The field offsets of the record being scanned, in plain memory (no array bookkeeping per field).
+private struct FieldBuffer {
+    var starts: UnsafeMutablePointer<Int>
+    var ends: UnsafeMutablePointer<Int>
+    var escaped: UnsafeMutablePointer<Bool>
+    var count = 0
+    var capacity = 64
+
+    init() {
+        starts = .allocate(capacity: capacity)
+        ends = .allocate(capacity: capacity)
+        escaped = .allocate(capacity: capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ start: Int, _ end: Int, _ isEscaped: Bool) {
+        if count == capacity { grow() }
+        starts[count] = start; ends[count] = end; escaped[count] = isEscaped
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func removeAll() { count = 0 }
+
+    private mutating func grow() {
+        let bigger = capacity * 2
+        let s = UnsafeMutablePointer<Int>.allocate(capacity: bigger), e = UnsafeMutablePointer<Int>.allocate(capacity: bigger)
+        let q = UnsafeMutablePointer<Bool>.allocate(capacity: bigger)
+        s.update(from: starts, count: count); e.update(from: ends, count: count); q.update(from: escaped, count: count)
+        deallocate()
+        (starts, ends, escaped, capacity) = (s, e, q, bigger)
+    }
+
+    func deallocate() { starts.deallocate(); ends.deallocate(); escaped.deallocate() }
+}
+
+/// The bytes read so far that are not yet parsed.
+private struct ReadBuffer {
+    var base: UnsafeMutablePointer<UInt8>
+    var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    mutating func shift(from position: Int, count: Int) {
+        if count > 0 { memmove(base, base + position, count) }
+    }
+
+    mutating func grow(to needed: Int, keeping count: Int) {
+        let bigger = max(needed, capacity * 2)
+        let b = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+        b.update(from: base, count: count)
+        base.deallocate()
+        (base, capacity) = (b, bigger)
+    }
+
+    func deallocate() { base.deallocate() }
+}
+
+/// A file opened for positioned reads (several spans of one file can be read at once).
+private struct OpenFile {
+    let path: String
+    let descriptor: Int32
+
+    init(path: String) throws {
+        self.path = path
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw CSVReader.Failure(file: path, line: nil, reason: FileManager.default.fileExists(atPath: path) ? "cannot open the file" : "no such file")
+        }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            Glibc.close(descriptor)
+            throw CSVReader.Failure(file: path, line: nil, reason: "is a directory, not a CSV file")
+        }
+    }
+
+    /// Reads up to `count` bytes at `offset`; fewer only at the end of the file.
+    func read(into target: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int) throws -> Int {
+        var total = 0
+        while total < count {
+            var got = pread(descriptor, target + total, count - total, off_t(offset + total))
+            // A pipe cannot be read at an offset; it is only ever read front to back, so read it in order.
+            if got < 0, errno == ESPIPE { got = Glibc.read(descriptor, target + total, count - total) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw CSVReader.Failure(file: path, line: nil, reason: "cannot read the file (\(String(cString: strerror(errno))))")
+            }
+            if got == 0 { break }
+            total += got
+        }
+        return total
+    }
+
+    func size() throws -> Int {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw CSVReader.Failure(file: path, line: nil, reason: "cannot read the file") }
+        return Int(info.st_size)
+    }
+
+    func close() { _ = Glibc.close(descriptor) }
 }

@@ -12,15 +12,17 @@ struct ScoringTests {
     func scored(_ actions: [String], _ events: [(Int, Int64)], definition: MQLDefinition? = nil, employees: Double = 1000,
                 industry: String = "SaaS", country: String = "United States", revenue: Double = 50_000_000,
                 title: String = "Director of Operations") throws -> (scorer: LeadScorer, lead: Lead) {
-        var l = Lead(id: "X")
+        var texts = TextTable()
+        var l = Lead(id: TextRef(raw: 1))
         l.employees = employees
-        l.industry = industry
-        l.country = country
+        l.industry = texts.intern(industry)
+        l.country = texts.intern(country)
         l.annualRevenue = revenue
-        l.title = title
+        l.title = texts.intern(title)
+        texts.materialize()
         let list = events.map { EngagementEvent(action: UInt16($0.0), at: $0.1) }.sorted { $0.at < $1.at }
         l.eventCount = Int32(list.count)
-        let scorer = LeadScorer(definition: try definition ?? acme().mqlDefinition, actions: actions, events: list)
+        let scorer = LeadScorer(definition: try definition ?? acme().mqlDefinition, actions: actions, events: list, texts: texts)
         return (scorer, l)
     }
 

@@ -45,7 +45,7 @@ public struct EvaluationContext: Sendable {
             self.period = p
         }
         businessClock = BusinessClock(hours: agreement.businessHours, zone: zone)
-        scorer = LeadScorer(definition: agreement.mqlDefinition, actions: ledger.actions, events: ledger.events)
+        scorer = LeadScorer(definition: agreement.mqlDefinition, actions: ledger.actions, events: ledger.events, texts: ledger.texts)
         var pairs: [(at: Int64, index: Int)] = []
         pairs.reserveCapacity(ledger.leads.count)
         for i in ledger.leads.indices { if let at = ledger.leads[i].mqlAt { pairs.append((at, i)) } }
@@ -125,7 +125,9 @@ public struct EvaluationContext: Sendable {
         case .all: return Array(cohort)
         case .fastTrack: return cohort.filter { isFastTrack($0) }
         case .standard: return cohort.filter { !isFastTrack($0) }
-        case let .source(s): return cohort.filter { ledger.leads[$0].source.lowercased() == s.lowercased() }
+        case let .source(s):
+            let wanted = s.lowercased(), texts = ledger.texts
+            return cohort.filter { texts.lowercased[Int(ledger.leads[$0].source.raw)] == wanted }
         case let .segment(condition):
             return cohort.filter { i in
                 let lead = ledger.leads[i]
@@ -136,6 +138,7 @@ public struct EvaluationContext: Sendable {
 
     /// A breach record for a lead.
     func breach(_ lead: Lead, _ detail: String, severity: Int64) -> Breach {
-        Breach(leadID: lead.id, company: lead.company, owner: lead.owner, source: lead.source, detail: detail, severity: severity)
+        let texts = ledger.texts
+        return Breach(leadID: ledger.id(of: lead), company: texts[lead.company], owner: texts[lead.owner], source: texts[lead.source], detail: detail, severity: severity)
     }
 }

@@ -1,5 +1,5 @@
 /// Applies the agreement's scoring model to one lead at one moment.
-public struct LeadScorer: Sendable {
+public final class LeadScorer: Sendable {
     let definition: MQLDefinition
     /// For each ledger action index, the engagement rule that scores it (if any).
     let ruleForAction: [Int?]
@@ -7,11 +7,14 @@ public struct LeadScorer: Sendable {
     let actionIndex: [String: UInt16]
     /// The ledger's engagement events; a lead's are `events[lead.eventRange]`.
     let events: [EngagementEvent]
+    /// The ledger's texts; the leads' fields refer to them.
+    let texts: TextTable
 
-    /// A scorer for a ledger's action names and events.
-    public init(definition: MQLDefinition, actions: [String], events: [EngagementEvent] = []) {
+    /// A scorer for a ledger's action names, events and texts.
+    public init(definition: MQLDefinition, actions: [String], events: [EngagementEvent] = [], texts: TextTable = TextTable()) {
         self.definition = definition
         self.events = events
+        self.texts = texts
         ruleForAction = actions.map { name in definition.scoring.engagement.firstIndex { $0.action == name } }
         var index: [String: UInt16] = [:]
         for (i, name) in actions.enumerated() { index[name] = UInt16(i) }
@@ -62,7 +65,7 @@ public struct LeadScorer: Sendable {
         if let hit = definition.disqualifiers.first(where: { $0.condition.holds(for: facts) }) {
             return DefinitionCheck(meets: false, reason: "disqualified: \(hit.label)", scores: s)
         }
-        if let miss = FitCheck(criteria: definition.fit).firstMiss(lead) {
+        if let miss = FitCheck(criteria: definition.fit, texts: texts).firstMiss(lead) {
             return DefinitionCheck(meets: false, reason: miss, scores: s)
         }
         guard definition.thresholds.contains(where: { $0.holds(for: facts) }) else {
@@ -128,7 +131,7 @@ struct LeadFacts: ConditionInput {
     }
 
     func text(_ field: String) -> String? {
-        let value: String
+        let value: TextRef
         switch field {
         case "industry": value = lead.industry
         case "country": value = lead.country
@@ -140,7 +143,7 @@ struct LeadFacts: ConditionInput {
         case "budget": value = lead.budget
         default: return nil
         }
-        return value
+        return scorer.texts[value]
     }
 
     func count(_ action: String, within window: Double?) -> Int {
@@ -153,6 +156,7 @@ struct LeadFacts: ConditionInput {
 /// Checks the firmographic fit criteria; a missing value does not meet a criterion.
 struct FitCheck {
     let criteria: FitCriteria
+    let texts: TextTable
 
     func firstMiss(_ lead: Lead) -> String? {
         if let range = criteria.employees {
@@ -163,16 +167,18 @@ struct FitCheck {
             guard let n = lead.annualRevenue else { return "annual revenue missing" }
             if !range.contains(n) { return "revenue \(Amount.format(n)), outside \(Amount.format(range.lowerBound))–\(Amount.format(range.upperBound))" }
         }
-        if !criteria.industries.isEmpty, !criteria.industries.contains(where: { $0.lowercased() == lead.industry.lowercased() }) {
-            return lead.industry.isEmpty ? "industry missing" : "industry \(lead.industry) is not a target industry"
+        if !criteria.industries.isEmpty, case let industry = texts.lowercased[Int(lead.industry.raw)],
+           !criteria.industries.contains(where: { $0.lowercased() == industry }) {
+            return lead.industry.isEmpty ? "industry missing" : "industry \(texts[lead.industry]) is not a target industry"
         }
-        if !criteria.countries.isEmpty, !criteria.countries.contains(where: { $0.lowercased() == lead.country.lowercased() }) {
-            return lead.country.isEmpty ? "country missing" : "country \(lead.country) is not served"
+        if !criteria.countries.isEmpty, case let country = texts.lowercased[Int(lead.country.raw)],
+           !criteria.countries.contains(where: { $0.lowercased() == country }) {
+            return lead.country.isEmpty ? "country missing" : "country \(texts[lead.country]) is not served"
         }
         if !criteria.titles.isEmpty {
-            let title = lead.title.lowercased()
+            let title = texts.lowercased[Int(lead.title.raw)]
             if !criteria.titles.contains(where: { title.contains($0.lowercased()) }) {
-                return lead.title.isEmpty ? "job title missing" : "title \(lead.title) is below Manager"
+                return lead.title.isEmpty ? "job title missing" : "title \(texts[lead.title]) is below Manager"
             }
         }
         return nil

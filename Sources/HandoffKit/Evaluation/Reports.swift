@@ -2,6 +2,7 @@
 struct Reports {
     let context: EvaluationContext
     var leads: [Lead] { context.ledger.leads }
+    var texts: TextTable { context.ledger.texts }
 
     func funnel(_ cohort: ArraySlice<Int>) -> [FunnelStage] {
         let asOf = context.asOf
@@ -25,9 +26,10 @@ struct Reports {
         var none = 0, rejected = 0
         var unknown: [String: Int] = [:]
         let known = Set(context.agreement.rejectionReasons.map(\.id))
+        let texts = self.texts
         for i in cohort where leads[i].decision == .rejected {
             rejected += 1
-            let r = leads[i].rejectionReason
+            let r = texts[leads[i].rejectionReason]
             if r.isEmpty { none += 1 } else if known.contains(r) { counts[r, default: 0] += 1 } else { unknown[r, default: 0] += 1 }
         }
         let rows = context.agreement.rejectionReasons.map { reason -> RejectionBreakdown.Row in
@@ -45,9 +47,10 @@ struct Reports {
         let p = context.period
         let start = p.kind == .week ? p.shifted(weeks: -7, zone: context.zone).start : p.start
         var rows: [String: SourceRow] = [:]
+        let texts = self.texts
         for i in context.cohort(from: start, to: p.end) {
             let l = leads[i]
-            let key = l.source.isEmpty ? "(no source)" : l.source
+            let key = l.source.isEmpty ? "(no source)" : texts[l.source]
             var row = rows[key] ?? SourceRow(source: key, mqls: 0, accepted: 0, decided: 0, sqls: 0)
             row.mqls += 1
             if l.decision != nil { row.decided += 1 }
@@ -66,7 +69,8 @@ struct Reports {
             for b in r.breaches { byOwner[b.owner.isEmpty ? "(unassigned)" : b.owner, default: [:]][r.commitment.id, default: 0] += 1 }
         }
         var leadCounts: [String: Int] = [:]
-        for i in context.cohort(context.period) { leadCounts[leads[i].owner.isEmpty ? "(unassigned)" : leads[i].owner, default: 0] += 1 }
+        let texts = self.texts
+        for i in context.cohort(context.period) { leadCounts[leads[i].owner.isEmpty ? "(unassigned)" : texts[leads[i].owner], default: 0] += 1 }
         let rows = Set(leadCounts.keys).union(byOwner.keys).map { owner in
             OwnerRow(owner: owner, leads: leadCounts[owner] ?? 0, breaches: sales.map { ($0.commitment.id, byOwner[owner]?[$0.commitment.id] ?? 0) })
         }
@@ -127,12 +131,13 @@ struct Reports {
     /// N rejected leads of the cohort, chosen deterministically: spread over reasons, by lead id hash.
     func sample(_ cohort: ArraySlice<Int>) -> [SampleLead] {
         let n = context.agreement.meeting.reviewRejectedLeads
+        let ledger = context.ledger, texts = self.texts
         let rejected = cohort.filter { leads[$0].decision == .rejected }
-            .map { (key: Reports.stableHash(leads[$0].id), index: $0) }
-            .sorted { ($0.key, leads[$0.index].id) < ($1.key, leads[$1.index].id) }
+            .map { (key: Reports.stableHash(ledger.id(of: leads[$0])), id: ledger.id(of: leads[$0]), index: $0) }
+            .sorted { ($0.key, $0.id) < ($1.key, $1.id) }
             .map(\.index)
         var chosen: [Int] = []
-        var seenReasons: Set<String> = []
+        var seenReasons: Set<TextRef> = []
         for i in rejected where chosen.count < n && !seenReasons.contains(leads[i].rejectionReason) {
             chosen.append(i)
             seenReasons.insert(leads[i].rejectionReason)
@@ -141,18 +146,19 @@ struct Reports {
         return chosen.map { i in
             let l = leads[i]
             var profile: [String] = []
-            if !l.industry.isEmpty { profile.append(l.industry) }
+            if !l.industry.isEmpty { profile.append(texts[l.industry]) }
             if let e = l.employees { profile.append("\(Amount.grouped(e)) employees") }
-            if !l.country.isEmpty { profile.append(l.country) }
-            if !l.title.isEmpty { profile.append(l.title) }
-            let reason = context.agreement.reason(l.rejectionReason)?.label ?? (l.rejectionReason.isEmpty ? "(no reason given)" : l.rejectionReason)
+            if !l.country.isEmpty { profile.append(texts[l.country]) }
+            if !l.title.isEmpty { profile.append(texts[l.title]) }
+            let reasonText = texts[l.rejectionReason]
+            let reason = context.agreement.reason(reasonText)?.label ?? (reasonText.isEmpty ? "(no reason given)" : reasonText)
             var score = l.score.map { Amount.format($0.rounded()) } ?? "–"
             if context.ledger.hasEngagement, let at = l.mqlAt {
                 let s = context.scorer.scores(l, at: at)
                 score = "\(Amount.format(s.total.rounded())) (fit \(Amount.format(s.fit.rounded())), eng. \(Amount.format(s.engagement.rounded())), BANT \(Amount.format(s.bant.rounded())))"
             }
-            return SampleLead(id: l.id, company: l.company, profile: profile.joined(separator: ", "), source: l.source, score: score,
-                              reason: reason, owner: l.owner)
+            return SampleLead(id: ledger.id(of: l), company: texts[l.company], profile: profile.joined(separator: ", "), source: texts[l.source],
+                              score: score, reason: reason, owner: texts[l.owner])
         }
     }
 }

@@ -15,6 +15,10 @@ public final class CSVReader {
     public struct Record {
         /// The 1-based line the record starts on (relative to the span's first line when reading a span).
         public let line: Int
+        /// The file offset just after the record (where the next one starts).
+        public let end: Int
+        /// The line the next record starts on.
+        public let nextLine: Int
         let buffer: UnsafeBufferPointer<UInt8>
         let starts: UnsafeBufferPointer<Int>
         let ends: UnsafeBufferPointer<Int>
@@ -98,6 +102,15 @@ public final class CSVReader {
     /// which is the next span's start exactly when the spans were cut at true record boundaries.
     @discardableResult
     public func forEachRecord(in span: Range<Int>, firstLine: Int, _ body: (Record) throws -> Void) throws -> SpanEnd {
+        try scan(in: span, firstLine: firstLine) { try body($0); return true }
+    }
+
+    /// Calls `body` for records from the start of the file until it returns false (to read a header).
+    public func readUntil(_ body: (Record) throws -> Bool) throws {
+        _ = try scan(in: 0..<Int.max, firstLine: 1, body)
+    }
+
+    private func scan(in span: Range<Int>, firstLine: Int, _ body: (Record) throws -> Bool) throws -> SpanEnd {
         let file = try OpenFile(path: path)
         defer { file.close() }
         var buffer = ReadBuffer(capacity: chunkSize * 2)
@@ -136,10 +149,11 @@ public final class CSVReader {
                 }
                 let emptyLine = fields.count == 1 && fields.ends[0] == fields.starts[0] && !fields.escaped[0] && next - position <= 2
                 if !emptyLine {
-                    try body(Record(line: line, buffer: b,
+                    let more = try body(Record(line: line, end: fileOffset + next, nextLine: line + lines, buffer: b,
                                     starts: UnsafeBufferPointer(start: fields.starts, count: fields.count),
                                     ends: UnsafeBufferPointer(start: fields.ends, count: fields.count),
                                     escaped: UnsafeBufferPointer(start: fields.escaped, count: fields.count)))
+                    if !more { return SpanEnd(offset: fileOffset + next, lines: line + lines - firstLine) }
                 }
                 line += lines
                 position = next
@@ -155,7 +169,7 @@ public final class CSVReader {
         let file = try OpenFile(path: path)
         defer { file.close() }
         let size = try file.size()
-        guard count > 1, size - start > 1 << 20 else { return [start..<max(start, size)] }
+        guard count > 1, size > start else { return [start..<max(start, size)] }
         var cuts = [start]
         var probe = [UInt8](repeating: 0, count: 64 << 10)
         for k in 1..<count {

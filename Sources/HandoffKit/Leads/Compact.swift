@@ -30,46 +30,6 @@ public struct CompactNumber: Sendable {
     }
 }
 
-/// Interns repeated text (sources, owners, industries, titles…) so a million leads share one copy of each value,
-/// looked up straight from the CSV bytes without building a String first.
-struct StringPool {
-    private var strings: [String] = [""]
-    private var raw: [[UInt8]] = [[]]
-    private var hashes: [UInt64] = [0]
-    /// Open-addressing table of indices into `strings` (0 = empty slot).
-    private var slots = [Int32](repeating: 0, count: 1024)
-
-    /// The pooled string for `bytes` (valid UTF-8 already checked by the caller).
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, make: () -> String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: h) & mask
-        while slots[i] != 0 {
-            let k = Int(slots[i])
-            if hashes[k] == h, Bytes.equal(raw[k], bytes) { return strings[k] }
-            i = (i + 1) & mask
-        }
-        let s = make()
-        strings.append(s)
-        raw.append(Array(bytes))
-        hashes.append(h)
-        slots[i] = Int32(strings.count - 1)
-        if strings.count * 2 > slots.count { grow() }
-        return s
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for k in 1..<strings.count {
-            var i = Int(truncatingIfNeeded: hashes[k]) & mask
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = Int32(k)
-        }
-    }
-}
-
 /// Byte-level helpers for the loaders' hot paths.
 enum Bytes {
     /// True when the bytes equal `lowercase` ignoring ASCII case.
@@ -124,7 +84,7 @@ enum Bytes {
 }
 
 /// Remembers what a handful of distinct raw values (statuses, decisions) map to, so a million rows skip the mapping.
-struct ValueCache<Value> {
+struct ValueCache<Value: Sendable>: Sendable {
     private var entries: [(raw: [UInt8], value: Value?)] = []
 
     /// The value for `bytes`, computed by `make` the first time these bytes are seen.

@@ -3,57 +3,89 @@ import Foundation
 /// Rows of the activities or engagement export, parsed without the lead index (so they can be read while the leads
 /// file is still loading), grouped in runs of consecutive rows with the same lead id, tied to leads afterwards.
 struct DetachedRows: Sendable {
-    /// One lead id per run of consecutive rows.
-    var ids: [String] = []
+    /// The lead id of each run, as bytes: run k's id is `idBytes[idEnds[k - 1]..<idEnds[k]]`.
+    var idBytes: [UInt8] = []
+    var idEnds: [Int] = []
     /// Where each run starts in the row arrays.
     var runStarts: [Int] = []
     var ats: [Int64] = []
     /// Engagement: the action code. Activities: bit 0 = counts as a touch, bit 1 = counts as an attempt.
     var codes: [UInt16] = []
+    /// Each row's line, counted from the span's first line; `lineOffset` added gives the file's line.
     var lines: [Int32] = []
-    /// Problems found while parsing (bad timestamps, missing ids), in line order.
+    /// Problems found while parsing (bad timestamps, missing ids), in line order, with the file's lines.
     var issues: [DataIssue] = []
     /// Engagement action names; `codes` index this.
     var actions: [String] = []
     var rows = 0
-    var preamble = 0
-    var lastID: [UInt8] = []
+    var earliest = Int64.max
+    var latest = Int64.min
+    var end = CSVReader.SpanEnd.none
 
     /// Adds a row, opening a new run when the lead id changes.
-    mutating func append(id raw: UnsafeBufferPointer<UInt8>, _ makeID: () -> String, at: Int64, code: UInt16, line: Int) {
-        if ids.isEmpty || !Bytes.equal(lastID, raw) {
-            ids.append(makeID())
+    @inline(__always)
+    mutating func append(id raw: UnsafeBufferPointer<UInt8>, at: Int64, code: UInt16, line: Int) {
+        if runStarts.isEmpty || !sameID(raw) {
+            idBytes.append(contentsOf: raw)
+            idEnds.append(idBytes.count)
             runStarts.append(ats.count)
-            lastID = Array(raw)
         }
         ats.append(at)
         codes.append(code)
         lines.append(Int32(clamping: line))
+        if at < earliest { earliest = at }
+        if at > latest { latest = at }
     }
+
+    private func sameID(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        let k = idEnds.count - 1
+        let start = k > 0 ? idEnds[k - 1] : 0
+        guard idEnds[k] - start == raw.count else { return false }
+        return idBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, raw.baseAddress!, raw.count) == 0 }
+    }
+
+    /// Number of runs.
+    var runCount: Int { runStarts.count }
 
     /// The rows of run `k`.
     func range(ofRun k: Int) -> Range<Int> {
         runStarts[k]..<(k + 1 < runStarts.count ? runStarts[k + 1] : ats.count)
     }
-}
 
-/// Runs two pieces of work at once on the machine's cores and returns both results.
-enum Concurrently {
-    static func run<A, B: Sendable>(_ first: () throws -> A, _ second: @escaping @Sendable () throws -> B) throws -> (A, B) {
-        let box = ResultBox<B>()
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global(qos: .userInitiated).async {
-            box.result = Result { try second() }
-            done.signal()
-        }
-        let a = Result { try first() }
-        done.wait()
-        guard let b = box.result else { throw HandoffError(.usage, "internal error: background work did not finish") }
-        return (try a.get(), try b.get())
+    /// Calls `body` with the lead id bytes of run `k`.
+    func withID<R>(ofRun k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let start = k > 0 ? idEnds[k - 1] : 0
+        return idBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<idEnds[k]])) }
     }
 
-    /// Written by the background work before it signals; read only after the wait.
-    private final class ResultBox<B>: @unchecked Sendable {
-        var result: Result<B, Error>?
+    /// The lead id of run `k` as text.
+    func id(ofRun k: Int) -> String { withID(ofRun: k) { String(decoding: $0, as: UTF8.self) } }
+
+    /// Appends the rows of the span after this one, whose lines were counted from 1 (`lineOffset` shifts them).
+    mutating func absorb(_ next: DetachedRows, lineOffset: Int) {
+        let rowBase = ats.count, byteBase = idBytes.count
+        idBytes.append(contentsOf: next.idBytes)
+        idEnds.append(contentsOf: next.idEnds.lazy.map { $0 + byteBase })
+        runStarts.append(contentsOf: next.runStarts.lazy.map { $0 + rowBase })
+        ats.append(contentsOf: next.ats)
+        lines.append(contentsOf: next.lines.lazy.map { $0 &+ Int32(clamping: lineOffset) })
+        issues.append(contentsOf: next.issues.lazy.map { var issue = $0; issue.line += lineOffset; return issue })
+        // Action codes are per span: translate the next span's into this one's.
+        var code: [UInt16] = []
+        for action in next.actions {
+            if let known = actions.firstIndex(of: action) { code.append(UInt16(known)) } else {
+                code.append(UInt16(truncatingIfNeeded: actions.count))
+                actions.append(action)
+            }
+        }
+        if code.isEmpty || code.enumerated().allSatisfy({ $0.offset == Int($0.element) }) {
+            codes.append(contentsOf: next.codes)
+        } else {
+            codes.append(contentsOf: next.codes.lazy.map { code[Int($0)] })
+        }
+        rows += next.rows
+        earliest = min(earliest, next.earliest)
+        latest = max(latest, next.latest)
+        end = next.end
     }
 }

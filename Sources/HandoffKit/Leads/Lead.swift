@@ -1,7 +1,8 @@
-/// One lead with everything the metrics need, compact enough for a million of them.
+/// One lead with everything the metrics need, compact enough for a million of them: plain memory (texts are
+/// references into the ledger's `texts`, the id into its `ids`), so copying one retains nothing.
 public struct Lead: Sendable {
-    /// The CRM's id.
-    public var id: String
+    /// The CRM's id: `ledger.ids[lead.id]`.
+    public var id: TextRef
     /// When the lead was created.
     @CompactInstant public var createdAt: Int64?
     @CompactInstant public var mqlAt: Int64?
@@ -12,25 +13,28 @@ public struct Lead: Sendable {
     @CompactInstant public var sqlAt: Int64?
     @CompactInstant public var opportunityAt: Int64?
     @CompactInstant public var wonAt: Int64?
-    public var source: String = ""
+    /// Lead source (after `data.values.source` mapping).
+    public var source: TextRef = .empty
     /// Sales owner.
-    public var owner: String = ""
+    public var owner: TextRef = .empty
     /// Company name.
-    public var company: String = ""
+    public var company: TextRef = .empty
     /// Industry.
-    public var industry: String = ""
+    public var industry: TextRef = .empty
     /// Country or region.
-    public var country: String = ""
+    public var country: TextRef = .empty
     /// Job title.
-    public var title: String = ""
+    public var title: TextRef = .empty
     /// BANT: the buying timeline given.
-    public var timeline: String = ""
+    public var timeline: TextRef = .empty
     /// BANT: the use case given.
-    public var useCase: String = ""
+    public var useCase: TextRef = .empty
     /// BANT: the budget given.
-    public var budget: String = ""
+    public var budget: TextRef = .empty
     /// The content the lead engaged with (lead context).
-    public var contentEngaged: String = ""
+    public var contentEngaged: TextRef = .empty
+    /// A rejection reason id when it maps to one, else the text as exported.
+    public var rejectionReason: TextRef = .empty
     /// Company size.
     @CompactNumber public var employees: Double?
     @CompactNumber public var annualRevenue: Double?
@@ -38,8 +42,6 @@ public struct Lead: Sendable {
     public var status: LeadStatus?
     /// Sales' decision.
     public var decision: Decision?
-    /// A rejection reason id when it maps to one, else the text as exported.
-    public var rejectionReason: String = ""
     /// The export's own attempt counter.
     public var attemptCountColumn: Int? {
         get { attemptCountRaw < 0 ? nil : Int(attemptCountRaw) }
@@ -59,11 +61,19 @@ public struct Lead: Sendable {
     public var eventRange: Range<Int> { Int(eventStart)..<Int(eventStart) + Int(eventCount) }
 
     /// Creates a lead with only an id.
-    public init(id: String) {
+    public init(id: TextRef) {
         self.id = id
         createdAt = nil; mqlAt = nil; routedAt = nil; firstTouchAt = nil; decisionAt = nil
         sqlAt = nil; opportunityAt = nil; wonAt = nil; firstActivityAt = nil
         employees = nil; annualRevenue = nil; score = nil
+    }
+
+    /// Points every text at its entry in another table (`remap[old entry]`), when tables are joined.
+    mutating func remapTexts(_ remap: [TextRef]) {
+        func m(_ t: TextRef) -> TextRef { remap[Int(t.raw)] }
+        source = m(source); owner = m(owner); company = m(company); industry = m(industry); country = m(country)
+        title = m(title); timeline = m(timeline); useCase = m(useCase); budget = m(budget)
+        contentEngaged = m(contentEngaged); rejectionReason = m(rejectionReason)
     }
 
     /// When the handoff clock starts: routing, else becoming an MQL.
@@ -123,6 +133,17 @@ public struct DataQuality: Sendable {
     public var issueCount = 0
     /// How many issues are kept in full.
     public static let detailLimit = 1000
+
+    /// Takes in the issues of the next span of the same file, whose lines were counted from 1.
+    mutating func absorb(_ other: DataQuality, lineOffset: Int) {
+        issueCount += other.issueCount
+        rowsSkipped += other.rowsSkipped
+        cellsBlanked += other.cellsBlanked
+        for var issue in other.issues where issues.count < DataQuality.detailLimit {
+            issue.line += lineOffset
+            issues.append(issue)
+        }
+    }
 
     mutating func record(_ issue: DataIssue) {
         issueCount += 1

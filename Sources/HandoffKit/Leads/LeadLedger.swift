@@ -2,6 +2,10 @@
 public struct LeadLedger: Sendable {
     /// Every lead, in export order.
     public var leads: [Lead]
+    /// The leads' texts (source, owner, company, …): `texts[lead.source]`.
+    public var texts: TextTable
+    /// The leads' ids, in lead order: lead `i` has id entry `i + 1`.
+    public var ids: TextTable
     /// Engagement action names; `EngagementEvent.action` indexes this.
     public var actions: [String]
     /// Every engagement event, grouped by lead in lead order and time-ordered within a lead (`Lead.eventRange`).
@@ -20,6 +24,15 @@ public struct LeadLedger: Sendable {
     public var earliestTimestamp: Int64?
     /// The files read, for reports.
     public var sources: DataSources
+
+    /// The lead's id as exported.
+    public func id(of lead: Lead) -> String { ids[lead.id] }
+
+    /// The index of the lead with this id.
+    public func index(ofID id: String) -> Int? {
+        var text = id
+        return text.withUTF8 { ids.find($0) }.flatMap { $0.isEmpty ? nil : Int($0.raw) - 1 }
+    }
 
     /// True when `column` was exported, or is derived from a file that was.
     public func has(_ column: LeadColumn) -> Bool { columns.contains(column) }

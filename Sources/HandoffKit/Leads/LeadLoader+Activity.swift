@@ -1,12 +1,12 @@
 extension LeadLoader {
-    /// Parses the activities export without the lead index: each row's time and whether its type is a touch/attempt.
-    func detachActivities(_ path: String) throws -> DetachedRows {
-        let wanted = ["activity_lead_id", "activity_at", "activity_type", "activity_outcome"]
+    /// Parses one span of the activities export without the lead index: each row's time and whether its type is a
+    /// touch/attempt.
+    func detachActivities(_ file: ReadFile, span: Range<Int>, firstLine: Int) throws -> DetachedRows {
         var out = DetachedRows()
         var types: [(raw: [UInt8], bits: UInt16)] = []
-        var columns: [Int?] = []
-        out.preamble = try withHeader(path, wanted: wanted, required: ["activity_lead_id", "activity_at"], what: "the activities export") { map, r in
-            if columns.isEmpty { columns = wanted.map { map[$0] } }
+        let columns = file.header.positions
+        let path = file.path
+        out.end = try forEachRow(path, span: span, firstLine: firstLine) { r in
             out.rows += 1
             guard let idColumn = columns[0], let at = instant(r, columns[1], column: "at", file: path, &out.issues) else { return }
             let idBytes = r.trimmedBytes(idColumn)
@@ -27,20 +27,19 @@ extension LeadLoader {
                     if types.count < 256 { types.append((Array(raw), bits)) }
                 }
             }
-            out.append(id: idBytes, { id }, at: at, code: bits, line: r.line)
+            appendRow(&out, r, idColumn: idColumn, idBytes: idBytes, id: id, at: at, code: bits)
         }
         return out
     }
 
-    /// Parses the engagement export without the lead index.
-    func detachEngagement(_ path: String) throws -> DetachedRows {
-        let wanted = ["engagement_lead_id", "engagement_at", "engagement_action"]
+    /// Parses one span of the engagement export without the lead index.
+    func detachEngagement(_ file: ReadFile, span: Range<Int>, firstLine: Int) throws -> DetachedRows {
         var out = DetachedRows()
         var seen: [(raw: [UInt8], code: UInt16)] = []
         var actionIndex: [String: UInt16] = [:]
-        var columns: [Int?] = []
-        out.preamble = try withHeader(path, wanted: wanted, required: ["engagement_lead_id", "engagement_at", "engagement_action"], what: "the engagement export") { map, r in
-            if columns.isEmpty { columns = wanted.map { map[$0] } }
+        let columns = file.header.positions
+        let path = file.path
+        out.end = try forEachRow(path, span: span, firstLine: firstLine) { r in
             out.rows += 1
             guard let idColumn = columns[0], let actionColumn = columns[2] else { return }
             let idBytes = r.trimmedBytes(idColumn)
@@ -68,13 +67,23 @@ extension LeadLoader {
                 }
                 if seen.count < 1024 { seen.append((Array(raw), code)) }
             }
-            out.append(id: idBytes, { id }, at: at, code: code, line: r.line)
+            appendRow(&out, r, idColumn: idColumn, idBytes: idBytes, id: id, at: at, code: code)
         }
         return out
     }
 
+    /// Adds a parsed row; an id that is not plain bytes (quoted with escapes) is added as its text.
+    private func appendRow(_ out: inout DetachedRows, _ r: CSVReader.Record, idColumn: Int, idBytes: UnsafeBufferPointer<UInt8>, id: String, at: Int64, code: UInt16) {
+        if !r.isEscaped(idColumn) {
+            out.append(id: idBytes, at: at, code: code, line: r.line)
+        } else {
+            var text = id
+            text.withUTF8 { out.append(id: $0, at: at, code: code, line: r.line) }
+        }
+    }
+
     /// Ties detached activity rows to their leads: first touch after the handoff, attempt counts.
-    func attachActivities(_ rows: DetachedRows, path: String, until cutoff: Int64, _ s: inout LoadState) {
+    func attachActivities(_ rows: DetachedRows, path: String, until cutoff: Int64, _ s: inout LeadPart) {
         attach(rows, path: path, &s) { leads, lead, range in
             let handoff = leads[lead].routedAt ?? leads[lead].mqlAt ?? Int64.min
             var first = leads[lead].firstActivityAt ?? .max
@@ -94,7 +103,7 @@ extension LeadLoader {
 
     /// Ties detached engagement rows to their leads: one flat array grouped by lead (a counting sort, so exports
     /// in any row order work), time-ordered within each lead.
-    func attachEngagement(_ rows: DetachedRows, path: String, _ s: inout LoadState) {
+    func attachEngagement(_ rows: DetachedRows, path: String, _ s: inout LeadPart) {
         s.actions = rows.actions
         var placements: [(lead: Int, rows: Range<Int>)] = []
         attach(rows, path: path, &s) { leads, lead, range in
@@ -133,20 +142,23 @@ extension LeadLoader {
 
     /// Resolves each run's lead id once; rows of unknown leads are reported, merged with the parse issues in line order.
     /// Calls `applyRun` with the leads' storage, the lead and the rows of each run whose id is known.
-    private func attach(_ rows: DetachedRows, path: String, _ s: inout LoadState,
+    private func attach(_ rows: DetachedRows, path: String, _ s: inout LeadPart,
                         _ applyRun: (UnsafeMutableBufferPointer<Lead>, Int, Range<Int>) -> Void) {
         var unknown: [DataIssue] = []
-        let index = s.index
+        let ids = s.ids
         s.leads.withUnsafeMutableBufferPointer { leads in
             // Exports usually list leads in the leads file's order: try the next lead before hashing the id.
             var next = 0
-            for k in rows.ids.indices {
+            for k in 0..<rows.runCount {
                 let run = rows.range(ofRun: k)
-                let id = rows.ids[k]
-                let found = next < leads.count && leads[next].id == id ? next : index[id]
+                let found: Int? = rows.withID(ofRun: k) { id in
+                    if next < leads.count, ids.equal(next + 1, id) { return next }
+                    return ids.find(id).flatMap { $0.isEmpty ? nil : Int($0.raw) - 1 }
+                }
                 guard let lead = found else {
+                    let id = rows.id(ofRun: k)
                     for i in run {
-                        unknown.append(DataIssue(file: path, line: Int(rows.lines[i]), column: "lead_id", value: rows.ids[k], reason: "no lead with this id in the leads export", rowSkipped: true))
+                        unknown.append(DataIssue(file: path, line: Int(rows.lines[i]), column: "lead_id", value: id, reason: "no lead with this id in the leads export", rowSkipped: true))
                     }
                     continue
                 }
@@ -163,7 +175,6 @@ extension LeadLoader {
                 s.quality.record(unknown[j]); j += 1
             }
         }
-        if rows.preamble > 0 { s.quality.preambleRows[path] = rows.preamble }
         s.quality.rowsRead[path] = rows.rows
     }
 

@@ -1,46 +1,160 @@
 import Foundation
 
-extension LeadLoader {
-    func readLeads(_ path: String, _ s: inout LoadState) throws {
-        let wanted = LeadColumn.allNames
-        var rows = 0
-        var positions: [Int?] = []
-        let expected = Int((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue ?? 0) / 160
-        s.leads.reserveCapacity(expected)
-        s.index.reserveCapacity(expected)
-        let mapsSource = hasMapping("source")
-        let preamble = try withHeader(path, wanted: wanted, required: ["lead_id"], what: "the leads export") { map, record in
-            if positions.isEmpty { positions = LeadColumn.allCases.map { map[$0.rawValue] } }
-            rows += 1
-            readLead(record, map: LeadPositions(positions: positions), file: path, mapsSource: mapsSource, &s)
-        }
-        if preamble > 0 { s.quality.preambleRows[path] = preamble }
-        s.quality.rowsRead[path] = rows
+/// The leads read from one span of the leads export (and, once joined, from the whole file).
+struct LeadPart: Sendable {
+    var leads: [Lead] = []
+    var texts = TextTable()
+    /// Lead ids in lead order: lead `i` has entry `i + 1`.
+    var ids = TextTable()
+    var quality = DataQuality()
+    var columns: Set<LeadColumn> = []
+    var latest = Int64.min
+    var earliest = Int64.max
+    var rows = 0
+    var end = CSVReader.SpanEnd.none
+    /// Filled once activities and engagement are tied to the leads.
+    var actions: [String] = []
+    var events: [EngagementEvent] = []
+
+    /// Per text entry: does it mean blank (a placeholder such as `N/A`)? Checked once per distinct value.
+    private var placeholder: [Bool] = [false]
+    /// Per text entry: the entry after a value mapping (`data.values.source`, rejection reason ids), or -1 when not yet known.
+    private var mappedSource: [Int32] = []
+    private var mappedReason: [Int32] = []
+    /// Status and decision values seen so far, by raw bytes (a handful of distinct values in a million rows).
+    var statuses = ValueCache<LeadStatus>()
+    var decisions = ValueCache<Decision>()
+
+    mutating func saw(_ t: Int64) {
+        if t > latest { latest = t }
+        if t < earliest { earliest = t }
     }
 
-    private func readLead(_ r: CSVReader.Record, map: LeadPositions, file: String, mapsSource: Bool, _ s: inout LoadState) {
-        if s.columns.isEmpty {
-            s.columns = Set(LeadColumn.allCases.filter { map[$0] != nil })
+    /// The entry for a cell's bytes (ASCII, no escapes), or `.empty` when they mean blank.
+    @inline(__always)
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, _ isBlank: (UnsafeBufferPointer<UInt8>) -> Bool) -> TextRef {
+        let ref = texts.intern(bytes)
+        if Int(ref.raw) >= placeholder.count { catchUp(isBlank) }
+        return placeholder[Int(ref.raw)] ? .empty : ref
+    }
+
+    /// The entry for a decoded text (already known not to be blank).
+    mutating func text(_ value: String, _ isBlank: (UnsafeBufferPointer<UInt8>) -> Bool) -> TextRef {
+        let ref = texts.intern(value)
+        if Int(ref.raw) >= placeholder.count { catchUp(isBlank) }
+        return ref
+    }
+
+    private mutating func catchUp(_ isBlank: (UnsafeBufferPointer<UInt8>) -> Bool) {
+        while placeholder.count < texts.count {
+            placeholder.append(texts.withBytes(TextRef(raw: Int32(placeholder.count)), isBlank))
         }
-        func text(_ column: LeadColumn, pooled: Bool = false) -> String? {
-            guard let i = map[column] else { return nil }
+    }
+
+    /// `ref` through a value mapping, computed once per distinct value.
+    mutating func mapped(_ ref: TextRef, reason: Bool, _ map: (String) -> String, _ isBlank: (UnsafeBufferPointer<UInt8>) -> Bool) -> TextRef {
+        let k = Int(ref.raw)
+        func lookup(_ table: inout [Int32]) -> TextRef? {
+            if k < table.count, table[k] >= 0 { return TextRef(raw: table[k]) }
+            return nil
+        }
+        if reason, let known = lookup(&mappedReason) { return known }
+        if !reason, let known = lookup(&mappedSource) { return known }
+        let value = map(texts[ref])
+        let result = text(value, isBlank)
+        if reason {
+            while mappedReason.count <= k { mappedReason.append(-1) }
+            mappedReason[k] = result.raw
+        } else {
+            while mappedSource.count <= k { mappedSource.append(-1) }
+            mappedSource[k] = result.raw
+        }
+        return result
+    }
+
+    /// Appends the leads of the span after this one, whose lines were counted from 1 (`lineOffset` shifts them).
+    /// Returns false when a lead id of `next` already appeared in this part: then the file is read front to back,
+    /// which keeps the first row of the id and reports the other in its place.
+    mutating func absorb(_ next: LeadPart, lineOffset: Int) -> Bool {
+        var remap = [TextRef](repeating: .empty, count: next.texts.count)
+        for k in 1..<max(1, next.texts.count) {
+            remap[k] = next.texts.withBytes(TextRef(raw: Int32(k))) { texts.intern($0) }
+        }
+        let base = Int32(leads.count)
+        ids.reserve(leads.count + next.leads.count, bytesEach: 0)
+        for k in 1..<max(1, next.ids.count) {
+            if next.ids.withBytes(TextRef(raw: Int32(k)), { ids.add($0) }) == nil { return false }
+        }
+        leads.reserveCapacity(leads.count + next.leads.count)
+        for var lead in next.leads {
+            lead.id = TextRef(raw: lead.id.raw + base)
+            lead.remapTexts(remap)
+            leads.append(lead)
+        }
+        // Keep the placeholder flags in step with the texts (the joined part is not read from again).
+        placeholder = []
+        quality.absorb(next.quality, lineOffset: lineOffset)
+        columns.formUnion(next.columns)
+        if next.earliest <= next.latest { saw(next.earliest); saw(next.latest) }
+        rows += next.rows
+        end = next.end
+        return true
+    }
+}
+
+extension LeadLoader {
+    /// Reads the leads of one span of the leads export.
+    func readLeads(_ file: ReadFile, span: Range<Int>, firstLine: Int) throws -> LeadPart {
+        var part = LeadPart()
+        let map = LeadPositions(positions: file.header.positions)
+        let bytes = min(span.count, (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0)
+        let expected = max(16, bytes / 100)
+        part.leads.reserveCapacity(expected)
+        part.ids.reserve(expected, bytesEach: 12)
+        part.columns = Set(LeadColumn.allCases.filter { map[$0] != nil })
+        let mapsSource = hasMapping("source")
+        part.end = try forEachRow(file.path, span: span, firstLine: firstLine) { record in
+            part.rows += 1
+            readLead(record, map: map, file: file.path, mapsSource: mapsSource, &part)
+        }
+        return part
+    }
+
+    private func readLead(_ r: CSVReader.Record, map: LeadPositions, file: String, mapsSource: Bool, _ s: inout LeadPart) {
+        let isBlank = { (bytes: UnsafeBufferPointer<UInt8>) in self.blank(bytes) }
+        func text(_ column: LeadColumn) -> TextRef {
+            guard let i = map[column] else { return .empty }
             let raw = r.trimmedBytes(i)
-            if blank(raw) { return nil }
-            if pooled, !r.isEscaped(i), Bytes.isASCII(raw) {
-                return s.pool.intern(raw) { String(decoding: raw, as: UTF8.self) }
+            if raw.isEmpty { return .empty }
+            if !r.isEscaped(i), Bytes.isASCII(raw) { return s.text(raw, isBlank) }
+            if blank(raw) { return .empty }
+            guard let value = r.string(i) else {
+                s.quality.record(DataIssue(file: file, line: r.line, column: column.rawValue, value: "(bytes)", reason: "not valid UTF-8 text", rowSkipped: false))
+                return .empty
             }
+            return s.text(value, isBlank)
+        }
+        /// The cell as a string, for values that are not pooled (ids, numbers in words); nil when blank.
+        func plain(_ column: LeadColumn) -> String? {
+            guard let i = map[column] else { return nil }
+            if blank(r.trimmedBytes(i)) { return nil }
             guard let value = r.string(i) else {
                 s.quality.record(DataIssue(file: file, line: r.line, column: column.rawValue, value: "(bytes)", reason: "not valid UTF-8 text", rowSkipped: false))
                 return nil
             }
             return value
         }
-        guard let id = text(.leadID) else {
+        let added: TextRef?
+        if let i = map[.leadID], !r.isEscaped(i), case let raw = r.trimmedBytes(i), Bytes.isASCII(raw), !blank(raw) {
+            added = s.ids.add(raw)
+        } else if let value = plain(.leadID) {
+            added = s.ids.add(value)
+        } else {
             s.quality.record(DataIssue(file: file, line: r.line, column: "lead_id", value: "", reason: "no lead_id: the row cannot be tied to a lead", rowSkipped: true))
             return
         }
-        if s.index[id] != nil {
-            s.quality.record(DataIssue(file: file, line: r.line, column: "lead_id", value: id, reason: "duplicate lead_id; the first row with this id is kept", rowSkipped: true))
+        guard let id = added else {
+            s.quality.record(DataIssue(file: file, line: r.line, column: "lead_id", value: r.string(map[.leadID]!) ?? "", reason: "duplicate lead_id; the first row with this id is kept", rowSkipped: true))
             return
         }
         var lead = Lead(id: id)
@@ -58,7 +172,7 @@ extension LeadLoader {
         }
         func number(_ column: LeadColumn) -> Double? {
             if let i = map[column], let v = Bytes.plainNumber(r.trimmedBytes(i)) { return v }
-            guard let raw = text(column) else { return nil }
+            guard let raw = plain(column) else { return nil }
             if let v = Amount.parse(raw) { return v }
             s.quality.record(DataIssue(file: file, line: r.line, column: column.rawValue, value: raw, reason: "not a number", rowSkipped: false))
             return nil
@@ -71,20 +185,21 @@ extension LeadLoader {
         lead.sqlAt = time(.sqlAt)
         lead.opportunityAt = time(.opportunityAt)
         lead.wonAt = time(.wonAt)
-        lead.source = text(.source, pooled: true).map { mapsSource ? mapped("source", $0) : $0 } ?? ""
-        lead.owner = text(.owner, pooled: true) ?? ""
-        lead.company = text(.company, pooled: true) ?? ""
-        lead.industry = text(.industry, pooled: true) ?? ""
-        lead.country = text(.country, pooled: true) ?? ""
-        lead.title = text(.title, pooled: true) ?? ""
-        lead.timeline = text(.timeline, pooled: true) ?? ""
-        lead.useCase = text(.useCase, pooled: true) ?? ""
-        lead.budget = text(.budget, pooled: true) ?? ""
-        lead.contentEngaged = text(.contentEngaged, pooled: true) ?? ""
+        let source = text(.source)
+        lead.source = mapsSource && !source.isEmpty ? s.mapped(source, reason: false, { mapped("source", $0) }, isBlank) : source
+        lead.owner = text(.owner)
+        lead.company = text(.company)
+        lead.industry = text(.industry)
+        lead.country = text(.country)
+        lead.title = text(.title)
+        lead.timeline = text(.timeline)
+        lead.useCase = text(.useCase)
+        lead.budget = text(.budget)
+        lead.contentEngaged = text(.contentEngaged)
         lead.employees = number(.employees)
         lead.annualRevenue = number(.annualRevenue)
         lead.score = number(.score)
-        if let raw = text(.attemptCount) {
+        if let raw = plain(.attemptCount) {
             if let n = Int(raw) { lead.attemptCountColumn = n } else {
                 s.quality.record(DataIssue(file: file, line: r.line, column: "attempt_count", value: raw, reason: "not a whole number", rowSkipped: false))
             }
@@ -111,10 +226,10 @@ extension LeadLoader {
             if lead.status == .accepted { lead.decision = .accepted }
             if lead.status == .rejected { lead.decision = .rejected }
         }
-        if let raw = text(.rejectionReason, pooled: true) {
-            lead.rejectionReason = reasonIDs[raw.lowercased()] ?? raw
+        let reason = text(.rejectionReason)
+        if !reason.isEmpty {
+            lead.rejectionReason = s.mapped(reason, reason: true, { reasonIDs[$0.lowercased()] ?? $0 }, isBlank)
         }
-        s.index[id] = s.leads.count
         s.leads.append(lead)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the leads, activities and engagement exports into a `LeadLedger`.
 public final class LeadLoader: Sendable {
     let settings: DataSettings
@@ -10,11 +12,17 @@ public final class LeadLoader: Sendable {
     let touchTypes: Set<String>
     let attemptTypes: Set<String>
     let reasonIDs: [String: String]
+    /// How files are cut for reading on several cores: at most one span per core, none smaller than `minimumSpan` bytes.
+    let cores: Int
+    let minimumSpan: Int
 
     static let builtInPlaceholders = ["select", "n/a", "na", "null", "none", "-", "--", "#n/a", "unknown", "(blank)", "not provided"]
 
-    /// A loader for an agreement's data settings.
-    public init(agreement: Agreement) throws {
+    /// A loader for an agreement's data settings. `cores` and `minimumSpan` decide how files are cut into spans read
+    /// at once (the machine's cores, 8 MB); tests cut small files to check that the spans join exactly.
+    public init(agreement: Agreement, cores: Int? = nil, minimumSpan: Int = 8 << 20) throws {
+        self.cores = max(1, cores ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.minimumSpan = max(1, minimumSpan)
         settings = agreement.data
         preset = ColumnPreset.named(settings.preset)
         let zoneName = settings.timeZone ?? agreement.businessHours.timeZone
@@ -36,71 +44,132 @@ public final class LeadLoader: Sendable {
 
     /// Loads every file of `sources`. Throws `HandoffError(.badInput)` for a file that cannot be read at all.
     /// With `asOf`, sales activities after that moment are not counted (they had not happened yet).
+    ///
+    /// Each file is cut into spans read at once on the machine's cores (leads, activities and engagement alike),
+    /// then joined in file order, so every number, issue and line is what one front-to-back read gives. When a
+    /// cut turns out not to be a record boundary (a quoted line break), or a lead id repeats across spans, or a
+    /// span hits an error, that file is read again front to back.
     public func load(_ sources: DataSources, asOf: Int64? = nil) throws -> LeadLedger {
         let clock = PhaseClock()
-        var state = LoadState()
-        // The leads file on this core; activities and engagement on the other, tied to leads once both are read.
-        let (_, side) = try Concurrently.run({ try readLeads(sources.leads, &state) }, { [self] in
-            (try sources.activities.map { try detachActivities($0) }, try sources.engagement.map { try detachEngagement($0) })
-        })
-        clock.mark("read leads ∥ parse activities and engagement")
-        if let path = sources.activities, let rows = side.0 { attachActivities(rows, path: path, until: asOf ?? .max, &state) }
-        if let path = sources.engagement, let rows = side.1 { attachEngagement(rows, path: path, &state) }
-        for t in [side.0, side.1].flatMap({ [$0?.ats.max(), $0?.ats.min()] }).compactMap({ $0 }) { state.saw(t) }
+        var files = [try ReadFile(.leads, sources.leads, self)]
+        if let path = sources.activities { files.append(try ReadFile(.activities, path, self)) }
+        if let path = sources.engagement { files.append(try ReadFile(.engagement, path, self)) }
+        var jobs: [ReadJob] = []
+        for (f, file) in files.enumerated() {
+            for (k, span) in file.spans.enumerated() { jobs.append(ReadJob(file: f, part: k, span: span)) }
+        }
+        jobs.sort { $0.span.count > $1.span.count }
+        let (all, queue) = (files, jobs)
+        let results = Concurrently.map(queue.count) { [self] j in
+            Result { try read(all[queue[j].file], span: queue[j].span, first: queue[j].part == 0) }
+        }
+        var parts = files.map { _ in [(part: Int, result: Result<ReadPart, Error>)]() }
+        for (job, result) in zip(jobs, results) { parts[job.file].append((job.part, result)) }
+        var joined: [ReadPart] = []
+        for (f, file) in files.enumerated() {
+            joined.append(try join(file, parts[f].sorted { $0.part < $1.part }.map(\.result)))
+        }
+        parts = []
+        clock.mark("read every file (spans on all cores)")
+        // Take each part out of the array before changing it, so nothing is copied.
+        guard case var .leads(state) = consume(&joined, 0) else { preconditionFailure("the leads file is read first") }
+        state.quality.rowsRead[sources.leads] = state.rows
+        for file in files where file.header.preamble > 0 { state.quality.preambleRows[file.path] = file.header.preamble }
+        for (f, file) in files.enumerated().dropFirst() {
+            guard case let .rows(rows) = consume(&joined, f) else { continue }
+            if file.kind == .activities { attachActivities(rows, path: file.path, until: asOf ?? .max, &state) }
+            if file.kind == .engagement { attachEngagement(rows, path: file.path, &state) }
+            if rows.earliest <= rows.latest { state.saw(rows.earliest); state.saw(rows.latest) }
+        }
         clock.mark("tie activities and engagement to leads")
-        return LeadLedger(leads: state.leads, actions: state.actions, events: state.events, quality: state.quality, columns: state.columns,
+        state.texts.materialize()
+        return LeadLedger(leads: state.leads, texts: state.texts, ids: state.ids, actions: state.actions, events: state.events,
+                          quality: state.quality, columns: state.columns,
                           hasActivities: sources.activities != nil, hasEngagement: sources.engagement != nil,
-                          latestTimestamp: state.latest, earliestTimestamp: state.earliest, sources: sources)
+                          latestTimestamp: state.latest == .min ? nil : state.latest,
+                          earliestTimestamp: state.earliest == .max ? nil : state.earliest, sources: sources)
     }
 
-    struct LoadState {
-        var leads: [Lead] = []
-        var events: [EngagementEvent] = []
-        var index: [String: Int] = [:]
-        var actions: [String] = []
-        var quality = DataQuality()
-        var columns: Set<LeadColumn> = []
-        var latest: Int64?
-        var earliest: Int64?
-        var pool = StringPool()
-        /// Status and decision values seen so far, by raw bytes (a handful of distinct values in a million rows).
-        var statuses = ValueCache<LeadStatus>()
-        var decisions = ValueCache<Decision>()
+    /// Moves a part out of `parts` (leaving an empty one), so the caller holds the only reference to its arrays.
+    private func consume(_ parts: inout [ReadPart], _ k: Int) -> ReadPart {
+        var part = ReadPart.rows(DetachedRows())
+        swap(&part, &parts[k])
+        return part
+    }
 
-        mutating func saw(_ t: Int64) {
-            if t > (latest ?? .min) { latest = t }
-            if t < (earliest ?? .max) { earliest = t }
+    /// Reads one span of a file.
+    private func read(_ file: ReadFile, span: Range<Int>, first: Bool) throws -> ReadPart {
+        let firstLine = first ? file.header.firstLine : 1
+        switch file.kind {
+        case .leads: return .leads(try readLeads(file, span: span, firstLine: firstLine))
+        case .activities: return .rows(try detachActivities(file, span: span, firstLine: firstLine))
+        case .engagement: return .rows(try detachEngagement(file, span: span, firstLine: firstLine))
         }
     }
 
-    /// Finds the header record (skipping report title rows) and resolves the columns.
-    /// Returns the number of title rows above the header.
-    @discardableResult
-    func withHeader(_ path: String, wanted: [String], required: [String], what: String,
-                    _ body: (HeaderMap, CSVReader.Record) throws -> Void) throws -> Int {
-        var map: HeaderMap?
+    /// Joins a file's spans in order; reads the file again in one piece when they do not join exactly.
+    private func join(_ file: ReadFile, _ parts: [Result<ReadPart, Error>]) throws -> ReadPart {
+        let whole = { [self] in try read(file, span: file.header.bodyStart..<Int.max, first: true) }
+        if parts.count == 1 { return try parts[0].get() }
+        guard var read = try? parts.map({ try $0.get() }) else { return try whole() }
+        let ends = read.map(\.end)
+        guard zip(ends.dropLast(), file.spans.dropFirst()).allSatisfy({ $0.offset == $1.lowerBound }) else {
+            return try whole()
+        }
+        // Each later span counted its lines from 1: shift them by the lines before it.
+        var firstLines = [file.header.firstLine]
+        for end in ends.dropLast() { firstLines.append(firstLines.last! + end.lines) }
+        switch consume(&read, 0) {
+        case var .leads(state):
+            for k in 1..<read.count {
+                guard case let .leads(next) = consume(&read, k), state.absorb(next, lineOffset: firstLines[k] - 1) else { return try whole() }
+            }
+            return .leads(state)
+        case var .rows(rows):
+            for k in 1..<read.count {
+                guard case let .rows(next) = consume(&read, k) else { return try whole() }
+                rows.absorb(next, lineOffset: firstLines[k] - 1)
+            }
+            return .rows(rows)
+        }
+    }
+
+    /// Finds the header record (skipping report title rows), resolves the columns and says where the rows begin.
+    func header(_ path: String, wanted: [String], required: [String], what: String) throws -> FileHeader {
+        var found: FileHeader?
         var preamble: [[String]] = []
+        var failure: Error?
         do {
-            try CSVReader(path: path).forEachRecord { record in
-                if let map { return try body(map, record) }
+            try CSVReader(path: path).readUntil { record in
                 let headers = (0..<record.count).map { record.string($0) ?? "" }
                 let candidate = HeaderMap(headers: headers, wanted: wanted, preset: preset, overrides: overrides(for: wanted))
                 if required.allSatisfy({ candidate[$0] != nil }) {
-                    if let error = candidate.overrideError(file: path) { throw error }
-                    map = candidate
-                } else if preamble.count < 20 {
-                    preamble.append(headers)
-                } else {
-                    throw missing(required, rows: preamble, path: path, what: what)
+                    if let error = candidate.overrideError(file: path) { failure = error; return false }
+                    found = FileHeader(positions: wanted.map { candidate[$0] }, preamble: preamble.count, bodyStart: record.end, firstLine: record.nextLine)
+                    return false
                 }
+                if preamble.count < 20 {
+                    preamble.append(headers)
+                    return true
+                }
+                failure = missing(required, rows: preamble, path: path, what: what)
+                return false
             }
         } catch let failure as CSVReader.Failure {
             throw HandoffError(.badInput, failure.reason, file: failure.line.map { "\(path):\($0)" } ?? path)
         }
-        if map == nil {
-            throw missing(required, rows: preamble, path: path, what: what)
+        if let failure { throw failure }
+        guard let found else { throw missing(required, rows: preamble, path: path, what: what) }
+        return found
+    }
+
+    /// Calls `body` for every data record of `span`; a file that stops being CSV is a `HandoffError`.
+    func forEachRow(_ path: String, span: Range<Int>, firstLine: Int, _ body: (CSVReader.Record) throws -> Void) throws -> CSVReader.SpanEnd {
+        do {
+            return try CSVReader(path: path).forEachRecord(in: span, firstLine: firstLine, body)
+        } catch let failure as CSVReader.Failure {
+            throw HandoffError(.badInput, failure.reason, file: failure.line.map { "\(path):\($0)" } ?? path)
         }
-        return preamble.count
     }
 
     private func overrides(for wanted: [String]) -> [String: String] {

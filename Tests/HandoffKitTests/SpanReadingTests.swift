@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import HandoffKit
+
+/// Large exports are cut into spans read on several cores. Whatever the cuts, the ledger must be exactly what one
+/// front-to-back read gives: every lead, text, event, issue and line number.
+@Suite("Reading exports in spans on several cores")
+struct SpanReadingTests {
+    /// Leads, activities and engagement with messy rows spread through them.
+    func exports(leads n: Int, duplicateAcrossHalves: Bool = false, quotedBreaks: Bool = false) throws -> DataSources {
+        let dir = try temporaryDirectory()
+        var leads = "lead_id,created_at,source,owner,company,industry,employees,mql_at,routed_at,status,decision,rejection_reason\r\n"
+        var activities = "lead_id,at,type\n"
+        var engagement = "lead_id,at,action\n"
+        let sources = ["Webinar", "Paid Search", "N/A", "Partner"]
+        for i in 0..<n {
+            let id = duplicateAcrossHalves && i == n - 10 ? "L5" : "L\(i)"
+            let day = 1 + i % 27
+            let company = quotedBreaks ? "\"Firm \(i % 50)\nline two, \"\"quoted\"\"\"" : "Firm \(i % 50)"
+            let employees = i % 97 == 0 ? "lots" : "\(50 + i % 900)"
+            let mql = i % 89 == 0 ? "31/02/2026" : "2026-10-\(String(format: "%02d", day))T15:00:00Z"
+            let decision = ["accepted", "rejected", "", "maybe"][i % 4]
+            leads += "\(id),2026-10-01T09:00:00Z,\(sources[i % 4]),Owner \(i % 7),\(company),SaaS,\(employees),\(mql),,open,\(decision),\(i % 4 == 1 ? "Wrong profile" : "")\r\n"
+            if i % 3 != 0 { activities += "L\(i),2026-10-\(String(format: "%02d", day))T15:\(String(format: "%02d", i % 60)):00Z,call\n" }
+            if i % 101 == 0 { activities += "NOPE\(i),2026-10-02T10:00:00Z,call\n" }
+            for k in 0..<(i % 4) { engagement += "L\(i),2026-10-\(String(format: "%02d", day))T1\(k):00:00Z,\(["email_open", "demo_request", "webinar_attended"][k % 3])\n" }
+            if i % 211 == 0 { engagement += "L\(i),yesterday,email_open\n" }
+        }
+        return DataSources(leads: try write(leads, "leads.csv", in: dir), activities: try write(activities, "activities.csv", in: dir),
+                           engagement: try write(engagement, "engagement.csv", in: dir))
+    }
+
+    /// Everything a ledger holds, as text.
+    func describe(_ l: LeadLedger) -> [String] {
+        let t = l.texts
+        var out = l.leads.map { lead in
+            [l.id(of: lead), t[lead.source], t[lead.owner], t[lead.company], t[lead.industry], t[lead.rejectionReason],
+             "\(lead.createdAt ?? 0)", "\(lead.mqlAt ?? 0)", "\(lead.employees ?? -1)", "\(lead.status?.rawValue ?? "-")",
+             "\(lead.decision?.rawValue ?? "-")", "\(lead.firstActivityAt ?? 0)", "\(lead.attempts)",
+             l.events[lead.eventRange].map { "\(l.actions[Int($0.action)])@\($0.at)" }.joined(separator: " ")].joined(separator: "|")
+        }
+        out += l.quality.issues.map(\.description)
+        out += ["issues \(l.quality.issueCount) skipped \(l.quality.rowsSkipped) blanked \(l.quality.cellsBlanked)",
+                "rows \(l.quality.rowsRead.sorted { $0.key < $1.key })", "span \(l.earliestTimestamp ?? 0)–\(l.latestTimestamp ?? 0)"]
+        return out
+    }
+
+    func load(_ sources: DataSources, cores: Int, minimumSpan: Int) throws -> LeadLedger {
+        try LeadLoader(agreement: try acme(), cores: cores, minimumSpan: minimumSpan).load(sources)
+    }
+
+    @Test func spansJoinToExactlyTheFrontToBackRead() throws {
+        let sources = try exports(leads: 3000)
+        let whole = try load(sources, cores: 1, minimumSpan: 1 << 30)
+        let cut = try load(sources, cores: 5, minimumSpan: 4096)
+        // The cut really happened: every file is read in several spans.
+        for path in [sources.leads, sources.activities!, sources.engagement!] {
+            #expect(try ReadFile(kind(path), path, LeadLoader(agreement: try acme(), cores: 5, minimumSpan: 4096)).spans.count == 5)
+        }
+        #expect(whole.leads.count == 3000)
+        #expect(whole.quality.issueCount > 100)
+        #expect(describe(cut) == describe(whole))
+    }
+
+    @Test func aCutInsideAQuotedLineBreakFallsBackToOneRead() throws {
+        let sources = try exports(leads: 2000, quotedBreaks: true)
+        let whole = try load(sources, cores: 1, minimumSpan: 1 << 30)
+        let cut = try load(sources, cores: 7, minimumSpan: 1024)
+        // At least one cut falls inside a quoted field, not at a record boundary.
+        var boundaries: Set<Int> = []
+        try CSVReader(path: sources.leads).forEachRecord { boundaries.insert($0.end) }
+        let spans = try ReadFile(.leads, sources.leads, LeadLoader(agreement: try acme(), cores: 7, minimumSpan: 1024)).spans
+        #expect(spans.count == 7)
+        #expect(spans.dropFirst().contains { !boundaries.contains($0.lowerBound) })
+        #expect(whole.texts[whole.leads[3].company] == "Firm 3\nline two, \"quoted\"")
+        #expect(describe(cut) == describe(whole))
+    }
+
+    @Test func aLeadIDRepeatedInALaterSpanKeepsTheFirstRow() throws {
+        let sources = try exports(leads: 3000, duplicateAcrossHalves: true)
+        let whole = try load(sources, cores: 1, minimumSpan: 1 << 30)
+        let cut = try load(sources, cores: 2, minimumSpan: 4096)
+        #expect(whole.quality.issues.contains { $0.reason.hasPrefix("duplicate lead_id") && $0.line == 2992 })
+        #expect(describe(cut) == describe(whole))
+    }
+
+    @Test func anErrorInALaterSpanNamesTheFilesLine() throws {
+        let dir = try temporaryDirectory()
+        var csv = "lead_id,company\n"
+        for i in 0..<3000 { csv += "L\(i),Firm \(i)\n" }
+        csv += "L3000,\"never closed\nL3001,x\n"
+        let path = try write(csv, "leads.csv", in: dir)
+        #expect(throws: HandoffError.self) { try LeadLoader(agreement: try acme(), cores: 4, minimumSpan: 1024).load(DataSources(leads: path)) }
+        do {
+            _ = try LeadLoader(agreement: try acme(), cores: 4, minimumSpan: 1024).load(DataSources(leads: path))
+        } catch let error as HandoffError {
+            #expect(error.diagnostics.map(\.file) == ["\(path):3002"])
+            #expect(error.diagnostics.map(\.message) == ["a quoted field is never closed; check for a stray \" in this row"])
+        }
+    }
+
+    func kind(_ path: String) -> ExportKind {
+        path.hasSuffix("leads.csv") ? .leads : path.hasSuffix("activities.csv") ? .activities : .engagement
+    }
+}

@@ -71,7 +71,7 @@ public struct EvaluationContext: Sendable {
                 var k = part
                 while k < leads.count {
                     let i = leads[k]
-                    if let at = ledger.leads[i].mqlAt { out[i] = !scorer.fastTrackTriggers(ledger.leads[i], at: at).isEmpty }
+                    if let at = ledger.leads[i].mqlAt { out[i] = scorer.isFastTrack(ledger.leads[i], at: at) }
                     k += parts
                 }
             }
@@ -116,7 +116,7 @@ public struct EvaluationContext: Sendable {
         }
         let lead = ledger.leads[index]
         guard let at = lead.mqlAt else { return false }
-        return !scorer.fastTrackTriggers(lead, at: at).isEmpty
+        return scorer.isFastTrack(lead, at: at)
     }
 
     /// The leads of a cohort a commitment covers.

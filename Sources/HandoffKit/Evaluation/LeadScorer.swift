@@ -9,12 +9,21 @@ public final class LeadScorer: Sendable {
     let events: [EngagementEvent]
     /// The ledger's texts; the leads' fields refer to them.
     let texts: TextTable
+    /// The engagement rules as plain numbers (`within` in seconds, `Int64.max` for none; `maxCount` `Int.max` for none).
+    private let rules: [(points: Double, within: Int64, maxCount: Int)]
+    /// Decay per full period: the factor kept and the period in seconds (0 for no decay).
+    private let decayKept: Double, decayEvery: Int64
+    private let fastTrack: [Condition]
 
     /// A scorer for a ledger's action names, events and texts.
     public init(definition: MQLDefinition, actions: [String], events: [EngagementEvent] = [], texts: TextTable = TextTable()) {
         self.definition = definition
         self.events = events
         self.texts = texts
+        rules = definition.scoring.engagement.map { ($0.points, $0.within?.seconds ?? .max, $0.maxCount ?? .max) }
+        decayKept = 1 - (definition.decay?.rate.fraction ?? 0)
+        decayEvery = definition.decay.map { max(0, $0.every.seconds) } ?? 0
+        fastTrack = definition.fastTrack.map(\.condition)
         ruleForAction = actions.map { name in definition.scoring.engagement.firstIndex { $0.action == name } }
         var index: [String: UInt16] = [:]
         for (i, name) in actions.enumerated() { index[name] = UInt16(i) }
@@ -33,29 +42,36 @@ public final class LeadScorer: Sendable {
     /// Engagement points at `moment`: each action's points, at most `max_count` of the most recent
     /// occurrences, only those `within` the window, each decayed by `rate` per full `every` of age.
     func engagement(_ lead: Lead, at moment: Int64) -> Double {
-        var counted = [Int](repeating: 0, count: definition.scoring.engagement.count)
-        var total = 0.0
-        for event in events[lead.eventRange].reversed() where event.at <= moment {
-            guard Int(event.action) < ruleForAction.count, let r = ruleForAction[Int(event.action)] else { continue }
-            let rule = definition.scoring.engagement[r]
-            let age = moment - event.at
-            if let within = rule.within, age > within.seconds { continue }
-            if let max = rule.maxCount, counted[r] >= max { continue }
-            counted[r] += 1
-            var points = rule.points
-            if let decay = definition.decay, decay.every.seconds > 0 {
-                let periods = Int(age / decay.every.seconds)
-                if periods > 0 { points *= pow1(1 - decay.rate.fraction, periods) }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: rules.count) { counted in
+            counted.initialize(repeating: 0)
+            var total = 0.0
+            for event in events[lead.eventRange].reversed() where event.at <= moment {
+                guard Int(event.action) < ruleForAction.count, let r = ruleForAction[Int(event.action)] else { continue }
+                let rule = rules[r]
+                let age = moment - event.at
+                if age > rule.within || counted[r] >= rule.maxCount { continue }
+                counted[r] += 1
+                var points = rule.points
+                if decayEvery > 0 {
+                    let periods = Int(age / decayEvery)
+                    if periods > 0 { points *= pow1(decayKept, periods) }
+                }
+                total += points
             }
-            total += points
+            return total
         }
-        return total
     }
 
     /// The ids of the fast-track triggers that fire for `lead` at `moment`.
     public func fastTrackTriggers(_ lead: Lead, at moment: Int64) -> [String] {
         let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: nil, lazyScores: true)
         return definition.fastTrack.filter { $0.condition.holds(for: facts) }.map(\.id)
+    }
+
+    /// True when any fast-track trigger fires for `lead` at `moment` (stops at the first).
+    public func isFastTrack(_ lead: Lead, at moment: Int64) -> Bool {
+        let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: nil, lazyScores: true)
+        return fastTrack.contains { $0.holds(for: facts) }
     }
 
     /// Whether the lead meets the MQL definition at `moment`, and if not, why.

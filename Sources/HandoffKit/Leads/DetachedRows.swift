@@ -8,9 +8,9 @@ struct DetachedRows: Sendable {
     var idEnds: [Int] = []
     /// Where each run starts in the row arrays.
     var runStarts: [Int] = []
-    var ats: [Int64] = []
-    /// Engagement: the action code. Activities: bit 0 = counts as a touch, bit 1 = counts as an attempt.
-    var codes: [UInt16] = []
+    /// Each row's time and code. Engagement: the action code. Activities: bit 0 = counts as a touch, bit 1 = counts
+    /// as an attempt. When the export lists leads in the leads file's order this becomes the ledger's `events` as is.
+    var events: [EngagementEvent] = []
     /// Each row's line, counted from the span's first line; `lineOffset` added gives the file's line.
     var lines: [Int32] = []
     /// Problems found while parsing (bad timestamps, missing ids), in line order, with the file's lines.
@@ -22,16 +22,21 @@ struct DetachedRows: Sendable {
     var latest = Int64.min
     var end = CSVReader.SpanEnd.none
 
+    /// Room for about `rows` rows.
+    mutating func reserve(rows: Int) {
+        events.reserveCapacity(rows)
+        lines.reserveCapacity(rows)
+    }
+
     /// Adds a row, opening a new run when the lead id changes.
     @inline(__always)
     mutating func append(id raw: UnsafeBufferPointer<UInt8>, at: Int64, code: UInt16, line: Int) {
         if runStarts.isEmpty || !sameID(raw) {
             idBytes.append(contentsOf: raw)
             idEnds.append(idBytes.count)
-            runStarts.append(ats.count)
+            runStarts.append(events.count)
         }
-        ats.append(at)
-        codes.append(code)
+        events.append(EngagementEvent(action: code, at: at))
         lines.append(Int32(clamping: line))
         if at < earliest { earliest = at }
         if at > latest { latest = at }
@@ -49,7 +54,7 @@ struct DetachedRows: Sendable {
 
     /// The rows of run `k`.
     func range(ofRun k: Int) -> Range<Int> {
-        runStarts[k]..<(k + 1 < runStarts.count ? runStarts[k + 1] : ats.count)
+        runStarts[k]..<(k + 1 < runStarts.count ? runStarts[k + 1] : events.count)
     }
 
     /// Calls `body` with the lead id bytes of run `k`.
@@ -63,11 +68,10 @@ struct DetachedRows: Sendable {
 
     /// Appends the rows of the span after this one, whose lines were counted from 1 (`lineOffset` shifts them).
     mutating func absorb(_ next: DetachedRows, lineOffset: Int) {
-        let rowBase = ats.count, byteBase = idBytes.count
+        let rowBase = events.count, byteBase = idBytes.count
         idBytes.append(contentsOf: next.idBytes)
         idEnds.append(contentsOf: next.idEnds.lazy.map { $0 + byteBase })
         runStarts.append(contentsOf: next.runStarts.lazy.map { $0 + rowBase })
-        ats.append(contentsOf: next.ats)
         lines.append(contentsOf: next.lines.lazy.map { $0 &+ Int32(clamping: lineOffset) })
         issues.append(contentsOf: next.issues.lazy.map { var issue = $0; issue.line += lineOffset; return issue })
         // Action codes are per span: translate the next span's into this one's.
@@ -79,9 +83,9 @@ struct DetachedRows: Sendable {
             }
         }
         if code.isEmpty || code.enumerated().allSatisfy({ $0.offset == Int($0.element) }) {
-            codes.append(contentsOf: next.codes)
+            events.append(contentsOf: next.events)
         } else {
-            codes.append(contentsOf: next.codes.lazy.map { code[Int($0)] })
+            events.append(contentsOf: next.events.lazy.map { EngagementEvent(action: code[Int($0.action)], at: $0.at) })
         }
         rows += next.rows
         earliest = min(earliest, next.earliest)

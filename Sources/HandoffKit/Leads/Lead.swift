@@ -92,6 +92,17 @@ public struct EngagementEvent: Sendable {
     public var action: UInt16
     /// When it happened.
     public var at: Int64
+
+    /// Sorts one lead's events by time, keeping the order of equal times (insertion sort: a lead has a handful).
+    static func sortByTime(_ events: inout UnsafeMutableBufferPointer<EngagementEvent>) {
+        guard events.count <= 32 else { return events.sort { $0.at < $1.at } }
+        for i in 1..<events.count {
+            let e = events[i]
+            var j = i
+            while j > 0, events[j - 1].at > e.at { events[j] = events[j - 1]; j -= 1 }
+            events[j] = e
+        }
+    }
 }
 
 /// A row or cell that could not be read, and what happened to it.

@@ -3,6 +3,7 @@ extension LeadLoader {
     /// touch/attempt.
     func detachActivities(_ file: ReadFile, span: Range<Int>, firstLine: Int) throws -> DetachedRows {
         var out = DetachedRows()
+        out.reserve(rows: span.count / 40)
         var types: [(raw: [UInt8], bits: UInt16)] = []
         let columns = file.header.positions
         let path = file.path
@@ -35,6 +36,7 @@ extension LeadLoader {
     /// Parses one span of the engagement export without the lead index.
     func detachEngagement(_ file: ReadFile, span: Range<Int>, firstLine: Int) throws -> DetachedRows {
         var out = DetachedRows()
+        out.reserve(rows: span.count / 36)
         var seen: [(raw: [UInt8], code: UInt16)] = []
         var actionIndex: [String: UInt16] = [:]
         let columns = file.header.positions
@@ -83,13 +85,13 @@ extension LeadLoader {
     }
 
     /// Ties detached activity rows to their leads: first touch after the handoff, attempt counts.
-    func attachActivities(_ rows: DetachedRows, path: String, until cutoff: Int64, _ s: inout LeadPart) {
-        attach(rows, path: path, &s) { leads, lead, range in
+    func attachActivities(_ rows: DetachedRows, path: String, until cutoff: Int64, _ s: inout LeadPart, runLeads: [Int32]) {
+        attach(rows, path: path, &s, runLeads) { leads, lead, range in
             let handoff = leads[lead].routedAt ?? leads[lead].mqlAt ?? Int64.min
             var first = leads[lead].firstActivityAt ?? .max
             var attempts: Int32 = 0
             for i in range {
-                let bits = rows.codes[i], at = rows.ats[i]
+                let bits = rows.events[i].action, at = rows.events[i].at
                 if at > cutoff { continue }
                 if bits & 1 != 0, at >= handoff, at < first { first = at }
                 if bits & 2 != 0 { attempts += 1 }
@@ -103,12 +105,19 @@ extension LeadLoader {
 
     /// Ties detached engagement rows to their leads: one flat array grouped by lead (a counting sort, so exports
     /// in any row order work), time-ordered within each lead.
-    func attachEngagement(_ rows: DetachedRows, path: String, _ s: inout LeadPart) {
+    func attachEngagement(_ rows: inout DetachedRows, path: String, _ s: inout LeadPart, runLeads: [Int32]) {
         s.actions = rows.actions
-        var placements: [(lead: Int, rows: Range<Int>)] = []
-        attach(rows, path: path, &s) { leads, lead, range in
+        attach(rows, path: path, &s, runLeads) { leads, lead, range in
             leads[lead].eventCount += Int32(range.count)
-            placements.append((lead, range))
+        }
+        // Usually the export lists leads in the leads file's order, each lead's rows together: its rows (less those of
+        // unknown leads) are then the events as they are. Otherwise a counting sort groups them by lead.
+        var inOrder = true, allKnown = true
+        var previous: Int32 = -1
+        for lead in runLeads {
+            if lead < 0 { allKnown = false; continue }
+            if lead <= previous { inOrder = false; break }
+            previous = lead
         }
         var events = [EngagementEvent]()
         s.leads.withUnsafeMutableBufferPointer { leads in
@@ -117,45 +126,77 @@ extension LeadLoader {
                 leads[i].eventStart = next
                 next += leads[i].eventCount
             }
-            events = [EngagementEvent](unsafeUninitializedCapacity: Int(next)) { buffer, count in
-                var filled = [Int32](repeating: 0, count: leads.count)
-                for (lead, range) in placements {
-                    var at = Int(leads[lead].eventStart + filled[lead])
-                    for i in range {
-                        (buffer.baseAddress! + at).initialize(to: EngagementEvent(action: rows.codes[i], at: rows.ats[i]))
-                        at += 1
+            if inOrder && allKnown {
+                swap(&events, &rows.events)
+            } else if inOrder {
+                events.reserveCapacity(Int(next))
+                for k in 0..<rows.runCount where runLeads[k] >= 0 { events.append(contentsOf: rows.events[rows.range(ofRun: k)]) }
+            } else {
+                events = [EngagementEvent](unsafeUninitializedCapacity: Int(next)) { buffer, count in
+                    var filled = [Int32](repeating: 0, count: leads.count)
+                    for k in 0..<rows.runCount where runLeads[k] >= 0 {
+                        let lead = Int(runLeads[k]), range = rows.range(ofRun: k)
+                        var at = Int(leads[lead].eventStart + filled[lead])
+                        for i in range {
+                            (buffer.baseAddress! + at).initialize(to: rows.events[i])
+                            at += 1
+                        }
+                        filled[lead] += Int32(range.count)
                     }
-                    filled[lead] += Int32(range.count)
+                    count = Int(next)
                 }
-                count = Int(next)
-                // Time order within each lead (exports are usually in order already: check before sorting).
-                for lead in leads where lead.eventCount > 1 {
-                    var slice = UnsafeMutableBufferPointer(rebasing: buffer[lead.eventRange])
-                    var ordered = true
-                    for k in 1..<slice.count where slice[k].at < slice[k - 1].at { ordered = false; break }
-                    if !ordered { slice.sort { $0.at < $1.at } }
+            }
+            // Time order within each lead (exports are usually in order already: check before sorting).
+            // Leads' events do not overlap: halves of the leads are sorted on two cores.
+            events.withUnsafeMutableBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                nonisolated(unsafe) let (events, leads) = (base, UnsafeBufferPointer(leads))
+                let parts = max(1, min(cores, leads.count / 65_536))
+                _ = Concurrently.map(parts) { part in
+                    for i in leads.count * part / parts..<leads.count * (part + 1) / parts {
+                        let start = Int(leads[i].eventStart), count = Int(leads[i].eventCount)
+                        guard count > 1 else { continue }
+                        var k = start + 1
+                        while k < start + count, events[k].at >= events[k - 1].at { k += 1 }
+                        if k < start + count {
+                            var slice = UnsafeMutableBufferPointer(start: events + start, count: count)
+                            EngagementEvent.sortByTime(&slice)
+                        }
+                    }
+                    return true
                 }
             }
         }
         s.events = events
     }
 
-    /// Resolves each run's lead id once; rows of unknown leads are reported, merged with the parse issues in line order.
-    /// Calls `applyRun` with the leads' storage, the lead and the rows of each run whose id is known.
-    private func attach(_ rows: DetachedRows, path: String, _ s: inout LeadPart,
+    /// The lead of each run of `runs` (-1 when no lead has its id). Reads only, so pieces run on all cores.
+    static func resolve(_ rows: DetachedRows, runs: Range<Int>, ids: TextTable) -> [Int32] {
+        var out = [Int32]()
+        out.reserveCapacity(runs.count)
+        // Exports usually list leads in the leads file's order: try the next lead before hashing the id.
+        var next = 0
+        for k in runs {
+            let lead: Int? = rows.withID(ofRun: k) { id in
+                if next + 1 < ids.count, ids.equal(next + 1, id) { return next }
+                return ids.find(id).flatMap { $0.isEmpty ? nil : Int($0.raw) - 1 }
+            }
+            out.append(Int32(lead ?? -1))
+            if let lead { next = lead + 1 }
+        }
+        return out
+    }
+
+    /// Ties each run to its lead (`runLeads`, from `resolve`); rows of unknown leads are reported, merged with the
+    /// parse issues in line order. Calls `applyRun` with the leads' storage, the lead and the rows of each known run.
+    private func attach(_ rows: DetachedRows, path: String, _ s: inout LeadPart, _ runLeads: [Int32],
                         _ applyRun: (UnsafeMutableBufferPointer<Lead>, Int, Range<Int>) -> Void) {
         var unknown: [DataIssue] = []
-        let ids = s.ids
         s.leads.withUnsafeMutableBufferPointer { leads in
-            // Exports usually list leads in the leads file's order: try the next lead before hashing the id.
-            var next = 0
             for k in 0..<rows.runCount {
                 let run = rows.range(ofRun: k)
-                let found: Int? = rows.withID(ofRun: k) { id in
-                    if next < leads.count, ids.equal(next + 1, id) { return next }
-                    return ids.find(id).flatMap { $0.isEmpty ? nil : Int($0.raw) - 1 }
-                }
-                guard let lead = found else {
+                let lead = Int(runLeads[k])
+                guard lead >= 0 else {
                     let id = rows.id(ofRun: k)
                     for i in run {
                         unknown.append(DataIssue(file: path, line: Int(rows.lines[i]), column: "lead_id", value: id, reason: "no lead with this id in the leads export", rowSkipped: true))
@@ -163,7 +204,6 @@ extension LeadLoader {
                     continue
                 }
                 applyRun(leads, lead, run)
-                next = lead + 1
             }
         }
         let parsed = rows.issues

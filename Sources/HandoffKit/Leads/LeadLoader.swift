@@ -75,10 +75,18 @@ public final class LeadLoader: Sendable {
         guard case var .leads(state) = consume(&joined, 0) else { preconditionFailure("the leads file is read first") }
         state.quality.rowsRead[sources.leads] = state.rows
         for file in files where file.header.preamble > 0 { state.quality.preambleRows[file.path] = file.header.preamble }
+        // Find each run's lead on all cores (reads only), then tie them in file order.
+        var side: [(file: ReadFile, rows: DetachedRows)] = []
         for (f, file) in files.enumerated().dropFirst() {
-            guard case let .rows(rows) = consume(&joined, f) else { continue }
-            if file.kind == .activities { attachActivities(rows, path: file.path, until: asOf ?? .max, &state) }
-            if file.kind == .engagement { attachEngagement(rows, path: file.path, &state) }
+            if case let .rows(rows) = consume(&joined, f) { side.append((file, rows)) }
+        }
+        let runLeads = resolve(side.map(\.rows), ids: state.ids)
+        for f in side.indices {
+            let file = side[f].file, runLeads = runLeads[f]
+            var rows = DetachedRows()
+            swap(&rows, &side[f].rows)
+            if file.kind == .activities { attachActivities(rows, path: file.path, until: asOf ?? .max, &state, runLeads: runLeads) }
+            if file.kind == .engagement { attachEngagement(&rows, path: file.path, &state, runLeads: runLeads) }
             if rows.earliest <= rows.latest { state.saw(rows.earliest); state.saw(rows.latest) }
         }
         clock.mark("tie activities and engagement to leads")
@@ -88,6 +96,16 @@ public final class LeadLoader: Sendable {
                           hasActivities: sources.activities != nil, hasEngagement: sources.engagement != nil,
                           latestTimestamp: state.latest == .min ? nil : state.latest,
                           earliestTimestamp: state.earliest == .max ? nil : state.earliest, sources: sources)
+    }
+
+    /// The lead of each run of each file's rows, found on all cores.
+    private func resolve(_ files: [DetachedRows], ids: TextTable) -> [[Int32]] {
+        let pieces = files.indices.flatMap { f in
+            let n = files[f].runCount, parts = max(1, min(cores, n / 4096))
+            return (0..<parts).map { (file: f, runs: n * $0 / parts..<n * ($0 + 1) / parts) }
+        }
+        let resolved = Concurrently.map(pieces.count) { p in LeadLoader.resolve(files[pieces[p].file], runs: pieces[p].runs, ids: ids) }
+        return files.indices.map { f in zip(pieces, resolved).filter { $0.0.file == f }.flatMap(\.1) }
     }
 
     /// Moves a part out of `parts` (leaving an empty one), so the caller holds the only reference to its arrays.

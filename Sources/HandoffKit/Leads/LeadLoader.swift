@@ -60,18 +60,23 @@ public final class LeadLoader: Sendable {
         }
         jobs.sort { $0.span.count > $1.span.count }
         let (all, queue) = (files, jobs)
-        let results = Concurrently.map(queue.count) { [self] j in
+        var results = Concurrently.map(queue.count) { [self] j in
             Result { try read(all[queue[j].file], span: queue[j].span, first: queue[j].part == 0) }
         }
-        var parts = files.map { _ in [(part: Int, result: Result<ReadPart, Error>)]() }
-        for (job, result) in zip(jobs, results) { parts[job.file].append((job.part, result)) }
-        var joined: [ReadPart] = []
-        for (f, file) in files.enumerated() {
-            joined.append(try join(file, parts[f].sorted { $0.part < $1.part }.map(\.result)))
-        }
-        parts = []
+        // Parts are moved, never copied, from here on: each holds the only reference to its arrays, so joining
+        // appends in place.
+        var parts = files.map { _ in [Result<ReadPart, Error>]() }
+        for j in jobs.indices.sorted(by: { jobs[$0].part < jobs[$1].part }) { parts[jobs[j].file].append(take(&results[j])) }
+        // The files are joined at once, each on a core.
+        var joined = try parts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            return Concurrently.map(all.count) { [self] f in
+                var mine: [Result<ReadPart, Error>] = []
+                swap(&mine, &buffer[f])
+                return Result { try join(all[f], &mine) }
+            }
+        }.map { try $0.get() }
         clock.mark("read every file (spans on all cores)")
-        // Take each part out of the array before changing it, so nothing is copied.
         guard case var .leads(state) = consume(&joined, 0) else { preconditionFailure("the leads file is read first") }
         state.quality.rowsRead[sources.leads] = state.rows
         for file in files where file.header.preamble > 0 { state.quality.preambleRows[file.path] = file.header.preamble }
@@ -108,6 +113,13 @@ public final class LeadLoader: Sendable {
         return files.indices.map { f in zip(pieces, resolved).filter { $0.0.file == f }.flatMap(\.1) }
     }
 
+    /// Moves a result out of its array (leaving a placeholder), so the caller holds the only reference to its arrays.
+    private func take(_ slot: inout Result<ReadPart, Error>) -> Result<ReadPart, Error> {
+        var result = Result<ReadPart, Error>.success(.rows(DetachedRows()))
+        swap(&result, &slot)
+        return result
+    }
+
     /// Moves a part out of `parts` (leaving an empty one), so the caller holds the only reference to its arrays.
     private func consume(_ parts: inout [ReadPart], _ k: Int) -> ReadPart {
         var part = ReadPart.rows(DetachedRows())
@@ -126,26 +138,30 @@ public final class LeadLoader: Sendable {
     }
 
     /// Joins a file's spans in order; reads the file again in one piece when they do not join exactly.
-    private func join(_ file: ReadFile, _ parts: [Result<ReadPart, Error>]) throws -> ReadPart {
+    private func join(_ file: ReadFile, _ parts: inout [Result<ReadPart, Error>]) throws -> ReadPart {
         let whole = { [self] in try read(file, span: file.header.bodyStart..<Int.max, first: true) }
-        if parts.count == 1 { return try parts[0].get() }
-        guard var read = try? parts.map({ try $0.get() }) else { return try whole() }
-        let ends = read.map(\.end)
+        if parts.count == 1 { return try take(&parts[0]).get() }
+        var pieces: [ReadPart] = []
+        for k in parts.indices {
+            guard let part = try? take(&parts[k]).get() else { return try whole() }
+            pieces.append(part)
+        }
+        let ends = pieces.map(\.end)
         guard zip(ends.dropLast(), file.spans.dropFirst()).allSatisfy({ $0.offset == $1.lowerBound }) else {
             return try whole()
         }
         // Each later span counted its lines from 1: shift them by the lines before it.
         var firstLines = [file.header.firstLine]
         for end in ends.dropLast() { firstLines.append(firstLines.last! + end.lines) }
-        switch consume(&read, 0) {
+        switch consume(&pieces, 0) {
         case var .leads(state):
-            for k in 1..<read.count {
-                guard case let .leads(next) = consume(&read, k), state.absorb(next, lineOffset: firstLines[k] - 1) else { return try whole() }
+            for k in 1..<pieces.count {
+                guard case let .leads(next) = consume(&pieces, k), state.absorb(next, lineOffset: firstLines[k] - 1) else { return try whole() }
             }
             return .leads(state)
         case var .rows(rows):
-            for k in 1..<read.count {
-                guard case let .rows(next) = consume(&read, k) else { return try whole() }
+            for k in 1..<pieces.count {
+                guard case let .rows(next) = consume(&pieces, k) else { return try whole() }
                 rows.absorb(next, lineOffset: firstLines[k] - 1)
             }
             return .rows(rows)

@@ -54,46 +54,12 @@ public final class LeadLoader: Sendable {
         var files = [try ReadFile(.leads, sources.leads, self)]
         if let path = sources.activities { files.append(try ReadFile(.activities, path, self)) }
         if let path = sources.engagement { files.append(try ReadFile(.engagement, path, self)) }
-        var jobs: [ReadJob] = []
-        for (f, file) in files.enumerated() {
-            for (k, span) in file.spans.enumerated() { jobs.append(ReadJob(file: f, part: k, span: span)) }
-        }
-        jobs.sort { $0.span.count > $1.span.count }
-        let (all, queue) = (files, jobs)
-        var results = Concurrently.map(queue.count) { [self] j in
-            Result { try read(all[queue[j].file], span: queue[j].span, first: queue[j].part == 0) }
-        }
-        // Parts are moved, never copied, from here on: each holds the only reference to its arrays, so joining
-        // appends in place.
-        var parts = files.map { _ in [Result<ReadPart, Error>]() }
-        for j in jobs.indices.sorted(by: { jobs[$0].part < jobs[$1].part }) { parts[jobs[j].file].append(take(&results[j])) }
-        // The files are joined at once, each on a core.
-        var joined = try parts.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer
-            return Concurrently.map(all.count) { [self] f in
-                var mine: [Result<ReadPart, Error>] = []
-                swap(&mine, &buffer[f])
-                return Result { try join(all[f], &mine) }
-            }
-        }.map { try $0.get() }
+        var joined = try readAll(files)
         clock.mark("read every file (spans on all cores)")
         guard case var .leads(state) = consume(&joined, 0) else { preconditionFailure("the leads file is read first") }
         state.quality.rowsRead[sources.leads] = state.rows
         for file in files where file.header.preamble > 0 { state.quality.preambleRows[file.path] = file.header.preamble }
-        // Find each run's lead on all cores (reads only), then tie them in file order.
-        var side: [(file: ReadFile, rows: DetachedRows)] = []
-        for (f, file) in files.enumerated().dropFirst() {
-            if case let .rows(rows) = consume(&joined, f) { side.append((file, rows)) }
-        }
-        let runLeads = resolve(side.map(\.rows), ids: state.ids)
-        for f in side.indices {
-            let file = side[f].file, runLeads = runLeads[f]
-            var rows = DetachedRows()
-            swap(&rows, &side[f].rows)
-            if file.kind == .activities { attachActivities(rows, path: file.path, until: asOf ?? .max, &state, runLeads: runLeads) }
-            if file.kind == .engagement { attachEngagement(&rows, path: file.path, &state, runLeads: runLeads) }
-            if rows.earliest <= rows.latest { state.saw(rows.earliest); state.saw(rows.latest) }
-        }
+        tie(files, &joined, to: &state, asOf: asOf)
         clock.mark("tie activities and engagement to leads")
         state.texts.materialize()
         return LeadLedger(leads: state.leads, texts: state.texts, ids: state.ids, actions: state.actions, events: state.events,
@@ -101,6 +67,48 @@ public final class LeadLoader: Sendable {
                           hasActivities: sources.activities != nil, hasEngagement: sources.engagement != nil,
                           latestTimestamp: state.latest == .min ? nil : state.latest,
                           earliestTimestamp: state.earliest == .max ? nil : state.earliest, sources: sources)
+    }
+
+    /// Reads every span of every file on all cores (largest first), then joins each file's spans, the files at once.
+    /// Parts are moved, never copied: each holds the only reference to its arrays, so joining appends in place.
+    private func readAll(_ files: [ReadFile]) throws -> [ReadPart] {
+        var jobs: [ReadJob] = []
+        for (f, file) in files.enumerated() {
+            for (k, span) in file.spans.enumerated() { jobs.append(ReadJob(file: f, part: k, span: span)) }
+        }
+        jobs.sort { $0.span.count > $1.span.count }
+        let queue = jobs
+        var results = Concurrently.map(queue.count) { [self] j in
+            Result { try read(files[queue[j].file], span: queue[j].span, first: queue[j].part == 0) }
+        }
+        var parts = files.map { _ in [Result<ReadPart, Error>]() }
+        for j in jobs.indices.sorted(by: { jobs[$0].part < jobs[$1].part }) { parts[jobs[j].file].append(take(&results[j])) }
+        return try parts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            return Concurrently.map(files.count) { [self] f in
+                var mine: [Result<ReadPart, Error>] = []
+                swap(&mine, &buffer[f])
+                return Result { try join(files[f], &mine) }
+            }
+        }.map { try $0.get() }
+    }
+
+    /// Ties the activities and engagement rows to their leads: each run's lead is found on all cores (reads only),
+    /// then the runs are applied in file order.
+    private func tie(_ files: [ReadFile], _ joined: inout [ReadPart], to state: inout LeadPart, asOf: Int64?) {
+        var side: [(file: ReadFile, rows: DetachedRows)] = []
+        for (f, file) in files.enumerated().dropFirst() {
+            if case let .rows(rows) = consume(&joined, f) { side.append((file, rows)) }
+        }
+        let runLeads = resolve(side.map(\.rows), ids: state.ids)
+        for f in side.indices {
+            let file = side[f].file
+            var rows = DetachedRows()
+            swap(&rows, &side[f].rows)
+            if file.kind == .activities { attachActivities(rows, path: file.path, until: asOf ?? .max, &state, runLeads: runLeads[f]) }
+            if file.kind == .engagement { attachEngagement(&rows, path: file.path, &state, runLeads: runLeads[f]) }
+            if rows.earliest <= rows.latest { state.saw(rows.earliest); state.saw(rows.latest) }
+        }
     }
 
     /// The lead of each run of each file's rows, found on all cores.

@@ -149,4 +149,34 @@ struct ScoringTests {
         #expect(try holds("industry = 'saas'", l))
         #expect(try !holds("country not in [\"United States\", \"Canada\"]", l))
     }
+
+    /// Conditions are compiled once per ledger for speed; the compiled form must agree with the evaluator everywhere.
+    @Test func compiledConditionsAgreeWithTheEvaluator() throws {
+        let actions = ["demo_request", "pricing_page_visit", "email_open"]
+        let conditions = [
+            "fit >= 60 and engagement >= 75", "fit + engagement >= 136", "score - bant > 10", "employees in 250..5000",
+            "employees not in 250..5000", "annual_revenue >= 10M or industry = 'retail'", "not (country in [\"Germany\"])",
+            "country not in [\"United States\", \"Canada\"]", "title contains any [\"director\", \"vp\"]", "industry = 'SaaS'",
+            "industry != 'saas'", "count(demo_request) >= 1", "count(pricing_page_visit, 24h) >= 2", "count(email_open, 7d) = 0",
+            "last_activity <= 7d", "engagement >= 100 and last_activity <= 7d", "employees", "industry < 'x'", "title in ['', 'CEO']",
+        ]
+        let leads: [(employees: Double, industry: String, country: String, title: String, events: [(Int, Int64)])] = [
+            (1000, "SaaS", "United States", "Director of Operations", [(0, Self.t0 - 3600), (1, Self.t0 - 60), (1, Self.t0 - 120)]),
+            (40, "Retail", "Germany", "Intern", [(2, Self.t0 - 40 * Self.day)]),
+            (5000, "", "Canada", "", []),
+            (0, "saas", "", "VP Sales", [(2, Self.t0 - Self.day), (0, Self.t0 + 60)]),
+        ]
+        for sample in leads {
+            let (scorer, lead) = try scored(actions, sample.events, employees: sample.employees, industry: sample.industry,
+                                            country: sample.country, title: sample.title)
+            for text in conditions {
+                let condition = try Condition.parse(text, at: SourceLocation(file: "t", line: 1, column: 1)).get()
+                for scores in [nil, Scores(fit: 60, engagement: 80, bant: 30)] {
+                    let facts = LeadFacts(lead: lead, moment: Self.t0, scorer: scorer, scores: scores, lazyScores: scores == nil)
+                    let compiled = CompiledCondition(condition, actions: scorer.actionIndex)
+                    #expect(compiled.holds(facts) == condition.holds(for: facts), "\(text) for \(sample.industry)/\(sample.title)")
+                }
+            }
+        }
+    }
 }

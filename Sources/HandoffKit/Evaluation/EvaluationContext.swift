@@ -129,9 +129,10 @@ public struct EvaluationContext: Sendable {
             let wanted = s.lowercased(), texts = ledger.texts
             return cohort.filter { texts.lowercased[Int(ledger.leads[$0].source.raw)] == wanted }
         case let .segment(condition):
+            let compiled = CompiledCondition(condition, actions: scorer.actionIndex)
             return cohort.filter { i in
                 let lead = ledger.leads[i]
-                return condition.holds(for: LeadFacts(lead: lead, moment: lead.mqlAt ?? asOf, scorer: scorer, scores: nil, lazyScores: true))
+                return compiled.holds(LeadFacts(lead: lead, moment: lead.mqlAt ?? asOf, scorer: scorer, scores: nil, lazyScores: true))
             }
         }
     }

@@ -13,7 +13,9 @@ public final class LeadScorer: Sendable {
     private let rules: [(points: Double, within: Int64, maxCount: Int)]
     /// Decay per full period: the factor kept and the period in seconds (0 for no decay).
     private let decayKept: Double, decayEvery: Int64
-    private let fastTrack: [Condition]
+    /// The model's conditions, compiled for this ledger.
+    private let fit: [(CompiledCondition, Double)], bant: [(CompiledCondition, Double)]
+    private let disqualifiers: [CompiledCondition], thresholds: [CompiledCondition], fastTrack: [CompiledCondition]
 
     /// A scorer for a ledger's action names, events and texts.
     public init(definition: MQLDefinition, actions: [String], events: [EngagementEvent] = [], texts: TextTable = TextTable()) {
@@ -23,19 +25,23 @@ public final class LeadScorer: Sendable {
         rules = definition.scoring.engagement.map { ($0.points, $0.within?.seconds ?? .max, $0.maxCount ?? .max) }
         decayKept = 1 - (definition.decay?.rate.fraction ?? 0)
         decayEvery = definition.decay.map { max(0, $0.every.seconds) } ?? 0
-        fastTrack = definition.fastTrack.map(\.condition)
         ruleForAction = actions.map { name in definition.scoring.engagement.firstIndex { $0.action == name } }
-        var index: [String: UInt16] = [:]
-        for (i, name) in actions.enumerated() { index[name] = UInt16(i) }
-        actionIndex = index
+        var codes: [String: UInt16] = [:]
+        for (i, name) in actions.enumerated() { codes[name] = UInt16(i) }
+        actionIndex = codes
+        fit = definition.scoring.fit.map { (CompiledCondition($0.condition, actions: codes), $0.points) }
+        bant = definition.scoring.bant.map { (CompiledCondition($0.condition, actions: codes), $0.points) }
+        disqualifiers = definition.disqualifiers.map { CompiledCondition($0.condition, actions: codes) }
+        thresholds = definition.thresholds.map { CompiledCondition($0, actions: codes) }
+        fastTrack = definition.fastTrack.map { CompiledCondition($0.condition, actions: codes) }
     }
 
     /// Fit, engagement and BANT scores of `lead` at `moment`.
     public func scores(_ lead: Lead, at moment: Int64) -> Scores {
         let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: nil)
         let cap = definition.scoring.cap
-        let fit = min(cap, definition.scoring.fit.filter { $0.condition.holds(for: facts) }.map(\.points).reduce(0, +))
-        let bant = min(cap, definition.scoring.bant.filter { $0.condition.holds(for: facts) }.map(\.points).reduce(0, +))
+        let fit = min(cap, self.fit.reduce(0) { $0 + ($1.0.holds(facts) ? $1.1 : 0) })
+        let bant = min(cap, self.bant.reduce(0) { $0 + ($1.0.holds(facts) ? $1.1 : 0) })
         return Scores(fit: fit, engagement: min(cap, engagement(lead, at: moment)), bant: bant)
     }
 
@@ -65,26 +71,26 @@ public final class LeadScorer: Sendable {
     /// The ids of the fast-track triggers that fire for `lead` at `moment`.
     public func fastTrackTriggers(_ lead: Lead, at moment: Int64) -> [String] {
         let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: nil, lazyScores: true)
-        return definition.fastTrack.filter { $0.condition.holds(for: facts) }.map(\.id)
+        return zip(definition.fastTrack, fastTrack).filter { $0.1.holds(facts) }.map(\.0.id)
     }
 
     /// True when any fast-track trigger fires for `lead` at `moment` (stops at the first).
     public func isFastTrack(_ lead: Lead, at moment: Int64) -> Bool {
         let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: nil, lazyScores: true)
-        return fastTrack.contains { $0.holds(for: facts) }
+        return fastTrack.contains { $0.holds(facts) }
     }
 
     /// Whether the lead meets the MQL definition at `moment`, and if not, why.
     public func check(_ lead: Lead, at moment: Int64) -> DefinitionCheck {
         let s = scores(lead, at: moment)
         let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: s)
-        if let hit = definition.disqualifiers.first(where: { $0.condition.holds(for: facts) }) {
-            return DefinitionCheck(meets: false, reason: "disqualified: \(hit.label)", scores: s)
+        if let hit = disqualifiers.firstIndex(where: { $0.holds(facts) }) {
+            return DefinitionCheck(meets: false, reason: "disqualified: \(definition.disqualifiers[hit].label)", scores: s)
         }
         if let miss = FitCheck(criteria: definition.fit, texts: texts).firstMiss(lead) {
             return DefinitionCheck(meets: false, reason: miss, scores: s)
         }
-        guard definition.thresholds.contains(where: { $0.holds(for: facts) }) else {
+        guard thresholds.contains(where: { $0.holds(facts) }) else {
             return DefinitionCheck(meets: false, reason: "below every threshold (fit \(Amount.format(s.fit.rounded())), engagement \(Amount.format(s.engagement.rounded())), BANT \(Amount.format(s.bant.rounded())))", scores: s)
         }
         return DefinitionCheck(meets: true, reason: "", scores: s)
@@ -122,50 +128,76 @@ struct LeadFacts: ConditionInput {
     /// Compute a score group only when a condition asks for it (fast-track triggers rarely need all three).
     var lazyScores = false
 
+    /// The numeric fields conditions can name.
+    enum NumberField: String {
+        case fit, engagement, bant, score, employees, annualRevenue = "annual_revenue", lastActivity = "last_activity"
+    }
+
+    /// The text fields conditions can name.
+    enum TextField: String {
+        case industry, country, title, company, source, timeline, useCase = "use_case", budget
+    }
+
     func number(_ field: String) -> Double? {
+        NumberField(rawValue: field).flatMap(number)
+    }
+
+    func number(_ field: NumberField) -> Double? {
         if scores == nil, lazyScores {
             switch field {
-            case "engagement": return min(scorer.definition.scoring.cap, scorer.engagement(lead, at: moment))
-            case "fit", "bant", "score":
+            case .engagement: return min(scorer.definition.scoring.cap, scorer.engagement(lead, at: moment))
+            case .fit, .bant, .score:
                 let s = scorer.scores(lead, at: moment)
-                return field == "fit" ? s.fit : field == "bant" ? s.bant : s.total
+                return field == .fit ? s.fit : field == .bant ? s.bant : s.total
             default: break
             }
         }
         switch field {
-        case "fit": return scores?.fit
-        case "engagement": return scores?.engagement
-        case "bant": return scores?.bant
-        case "score": return scores?.total ?? lead.score
-        case "employees": return lead.employees
-        case "annual_revenue": return lead.annualRevenue
-        case "last_activity":
+        case .fit: return scores?.fit
+        case .engagement: return scores?.engagement
+        case .bant: return scores?.bant
+        case .score: return scores?.total ?? lead.score
+        case .employees: return lead.employees
+        case .annualRevenue: return lead.annualRevenue
+        case .lastActivity:
             guard let last = scorer.events[lead.eventRange].last(where: { $0.at <= moment }) else { return nil }
             return Double(moment - last.at)
-        default: return nil
         }
     }
 
     func text(_ field: String) -> String? {
-        let value: TextRef
+        TextField(rawValue: field).map { scorer.texts[ref($0)] }
+    }
+
+    /// The field's text, lowercased (empty when blank).
+    func loweredText(_ field: TextField) -> String {
+        scorer.texts.lowercased[Int(ref(field).raw)]
+    }
+
+    private func ref(_ field: TextField) -> TextRef {
         switch field {
-        case "industry": value = lead.industry
-        case "country": value = lead.country
-        case "title": value = lead.title
-        case "company": value = lead.company
-        case "source": value = lead.source
-        case "timeline": value = lead.timeline
-        case "use_case": value = lead.useCase
-        case "budget": value = lead.budget
-        default: return nil
+        case .industry: return lead.industry
+        case .country: return lead.country
+        case .title: return lead.title
+        case .company: return lead.company
+        case .source: return lead.source
+        case .timeline: return lead.timeline
+        case .useCase: return lead.useCase
+        case .budget: return lead.budget
         }
-        return scorer.texts[value]
     }
 
     func count(_ action: String, within window: Double?) -> Int {
         guard let code = scorer.actionIndex[action] else { return 0 }
-        let from = window.map { moment - Int64($0) } ?? Int64.min
-        return scorer.events[lead.eventRange].reduce(0) { $0 + ($1.action == code && $1.at <= moment && $1.at >= from ? 1 : 0) }
+        return count(code, within: window.map { Int64($0) })
+    }
+
+    /// Events with action `code` at or before the moment, within `window` seconds of it if given.
+    func count(_ code: UInt16, within window: Int64?) -> Int {
+        let from = window.map { moment - $0 } ?? Int64.min
+        var n = 0
+        for event in scorer.events[lead.eventRange] where event.action == code && event.at <= moment && event.at >= from { n += 1 }
+        return n
     }
 }
 

@@ -11,7 +11,8 @@ extension LeadLoader {
             out.rows += 1
             guard let idColumn = columns[0], let at = instant(r, columns[1], column: "at", file: path, &out.issues) else { return }
             let idBytes = r.trimmedBytes(idColumn)
-            guard !blank(idBytes), let id = r.string(idColumn) else {
+            let plain = !r.isEscaped(idColumn) && Bytes.isASCII(idBytes)
+            guard !blank(idBytes), plain || r.string(idColumn) != nil else {
                 out.issues.append(DataIssue(file: path, line: r.line, column: "lead_id", value: "", reason: "no lead_id: the row cannot be tied to a lead", rowSkipped: true))
                 return
             }
@@ -28,7 +29,7 @@ extension LeadLoader {
                     if types.count < 256 { types.append((Array(raw), bits)) }
                 }
             }
-            appendRow(&out, r, idColumn: idColumn, idBytes: idBytes, id: id, at: at, code: bits)
+            appendRow(&out, r, idColumn: idColumn, idBytes: idBytes, plain: plain, at: at, code: bits)
         }
         return out
     }
@@ -45,7 +46,8 @@ extension LeadLoader {
             out.rows += 1
             guard let idColumn = columns[0], let actionColumn = columns[2] else { return }
             let idBytes = r.trimmedBytes(idColumn)
-            guard !blank(idBytes), let id = r.string(idColumn) else {
+            let plain = !r.isEscaped(idColumn) && Bytes.isASCII(idBytes)
+            guard !blank(idBytes), plain || r.string(idColumn) != nil else {
                 out.issues.append(DataIssue(file: path, line: r.line, column: "lead_id", value: "", reason: "no lead_id: the row cannot be tied to a lead", rowSkipped: true))
                 return
             }
@@ -69,17 +71,17 @@ extension LeadLoader {
                 }
                 if seen.count < 1024 { seen.append((Array(raw), code)) }
             }
-            appendRow(&out, r, idColumn: idColumn, idBytes: idBytes, id: id, at: at, code: code)
+            appendRow(&out, r, idColumn: idColumn, idBytes: idBytes, plain: plain, at: at, code: code)
         }
         return out
     }
 
-    /// Adds a parsed row; an id that is not plain bytes (quoted with escapes) is added as its text.
-    private func appendRow(_ out: inout DetachedRows, _ r: CSVReader.Record, idColumn: Int, idBytes: UnsafeBufferPointer<UInt8>, id: String, at: Int64, code: UInt16) {
-        if !r.isEscaped(idColumn) {
+    /// Adds a parsed row; an id that is not plain ASCII bytes (escaped quotes, other scripts) is added as its text.
+    private func appendRow(_ out: inout DetachedRows, _ r: CSVReader.Record, idColumn: Int, idBytes: UnsafeBufferPointer<UInt8>, plain: Bool, at: Int64, code: UInt16) {
+        if plain {
             out.append(id: idBytes, at: at, code: code, line: r.line)
         } else {
-            var text = id
+            var text = r.string(idColumn) ?? ""
             text.withUTF8 { out.append(id: $0, at: at, code: code, line: r.line) }
         }
     }

@@ -32,27 +32,27 @@ struct LeadPart: Sendable {
 
     /// The entry for a cell's bytes (ASCII, no escapes), or `.empty` when they mean blank.
     @inline(__always)
-    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, _ isBlank: (UnsafeBufferPointer<UInt8>) -> Bool) -> TextRef {
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, _ loader: LeadLoader) -> TextRef {
         let ref = texts.intern(bytes)
-        if Int(ref.raw) >= placeholder.count { catchUp(isBlank) }
+        if Int(ref.raw) >= placeholder.count { catchUp(loader) }
         return placeholder[Int(ref.raw)] ? .empty : ref
     }
 
     /// The entry for a decoded text (already known not to be blank).
-    mutating func text(_ value: String, _ isBlank: (UnsafeBufferPointer<UInt8>) -> Bool) -> TextRef {
+    mutating func text(_ value: String, _ loader: LeadLoader) -> TextRef {
         let ref = texts.intern(value)
-        if Int(ref.raw) >= placeholder.count { catchUp(isBlank) }
+        if Int(ref.raw) >= placeholder.count { catchUp(loader) }
         return ref
     }
 
-    private mutating func catchUp(_ isBlank: (UnsafeBufferPointer<UInt8>) -> Bool) {
+    private mutating func catchUp(_ loader: LeadLoader) {
         while placeholder.count < texts.count {
-            placeholder.append(texts.withBytes(TextRef(raw: Int32(placeholder.count)), isBlank))
+            placeholder.append(texts.withBytes(TextRef(raw: Int32(placeholder.count)), loader.blank))
         }
     }
 
     /// `ref` through a value mapping, computed once per distinct value.
-    mutating func mapped(_ ref: TextRef, reason: Bool, _ map: (String) -> String, _ isBlank: (UnsafeBufferPointer<UInt8>) -> Bool) -> TextRef {
+    mutating func mapped(_ ref: TextRef, reason: Bool, _ map: (String) -> String, _ loader: LeadLoader) -> TextRef {
         let k = Int(ref.raw)
         func lookup(_ table: inout [Int32]) -> TextRef? {
             if k < table.count, table[k] >= 0 { return TextRef(raw: table[k]) }
@@ -61,7 +61,7 @@ struct LeadPart: Sendable {
         if reason, let known = lookup(&mappedReason) { return known }
         if !reason, let known = lookup(&mappedSource) { return known }
         let value = map(texts[ref])
-        let result = text(value, isBlank)
+        let result = text(value, loader)
         if reason {
             while mappedReason.count <= k { mappedReason.append(-1) }
             mappedReason[k] = result.raw
@@ -121,18 +121,17 @@ extension LeadLoader {
     }
 
     private func readLead(_ r: CSVReader.Record, map: LeadPositions, file: String, mapsSource: Bool, _ s: inout LeadPart) {
-        let isBlank = { (bytes: UnsafeBufferPointer<UInt8>) in self.blank(bytes) }
         func text(_ column: LeadColumn) -> TextRef {
             guard let i = map[column] else { return .empty }
             let raw = r.trimmedBytes(i)
             if raw.isEmpty { return .empty }
-            if !r.isEscaped(i), Bytes.isASCII(raw) { return s.text(raw, isBlank) }
+            if !r.isEscaped(i), Bytes.isASCII(raw) { return s.text(raw, self) }
             if blank(raw) { return .empty }
             guard let value = r.string(i) else {
                 s.quality.record(DataIssue(file: file, line: r.line, column: column.rawValue, value: "(bytes)", reason: "not valid UTF-8 text", rowSkipped: false))
                 return .empty
             }
-            return s.text(value, isBlank)
+            return s.text(value, self)
         }
         /// The cell as a string, for values that are not pooled (ids, numbers in words); nil when blank.
         func plain(_ column: LeadColumn) -> String? {
@@ -186,7 +185,7 @@ extension LeadLoader {
         lead.opportunityAt = time(.opportunityAt)
         lead.wonAt = time(.wonAt)
         let source = text(.source)
-        lead.source = mapsSource && !source.isEmpty ? s.mapped(source, reason: false, { mapped("source", $0) }, isBlank) : source
+        lead.source = mapsSource && !source.isEmpty ? s.mapped(source, reason: false, { mapped("source", $0) }, self) : source
         lead.owner = text(.owner)
         lead.company = text(.company)
         lead.industry = text(.industry)
@@ -228,7 +227,7 @@ extension LeadLoader {
         }
         let reason = text(.rejectionReason)
         if !reason.isEmpty {
-            lead.rejectionReason = s.mapped(reason, reason: true, { reasonIDs[$0.lowercased()] ?? $0 }, isBlank)
+            lead.rejectionReason = s.mapped(reason, reason: true, { reasonIDs[$0.lowercased()] ?? $0 }, self)
         }
         s.leads.append(lead)
     }

@@ -8,6 +8,8 @@ public final class LeadLoader: Sendable {
     /// Values that mean blank (`Select`, `N/A`, …), as lowercase bytes, checked without building strings.
     let placeholderBytes: [[UInt8]]
     let placeholderMaxLength: Int
+    /// Bit n set when some placeholder is n bytes long (most cells are ruled out by their length alone).
+    let placeholderLengths: UInt64
     /// Activity types that count as a touch / an attempt; empty means every type but notes and tasks.
     let touchTypes: Set<String>
     let attemptTypes: Set<String>
@@ -30,6 +32,7 @@ public final class LeadLoader: Sendable {
         timestamps = TimestampParser(zone: zone, preferred: settings.dateFormats.compactMap(TimestampParser.Layout.init(pattern:)))
         placeholderBytes = Set(LeadLoader.builtInPlaceholders + settings.placeholders.map { $0.lowercased() }).sorted().map { Array($0.utf8) }
         placeholderMaxLength = placeholderBytes.map(\.count).max() ?? 0
+        placeholderLengths = placeholderBytes.reduce(0) { $1.count < 64 ? $0 | 1 << UInt64($1.count) : $0 }
         let touches = agreement.commitments.filter { $0.metric == .firstTouchTime || $0.metric == .untouchedLeads }
         touchTypes = touches.contains { $0.attemptTypes.isEmpty } ? [] : Set(touches.flatMap(\.attemptTypes))
         attemptTypes = Set(agreement.commitments.filter { $0.metric == .attemptsBeforeUnresponsive }.flatMap(\.attemptTypes))
@@ -247,7 +250,7 @@ public final class LeadLoader: Sendable {
     /// Empty, or a placeholder such as `Select` or `N/A`, straight from the bytes.
     func blank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if bytes.isEmpty { return true }
-        if bytes.count > placeholderMaxLength { return false }
+        if bytes.count > placeholderMaxLength || (bytes.count < 64 && placeholderLengths & 1 << UInt64(bytes.count) == 0) { return false }
         for p in placeholderBytes where p.count == bytes.count && Bytes.equalsIgnoringCase(bytes, p) { return true }
         return false
     }

@@ -24,8 +24,8 @@ struct DetachedRows: Sendable {
 
     /// Room for about `rows` rows.
     mutating func reserve(rows: Int) {
-        events.reserveCapacity(rows)
-        lines.reserveCapacity(rows)
+        events.reserveHuge(rows)
+        lines.reserveHuge(rows)
     }
 
     /// Adds a row, opening a new run when the lead id changes.

@@ -109,7 +109,7 @@ extension LeadLoader {
         let map = LeadPositions(positions: file.header.positions)
         let bytes = min(span.count, (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0)
         let expected = max(16, bytes / 100)
-        part.leads.reserveCapacity(expected)
+        part.leads.reserveHuge(expected)
         part.ids.reserve(expected, bytesEach: 12)
         part.columns = Set(LeadColumn.allCases.filter { map[$0] != nil })
         let mapsSource = hasMapping("source")

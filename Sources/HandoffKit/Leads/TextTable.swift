@@ -139,7 +139,7 @@ public struct TextTable: Sendable {
         hashes.reserveCapacity(entries)
         var size = slots.count
         while size < entries * 2 { size *= 2 }
-        if size > slots.count { slots = [Int32](repeating: 0, count: size); rehash() }
+        if size > slots.count { slots = Self.emptySlots(size); rehash() }
     }
 
     /// A hash of `bytes` (not empty), eight bytes at a time.
@@ -166,8 +166,18 @@ public struct TextTable: Sendable {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
+        slots = Self.emptySlots(slots.count * 2)
         rehash()
+    }
+
+    /// A zeroed slot table. A large one (a million lead ids) is probed at random, so it asks for huge pages: a few
+    /// TLB entries cover it instead of thousands.
+    private static func emptySlots(_ count: Int) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
+            buffer.initialize(repeating: 0)
+            initialized = count
+        }
     }
 
     private mutating func rehash() {
@@ -176,6 +186,32 @@ public struct TextTable: Sendable {
             var i = Int(hashes[k]) & mask
             while slots[i] != 0 { i = (i + 1) & mask }
             slots[i] = Int32(k + 1)
+        }
+    }
+}
+
+/// Asks the kernel to back large, not yet touched memory with 2 MB pages: fewer page faults while a million rows are
+/// written, fewer TLB misses when they are read at random. Only advice; nothing changes where it is not taken.
+enum HugePages {
+    static func advise(_ memory: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        guard memory.count >= 4 << 20, let base = memory.baseAddress else { return }
+        let huge: UInt = 2 << 20
+        let start = (UInt(bitPattern: base) + huge - 1) & ~(huge - 1)
+        let end = UInt(bitPattern: base + memory.count) & ~(huge - 1)
+        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), Int(end - start), MADV_HUGEPAGE) }
+        #endif
+    }
+}
+
+extension Array {
+    /// `reserveCapacity`, with huge pages advised for the new (untouched) room.
+    mutating func reserveHuge(_ capacity: Int) {
+        reserveCapacity(capacity)
+        let room = self.capacity
+        withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            HugePages.advise(UnsafeMutableRawBufferPointer(start: base, count: room * MemoryLayout<Element>.stride))
         }
     }
 }

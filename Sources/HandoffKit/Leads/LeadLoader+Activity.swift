@@ -135,6 +135,7 @@ extension LeadLoader {
                 for k in 0..<rows.runCount where runLeads[k] >= 0 { events.append(contentsOf: rows.events[rows.range(ofRun: k)]) }
             } else {
                 events = [EngagementEvent](unsafeUninitializedCapacity: Int(next)) { buffer, count in
+                    HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
                     var filled = [Int32](repeating: 0, count: leads.count)
                     for k in 0..<rows.runCount where runLeads[k] >= 0 {
                         let lead = Int(runLeads[k]), range = rows.range(ofRun: k)

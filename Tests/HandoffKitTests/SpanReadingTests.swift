@@ -99,6 +99,22 @@ struct SpanReadingTests {
         }
     }
 
+    @Test func aPipeIsReadLikeAFile() throws {
+        let sources = try exports(leads: 500)
+        let fifo = ((sources.leads as NSString).deletingLastPathComponent as NSString).appendingPathComponent("leads-pipe")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: sources.leads))
+        let writer = Thread {
+            if let handle = FileHandle(forWritingAtPath: fifo) { handle.write(bytes); try? handle.close() }
+        }
+        writer.start()
+        let piped = try LeadLoader(agreement: try acme()).load(DataSources(leads: fifo, activities: sources.activities, engagement: sources.engagement))
+        let file = try load(sources, cores: 1, minimumSpan: 1 << 30)
+        #expect(piped.leads.count == 500)
+        #expect(describe(piped).map { $0.replacingOccurrences(of: fifo, with: "leads.csv") }
+                == describe(file).map { $0.replacingOccurrences(of: sources.leads, with: "leads.csv") })
+    }
+
     func kind(_ path: String) -> ExportKind {
         path.hasSuffix("leads.csv") ? .leads : path.hasSuffix("activities.csv") ? .activities : .engagement
     }

@@ -7,7 +7,7 @@ extension LeadLoader {
         var types: [(raw: [UInt8], bits: UInt16)] = []
         let columns = file.header.positions
         let path = file.path
-        out.end = try forEachRow(path, span: span, firstLine: firstLine) { r in
+        out.end = try forEachRow(file, span: span, firstLine: firstLine) { r in
             out.rows += 1
             guard let idColumn = columns[0], let at = instant(r, columns[1], column: "at", file: path, &out.issues) else { return }
             let idBytes = r.trimmedBytes(idColumn)
@@ -42,7 +42,7 @@ extension LeadLoader {
         var actionIndex: [String: UInt16] = [:]
         let columns = file.header.positions
         let path = file.path
-        out.end = try forEachRow(path, span: span, firstLine: firstLine) { r in
+        out.end = try forEachRow(file, span: span, firstLine: firstLine) { r in
             out.rows += 1
             guard let idColumn = columns[0], let actionColumn = columns[2] else { return }
             let idBytes = r.trimmedBytes(idColumn)

@@ -107,13 +107,13 @@ extension LeadLoader {
     func readLeads(_ file: ReadFile, span: Range<Int>, firstLine: Int) throws -> LeadPart {
         var part = LeadPart()
         let map = LeadPositions(positions: file.header.positions)
-        let bytes = min(span.count, (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0)
+        let bytes = min(span.count, (try? FileManager.default.attributesOfItem(atPath: file.source)[.size] as? NSNumber)?.intValue ?? 0)
         let expected = max(16, bytes / 100)
         part.leads.reserveHuge(expected)
         part.ids.reserve(expected, bytesEach: 12)
         part.columns = Set(LeadColumn.allCases.filter { map[$0] != nil })
         let mapsSource = hasMapping("source")
-        part.end = try forEachRow(file.path, span: span, firstLine: firstLine) { record in
+        part.end = try forEachRow(file, span: span, firstLine: firstLine) { record in
             part.rows += 1
             readLead(record, map: map, file: file.path, mapsSource: mapsSource, &part)
         }

@@ -54,7 +54,9 @@ public final class LeadLoader: Sendable {
     /// span hits an error, that file is read again front to back.
     public func load(_ sources: DataSources, asOf: Int64? = nil) throws -> LeadLedger {
         let clock = PhaseClock()
-        var files = [try ReadFile(.leads, sources.leads, self)]
+        var files: [ReadFile] = []
+        defer { files.forEach(Spool.remove) }
+        files.append(try ReadFile(.leads, sources.leads, self))
         if let path = sources.activities { files.append(try ReadFile(.activities, path, self)) }
         if let path = sources.engagement { files.append(try ReadFile(.engagement, path, self)) }
         var joined = try readAll(files)
@@ -180,12 +182,12 @@ public final class LeadLoader: Sendable {
     }
 
     /// Finds the header record (skipping report title rows), resolves the columns and says where the rows begin.
-    func header(_ path: String, wanted: [String], required: [String], what: String) throws -> FileHeader {
+    func header(_ path: String, source: String, wanted: [String], required: [String], what: String) throws -> FileHeader {
         var found: FileHeader?
         var preamble: [[String]] = []
         var failure: Error?
         do {
-            try CSVReader(path: path).readUntil { record in
+            try CSVReader(path: source).readUntil { record in
                 let headers = (0..<record.count).map { record.string($0) ?? "" }
                 let candidate = HeaderMap(headers: headers, wanted: wanted, preset: preset, overrides: overrides(for: wanted))
                 if required.allSatisfy({ candidate[$0] != nil }) {
@@ -209,9 +211,10 @@ public final class LeadLoader: Sendable {
     }
 
     /// Calls `body` for every data record of `span`; a file that stops being CSV is a `HandoffError`.
-    func forEachRow(_ path: String, span: Range<Int>, firstLine: Int, _ body: (CSVReader.Record) throws -> Void) throws -> CSVReader.SpanEnd {
+    func forEachRow(_ file: ReadFile, span: Range<Int>, firstLine: Int, _ body: (CSVReader.Record) throws -> Void) throws -> CSVReader.SpanEnd {
+        let path = file.path
         do {
-            return try CSVReader(path: path).forEachRecord(in: span, firstLine: firstLine, body)
+            return try CSVReader(path: file.source).forEachRecord(in: span, firstLine: firstLine, body)
         } catch let failure as CSVReader.Failure {
             throw HandoffError(.badInput, failure.reason, file: failure.line.map { "\(path):\($0)" } ?? path)
         }

@@ -20,7 +20,11 @@ struct FileHeader: Sendable {
 /// One export to read: its header and the spans its rows are cut into (one per core for large files).
 struct ReadFile: Sendable {
     let kind: ExportKind
+    /// The file as named (in every message).
     let path: String
+    /// Where it is read from: `path`, or a temporary copy when `path` is a pipe (`--leads <(…)`), which cannot be
+    /// read twice or at an offset.
+    let source: String
     let header: FileHeader
     let spans: [Range<Int>]
 
@@ -28,15 +32,45 @@ struct ReadFile: Sendable {
     init(_ kind: ExportKind, _ path: String, _ loader: LeadLoader) throws {
         self.kind = kind
         self.path = path
-        header = try loader.header(path, wanted: kind.wanted, required: kind.required, what: kind.what)
+        source = try Spool.regularFile(path)
+        header = try loader.header(path, source: source, wanted: kind.wanted, required: kind.required, what: kind.what)
         // Small files are not worth cutting.
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        let size = (try? FileManager.default.attributesOfItem(atPath: source)[.size] as? NSNumber)?.intValue ?? 0
         let count = max(1, min(loader.cores, (size - header.bodyStart) / loader.minimumSpan))
         do {
-            spans = try CSVReader(path: path).spans(count: count, after: header.bodyStart)
+            spans = try CSVReader(path: source).spans(count: count, after: header.bodyStart)
         } catch let failure as CSVReader.Failure {
             throw HandoffError(.badInput, failure.reason, file: path)
         }
+    }
+}
+
+/// Copies an export given as a pipe or device into a temporary regular file.
+enum Spool {
+    /// `path` itself when it is a regular file (or missing, or a directory: the reader says so); else a copy.
+    static func regularFile(_ path: String) throws -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return path }
+        let type = info.st_mode & S_IFMT
+        guard type != S_IFREG, type != S_IFDIR else { return path }
+        let copy = (NSTemporaryDirectory() as NSString).appendingPathComponent("handoff-\(UUID().uuidString).csv")
+        guard let input = FileHandle(forReadingAtPath: path), FileManager.default.createFile(atPath: copy, contents: nil),
+              let output = FileHandle(forWritingAtPath: copy) else {
+            throw HandoffError(.badInput, "cannot read the file", file: path)
+        }
+        defer { try? input.close(); try? output.close() }
+        do {
+            while let chunk = try input.read(upToCount: 8 << 20), !chunk.isEmpty { try output.write(contentsOf: chunk) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: copy)
+            throw HandoffError(.badInput, "cannot read the file (\(error.localizedDescription))", file: path)
+        }
+        return copy
+    }
+
+    /// Removes the copy, if one was made.
+    static func remove(_ file: ReadFile) {
+        if file.source != file.path { try? FileManager.default.removeItem(atPath: file.source) }
     }
 }
 

@@ -60,6 +60,7 @@ struct SpanReadingTests {
         #expect(whole.leads.count == 3000)
         #expect(whole.quality.issueCount > 100)
         #expect(describe(cut) == describe(whole))
+        #expect(cut.index(ofID: "L2999") == 2999 && cut.index(ofID: "L0") == 0 && cut.index(ofID: "NOPE0") == nil)
     }
 
     @Test func aCutInsideAQuotedLineBreakFallsBackToOneRead() throws {

@@ -1,0 +1,101 @@
+/// The leads read from one span of the leads export (and, once joined, from the whole file).
+struct LeadPart: Sendable {
+    var leads: [Lead] = []
+    var texts = TextTable()
+    /// Lead ids in lead order: lead `i` has entry `i + 1`.
+    var ids = TextTable()
+    var quality = DataQuality()
+    var columns: Set<LeadColumn> = []
+    var latest = Int64.min
+    var earliest = Int64.max
+    var rows = 0
+    var end = CSVReader.SpanEnd.none
+    /// Filled once activities and engagement are tied to the leads.
+    var actions: [String] = []
+    var events: [EngagementEvent] = []
+
+    /// Per text entry: does it mean blank (a placeholder such as `N/A`)? Checked once per distinct value.
+    private var placeholder: [Bool] = [false]
+    /// Per text entry: the entry after a value mapping (`data.values.source`, rejection reason ids), or -1 when not yet known.
+    private var mappedSource: [Int32] = []
+    private var mappedReason: [Int32] = []
+    /// Status and decision values seen so far, by raw bytes (a handful of distinct values in a million rows).
+    var statuses = ValueCache<LeadStatus>()
+    var decisions = ValueCache<Decision>()
+
+    mutating func saw(_ t: Int64) {
+        if t > latest { latest = t }
+        if t < earliest { earliest = t }
+    }
+
+    /// The entry for a cell's bytes (ASCII, no escapes), or `.empty` when they mean blank.
+    @inline(__always)
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, _ loader: LeadLoader) -> TextRef {
+        let ref = texts.intern(bytes)
+        if Int(ref.raw) >= placeholder.count { catchUp(loader) }
+        return placeholder[Int(ref.raw)] ? .empty : ref
+    }
+
+    /// The entry for a decoded text (already known not to be blank).
+    mutating func text(_ value: String, _ loader: LeadLoader) -> TextRef {
+        let ref = texts.intern(value)
+        if Int(ref.raw) >= placeholder.count { catchUp(loader) }
+        return ref
+    }
+
+    private mutating func catchUp(_ loader: LeadLoader) {
+        while placeholder.count < texts.count {
+            placeholder.append(texts.withBytes(TextRef(raw: Int32(placeholder.count)), loader.blank))
+        }
+    }
+
+    /// `ref` through a value mapping, computed once per distinct value.
+    mutating func mapped(_ ref: TextRef, reason: Bool, _ map: (String) -> String, _ loader: LeadLoader) -> TextRef {
+        let k = Int(ref.raw)
+        func lookup(_ table: inout [Int32]) -> TextRef? {
+            if k < table.count, table[k] >= 0 { return TextRef(raw: table[k]) }
+            return nil
+        }
+        if reason, let known = lookup(&mappedReason) { return known }
+        if !reason, let known = lookup(&mappedSource) { return known }
+        let value = map(texts[ref])
+        let result = text(value, loader)
+        if reason {
+            while mappedReason.count <= k { mappedReason.append(-1) }
+            mappedReason[k] = result.raw
+        } else {
+            while mappedSource.count <= k { mappedSource.append(-1) }
+            mappedSource[k] = result.raw
+        }
+        return result
+    }
+
+    /// Appends the leads of the span after this one, whose lines were counted from 1 (`lineOffset` shifts them).
+    /// Returns false when a lead id of `next` already appeared in this part: then the file is read front to back,
+    /// which keeps the first row of the id and reports the other in its place.
+    mutating func absorb(_ next: LeadPart, lineOffset: Int) -> Bool {
+        var remap = [TextRef](repeating: .empty, count: next.texts.count)
+        for k in 1..<max(1, next.texts.count) {
+            remap[k] = next.texts.withBytes(TextRef(raw: Int32(k))) { texts.intern($0) }
+        }
+        let base = Int32(leads.count)
+        ids.reserve(leads.count + next.leads.count, bytesEach: 0)
+        for k in 1..<max(1, next.ids.count) {
+            if next.ids.withBytes(TextRef(raw: Int32(k)), { ids.add($0) }) == nil { return false }
+        }
+        leads.reserveCapacity(leads.count + next.leads.count)
+        for var lead in next.leads {
+            lead.id = TextRef(raw: lead.id.raw + base)
+            lead.remapTexts(remap)
+            leads.append(lead)
+        }
+        // Keep the placeholder flags in step with the texts (the joined part is not read from again).
+        placeholder = []
+        quality.absorb(next.quality, lineOffset: lineOffset)
+        columns.formUnion(next.columns)
+        if next.earliest <= next.latest { saw(next.earliest); saw(next.latest) }
+        rows += next.rows
+        end = next.end
+        return true
+    }
+}

@@ -63,7 +63,7 @@ struct SpanReadingTests {
         #expect(cut.index(ofID: "L2999") == 2999 && cut.index(ofID: "L0") == 0 && cut.index(ofID: "NOPE0") == nil)
     }
 
-    @Test func aCutInsideAQuotedLineBreakFallsBackToOneRead() throws {
+    @Test func aCutInsideAQuotedLineBreakIsReadFromTheTrueBoundary() throws {
         let sources = try exports(leads: 2000, quotedBreaks: true)
         let whole = try load(sources, cores: 1, minimumSpan: 1 << 30)
         let cut = try load(sources, cores: 7, minimumSpan: 1024)

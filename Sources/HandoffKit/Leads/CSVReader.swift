@@ -164,7 +164,7 @@ public final class CSVReader {
 
     /// Cuts the bytes after `start` into up to `count` spans of similar size, each beginning after a line break.
     /// A cut can fall inside a quoted field that holds a line break; `forEachRecord(in:)` on the span before it
-    /// then ends somewhere else than the cut, which is how a caller tells (and reads that file in one piece instead).
+    /// then ends past the cut, which is how a caller tells (and reads the next span again from where it really ended).
     public func spans(count: Int, after start: Int) throws -> [Range<Int>] {
         let file = try OpenFile(path: path)
         defer { file.close() }

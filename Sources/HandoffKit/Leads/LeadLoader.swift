@@ -49,9 +49,9 @@ public final class LeadLoader: Sendable {
     /// With `asOf`, sales activities after that moment are not counted (they had not happened yet).
     ///
     /// Each file is cut into spans read at once on the machine's cores (leads, activities and engagement alike),
-    /// then joined in file order, so every number, issue and line is what one front-to-back read gives. When a
-    /// cut turns out not to be a record boundary (a quoted line break), or a lead id repeats across spans, or a
-    /// span hits an error, that file is read again front to back.
+    /// then joined in file order, so every number, issue and line is what one front-to-back read gives. A cut that
+    /// turns out not to be a record boundary (a quoted line break) has the span after it read again from the true
+    /// boundary; a lead id repeated across spans, or an error in a span, has that file read again front to back.
     public func load(_ sources: DataSources, asOf: Int64? = nil) throws -> LeadLedger {
         let clock = PhaseClock()
         var files: [ReadFile] = []
@@ -150,35 +150,54 @@ public final class LeadLoader: Sendable {
         }
     }
 
-    /// Joins a file's spans in order; reads the file again in one piece when they do not join exactly.
+    /// Joins a file's spans in order. A lead id repeated across spans, or an error in any span, makes the file be read
+    /// again in one piece (the first row of an id must win; an error must name its line).
     private func join(_ file: ReadFile, _ parts: inout [Result<ReadPart, Error>]) throws -> ReadPart {
         let whole = { [self] in try read(file, span: file.header.bodyStart..<Int.max, first: true) }
-        if parts.count == 1 { return try take(&parts[0]).get() }
-        var pieces: [ReadPart] = []
-        for k in parts.indices {
-            guard let part = try? take(&parts[k]).get() else { return try whole() }
-            pieces.append(part)
-        }
-        let ends = pieces.map(\.end)
-        guard zip(ends.dropLast(), file.spans.dropFirst()).allSatisfy({ $0.offset == $1.lowerBound }) else {
+        switch try? take(&parts[0]).get() {
+        case var .leads(state)?:
+            let joined = laterSpans(file, &parts, after: state.end) { next, lineOffset in
+                guard case let .leads(part) = next else { return false }
+                return state.absorb(part, lineOffset: lineOffset)
+            }
+            return joined ? .leads(state) : try whole()
+        case var .rows(rows)?:
+            let joined = laterSpans(file, &parts, after: rows.end) { next, lineOffset in
+                guard case let .rows(part) = next else { return false }
+                rows.absorb(part, lineOffset: lineOffset)
+                return true
+            }
+            return joined ? .rows(rows) : try whole()
+        case nil:
             return try whole()
         }
-        // Each later span counted its lines from 1: shift them by the lines before it.
-        var firstLines = [file.header.firstLine]
-        for end in ends.dropLast() { firstLines.append(firstLines.last! + end.lines) }
-        switch consume(&pieces, 0) {
-        case var .leads(state):
-            for k in 1..<pieces.count {
-                guard case let .leads(next) = consume(&pieces, k), state.absorb(next, lineOffset: firstLines[k] - 1) else { return try whole() }
+    }
+
+    /// Hands each span after the first to `absorb`, in order, with the offset its lines need (each span counted its
+    /// lines from 1). A span must begin where the one before it really ended; when a cut fell inside a quoted line
+    /// break the one before ran past it, and the span is read again from there (or skipped, when one quoted field
+    /// covered it whole). False when a span cannot be read or absorbed.
+    private func laterSpans(_ file: ReadFile, _ parts: inout [Result<ReadPart, Error>], after first: CSVReader.SpanEnd,
+                            _ absorb: (ReadPart, Int) -> Bool) -> Bool {
+        var end = first.offset
+        var nextLine = file.header.firstLine + first.lines
+        for k in 1..<parts.count {
+            let span = file.spans[k]
+            let part: ReadPart?
+            if end == span.lowerBound {
+                part = try? take(&parts[k]).get()
+            } else if end > span.lowerBound, end < span.upperBound {
+                part = try? read(file, span: end..<span.upperBound, first: false)
+            } else if end >= span.upperBound {
+                continue
+            } else {
+                return false
             }
-            return .leads(state)
-        case var .rows(rows):
-            for k in 1..<pieces.count {
-                guard case let .rows(next) = consume(&pieces, k) else { return try whole() }
-                rows.absorb(next, lineOffset: firstLines[k] - 1)
-            }
-            return .rows(rows)
+            guard let part, absorb(part, nextLine - 1) else { return false }
+            end = part.end.offset
+            nextLine += part.end.lines
         }
+        return true
     }
 
     /// Finds the header record (skipping report title rows), resolves the columns and says where the rows begin.

@@ -77,6 +77,23 @@ struct SpanReadingTests {
         #expect(describe(cut) == describe(whole))
     }
 
+    @Test func aQuotedFieldLongerThanASpanIsReadWhole() throws {
+        let dir = try temporaryDirectory()
+        var csv = "lead_id,company,title\n"
+        for i in 0..<400 { csv += "L\(i),Firm \(i),VP\n" }
+        csv += "L400,\"" + (0..<800).map { "note line \($0), with a comma" }.joined(separator: "\n") + "\",CEO\n"
+        for i in 401..<800 { csv += "L\(i),Firm \(i),VP\n" }
+        let path = try write(csv, "leads.csv", in: dir)
+        let spans = try ReadFile(.leads, path, LeadLoader(agreement: try acme(), cores: 8, minimumSpan: 1024)).spans
+        let quoted = csv.utf8.count / 2
+        #expect(spans.contains { $0.lowerBound > quoted - 10_000 && $0.upperBound < quoted + 10_000 })
+        let whole = try load(DataSources(leads: path), cores: 1, minimumSpan: 1 << 30)
+        let cut = try load(DataSources(leads: path), cores: 8, minimumSpan: 1024)
+        #expect(cut.leads.count == 800)
+        #expect(cut.texts[cut.leads[400].title] == "CEO")
+        #expect(describe(cut) == describe(whole))
+    }
+
     @Test func aLeadIDRepeatedInALaterSpanKeepsTheFirstRow() throws {
         let sources = try exports(leads: 3000, duplicateAcrossHalves: true)
         let whole = try load(sources, cores: 1, minimumSpan: 1 << 30)

@@ -5,8 +5,7 @@ extension LeadLoader {
     func readLeads(_ file: ReadFile, span: Range<Int>, firstLine: Int) throws -> LeadPart {
         var part = LeadPart()
         let map = LeadPositions(positions: file.header.positions)
-        let bytes = min(span.count, (try? FileManager.default.attributesOfItem(atPath: file.source)[.size] as? NSNumber)?.intValue ?? 0)
-        let expected = max(16, bytes / 100)
+        let expected = max(16, min(span.count, file.size) / 100)
         part.leads.reserveHuge(expected)
         part.ids.reserve(expected, bytesEach: 12)
         part.columns = Set(LeadColumn.allCases.filter { map[$0] != nil })

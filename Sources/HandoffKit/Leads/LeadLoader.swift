@@ -206,7 +206,8 @@ public final class LeadLoader: Sendable {
         var preamble: [[String]] = []
         var failure: Error?
         do {
-            try CSVReader(path: source).readUntil { record in
+            // A header and a few title rows: read a small first chunk (it grows for a longer record).
+            try CSVReader(path: source, chunkSize: 64 << 10).readUntil { record in
                 let headers = (0..<record.count).map { record.string($0) ?? "" }
                 let candidate = HeaderMap(headers: headers, wanted: wanted, preset: preset, overrides: overrides(for: wanted))
                 if required.allSatisfy({ candidate[$0] != nil }) {

@@ -27,6 +27,8 @@ struct ReadFile: Sendable {
     let source: String
     let header: FileHeader
     let spans: [Range<Int>]
+    /// The file's size in bytes.
+    let size: Int
 
     /// Reads the header and cuts the rows after it into spans.
     init(_ kind: ExportKind, _ path: String, _ loader: LeadLoader) throws {
@@ -35,7 +37,7 @@ struct ReadFile: Sendable {
         source = try Spool.regularFile(path)
         header = try loader.header(path, source: source, wanted: kind.wanted, required: kind.required, what: kind.what)
         // Small files are not worth cutting.
-        let size = (try? FileManager.default.attributesOfItem(atPath: source)[.size] as? NSNumber)?.intValue ?? 0
+        size = (try? FileManager.default.attributesOfItem(atPath: source)[.size] as? NSNumber)?.intValue ?? 0
         let count = max(1, min(loader.cores, (size - header.bodyStart) / loader.minimumSpan))
         do {
             spans = try CSVReader(path: source).spans(count: count, after: header.bodyStart)

@@ -62,20 +62,14 @@ public struct EvaluationContext: Sendable {
         let needed = ledger.hasEngagement && agreement.commitments.contains { $0.scope == .fastTrack || $0.scope == .standard }
         guard needed else { return [] }
         let leads = ordered.filter { i in ledger.leads[i].mqlAt.map(window.contains) ?? false }
-        var flags = [Bool](repeating: false, count: ledger.leads.count)
-        // Scoring is independent per lead: split the window across the cores.
-        let parts = 2
-        flags.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                var k = part
-                while k < leads.count {
-                    let i = leads[k]
-                    if let at = ledger.leads[i].mqlAt { out[i] = scorer.isFastTrack(ledger.leads[i], at: at) }
-                    k += parts
-                }
+        // Scoring is independent per lead: every other lead on each of two cores.
+        let fast = Concurrently.map(2) { part in
+            stride(from: part, to: leads.count, by: 2).map { leads[$0] }.filter { i in
+                ledger.leads[i].mqlAt.map { scorer.isFastTrack(ledger.leads[i], at: $0) } ?? false
             }
         }
+        var flags = [Bool](repeating: false, count: ledger.leads.count)
+        for i in fast.joined() { flags[i] = true }
         return flags
     }
 

@@ -9,17 +9,11 @@ public enum Evaluator {
         // Commitments are independent of each other and of the trend: measure them on all cores.
         let commitments = a.commitments
         let reports = Reports(context: context)
-        var results = [CommitmentResult?](repeating: nil, count: commitments.count)
-        var trend: [TrendPoint] = []
-        results.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            nonisolated(unsafe) var trendOut: [TrendPoint] = []
-            DispatchQueue.concurrentPerform(iterations: commitments.count + 1) { k in
-                if k == commitments.count { trendOut = reports.trend() } else { out[k] = evaluator.evaluate(commitments[k]) }
-            }
-            trend = trendOut
+        let outcomes = Concurrently.map(commitments.count + 1) { k in
+            k == commitments.count ? (result: nil, trend: reports.trend()) : (result: evaluator.evaluate(commitments[k]), trend: [TrendPoint]())
         }
-        let measured = results.compactMap { $0 }
+        let measured = outcomes.compactMap(\.result)
+        let trend = outcomes.last?.trend ?? []
         let targets = FunnelTargets(context: context).results()
         let cohort = context.cohort(context.period)
         let reasons = reports.reasons(cohort)

@@ -129,7 +129,7 @@ extension LeadLoader {
                 next += leads[i].eventCount
             }
             if inOrder && allKnown {
-                swap(&events, &rows.events)
+                events = moveOut(&rows.events, leaving: [])
             } else if inOrder {
                 events.reserveCapacity(Int(next))
                 for k in 0..<rows.runCount where runLeads[k] >= 0 { events.append(contentsOf: rows.events[rows.range(ofRun: k)]) }
@@ -155,7 +155,7 @@ extension LeadLoader {
                 guard let base = buffer.baseAddress else { return }
                 nonisolated(unsafe) let (events, leads) = (base, UnsafeBufferPointer(leads))
                 let parts = max(1, min(cores, leads.count / 65_536))
-                _ = Concurrently.map(parts) { part in
+                Concurrently.forEach(parts) { part in
                     for i in leads.count * part / parts..<leads.count * (part + 1) / parts {
                         let start = Int(leads[i].eventStart), count = Int(leads[i].eventCount)
                         guard count > 1 else { continue }
@@ -166,7 +166,6 @@ extension LeadLoader {
                             EngagementEvent.sortByTime(&slice)
                         }
                     }
-                    return true
                 }
             }
         }

@@ -61,7 +61,7 @@ public final class LeadLoader: Sendable {
         if let path = sources.engagement { files.append(try ReadFile(.engagement, path, self)) }
         var joined = try readAll(files)
         clock.mark("read every file (spans on all cores)")
-        guard case var .leads(state) = consume(&joined, 0) else { preconditionFailure("the leads file is read first") }
+        guard case var .leads(state) = moveOut(&joined[0], leaving: .rows(DetachedRows())) else { preconditionFailure("the leads file is read first") }
         state.quality.rowsRead[sources.leads] = state.rows
         for file in files where file.header.preamble > 0 { state.quality.preambleRows[file.path] = file.header.preamble }
         tie(files, &joined, to: &state, asOf: asOf)
@@ -87,12 +87,11 @@ public final class LeadLoader: Sendable {
             Result { try read(files[queue[j].file], span: queue[j].span, first: queue[j].part == 0) }
         }
         var parts = files.map { _ in [Result<ReadPart, Error>]() }
-        for j in jobs.indices.sorted(by: { jobs[$0].part < jobs[$1].part }) { parts[jobs[j].file].append(take(&results[j])) }
+        for j in jobs.indices.sorted(by: { jobs[$0].part < jobs[$1].part }) { parts[jobs[j].file].append(moveOut(&results[j], leaving: ReadPart.taken)) }
         return try parts.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let buffer = buffer
             return Concurrently.map(files.count) { [self] f in
-                var mine: [Result<ReadPart, Error>] = []
-                swap(&mine, &buffer[f])
+                var mine = moveOut(&buffer[f], leaving: [])
                 return Result { try join(files[f], &mine) }
             }
         }.map { try $0.get() }
@@ -103,13 +102,12 @@ public final class LeadLoader: Sendable {
     private func tie(_ files: [ReadFile], _ joined: inout [ReadPart], to state: inout LeadPart, asOf: Int64?) {
         var side: [(file: ReadFile, rows: DetachedRows)] = []
         for (f, file) in files.enumerated().dropFirst() {
-            if case let .rows(rows) = consume(&joined, f) { side.append((file, rows)) }
+            if case let .rows(rows) = moveOut(&joined[f], leaving: .rows(DetachedRows())) { side.append((file, rows)) }
         }
         let runLeads = resolve(side.map(\.rows), ids: state.ids)
         for f in side.indices {
             let file = side[f].file
-            var rows = DetachedRows()
-            swap(&rows, &side[f].rows)
+            var rows = moveOut(&side[f].rows, leaving: DetachedRows())
             if file.kind == .activities { attachActivities(rows, path: file.path, until: asOf ?? .max, &state, runLeads: runLeads[f]) }
             if file.kind == .engagement { attachEngagement(&rows, path: file.path, &state, runLeads: runLeads[f]) }
             if rows.earliest <= rows.latest { state.saw(rows.earliest); state.saw(rows.latest) }
@@ -126,20 +124,6 @@ public final class LeadLoader: Sendable {
         return files.indices.map { f in zip(pieces, resolved).filter { $0.0.file == f }.flatMap(\.1) }
     }
 
-    /// Moves a result out of its array (leaving a placeholder), so the caller holds the only reference to its arrays.
-    private func take(_ slot: inout Result<ReadPart, Error>) -> Result<ReadPart, Error> {
-        var result = Result<ReadPart, Error>.success(.rows(DetachedRows()))
-        swap(&result, &slot)
-        return result
-    }
-
-    /// Moves a part out of `parts` (leaving an empty one), so the caller holds the only reference to its arrays.
-    private func consume(_ parts: inout [ReadPart], _ k: Int) -> ReadPart {
-        var part = ReadPart.rows(DetachedRows())
-        swap(&part, &parts[k])
-        return part
-    }
-
     /// Reads one span of a file.
     private func read(_ file: ReadFile, span: Range<Int>, first: Bool) throws -> ReadPart {
         let firstLine = first ? file.header.firstLine : 1
@@ -154,7 +138,7 @@ public final class LeadLoader: Sendable {
     /// again in one piece (the first row of an id must win; an error must name its line).
     private func join(_ file: ReadFile, _ parts: inout [Result<ReadPart, Error>]) throws -> ReadPart {
         let whole = { [self] in try read(file, span: file.header.bodyStart..<Int.max, first: true) }
-        switch try? take(&parts[0]).get() {
+        switch try? moveOut(&parts[0], leaving: ReadPart.taken).get() {
         case var .leads(state)?:
             let joined = laterSpans(file, &parts, after: state.end) { next, lineOffset in
                 guard case let .leads(part) = next else { return false }
@@ -185,7 +169,7 @@ public final class LeadLoader: Sendable {
             let span = file.spans[k]
             let part: ReadPart?
             if end == span.lowerBound {
-                part = try? take(&parts[k]).get()
+                part = try? moveOut(&parts[k], leaving: ReadPart.taken).get()
             } else if end > span.lowerBound, end < span.upperBound {
                 part = try? read(file, span: end..<span.upperBound, first: false)
             } else if end >= span.upperBound {

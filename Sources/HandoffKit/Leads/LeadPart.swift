@@ -49,24 +49,14 @@ struct LeadPart: Sendable {
         }
     }
 
-    /// `ref` through a value mapping, computed once per distinct value.
+    /// `ref` through a value mapping (source values, rejection reason ids), computed once per distinct value.
     mutating func mapped(_ ref: TextRef, reason: Bool, _ map: (String) -> String, _ loader: LeadLoader) -> TextRef {
+        let table: WritableKeyPath<LeadPart, [Int32]> = reason ? \.mappedReason : \.mappedSource
         let k = Int(ref.raw)
-        func lookup(_ table: inout [Int32]) -> TextRef? {
-            if k < table.count, table[k] >= 0 { return TextRef(raw: table[k]) }
-            return nil
-        }
-        if reason, let known = lookup(&mappedReason) { return known }
-        if !reason, let known = lookup(&mappedSource) { return known }
-        let value = map(texts[ref])
-        let result = text(value, loader)
-        if reason {
-            while mappedReason.count <= k { mappedReason.append(-1) }
-            mappedReason[k] = result.raw
-        } else {
-            while mappedSource.count <= k { mappedSource.append(-1) }
-            mappedSource[k] = result.raw
-        }
+        if k < self[keyPath: table].count, self[keyPath: table][k] >= 0 { return TextRef(raw: self[keyPath: table][k]) }
+        let result = text(map(texts[ref]), loader)
+        while self[keyPath: table].count <= k { self[keyPath: table].append(-1) }
+        self[keyPath: table][k] = result.raw
         return result
     }
 
@@ -89,8 +79,6 @@ struct LeadPart: Sendable {
             lead.remapTexts(remap)
             leads.append(lead)
         }
-        // Keep the placeholder flags in step with the texts (the joined part is not read from again).
-        placeholder = []
         quality.absorb(next.quality, lineOffset: lineOffset)
         columns.formUnion(next.columns)
         if next.earliest <= next.latest { saw(next.earliest); saw(next.latest) }

@@ -117,6 +117,9 @@ enum ReadPart: Sendable {
     case leads(LeadPart)
     case rows(DetachedRows)
 
+    /// What a result's slot holds once the result has been moved out.
+    static let taken = Result<ReadPart, Error>.failure(CancellationError())
+
     /// Where the span's reading ended.
     var end: CSVReader.SpanEnd {
         switch self {
@@ -128,18 +131,4 @@ enum ReadPart: Sendable {
 
 extension CSVReader.SpanEnd {
     static let none = CSVReader.SpanEnd(offset: 0, lines: 0)
-}
-
-/// Runs independent work on the machine's cores.
-enum Concurrently {
-    /// `work(0..<count)` spread over the cores (each core takes the next index when it is free); results in index order.
-    static func map<T: Sendable>(_ count: Int, _ work: @Sendable (Int) -> T) -> [T] {
-        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        slots.initialize(repeating: nil)
-        defer { slots.deinitialize(); slots.deallocate() }
-        nonisolated(unsafe) let out = slots
-        DispatchQueue.concurrentPerform(iterations: count) { i in out[i] = work(i) }
-        return slots.map { $0! }
-    }
-
 }

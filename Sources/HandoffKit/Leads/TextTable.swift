@@ -34,12 +34,6 @@ public struct TextTable: Sendable {
     /// An empty table.
     public init() {}
 
-    /// A table holding `texts` in order (entry k + 1 is `texts[k]`, or the empty text), materialized.
-    public init(_ texts: [String]) {
-        for t in texts { _ = intern(t) }
-        materialize()
-    }
-
     /// Number of entries, the empty text included.
     public var count: Int { hashes.count }
 

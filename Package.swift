@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -20,7 +21,7 @@ let package = Package(
         ),
         .target(
             name: "HandoffKit",
-            dependencies: ["CCmark", "Yams"],
+            dependencies: ["CCmark", "Yams", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/templates"), .copy("Resources/starter.yaml")]
         ),
         .executableTarget(

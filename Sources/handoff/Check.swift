@@ -6,7 +6,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "One line per commitment: met, missed, at risk, insufficient data or not measurable.",
         discussion: """
-        Exit status: 0 when every commitment is met, 1 when any is missed, 2 on bad input
+        Exit status: 0 when every commitment is met, 1 when any is missed, 2 on bad input \
         (an invalid agreement, an unreadable export, a bad option).
 
         Examples:

@@ -6,8 +6,8 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render the SLA document for sign-off, as Markdown or a self-contained HTML page.",
         discussion: """
-        Every commitment's sentence is generated from its structured entry (unless it has its own
-        'promise'), so the document and the weekly check cannot drift apart. The sign-off block shows
+        Every commitment's sentence is generated from its structured entry (unless it has its own \
+        'promise'), so the document and the weekly check cannot drift apart. The sign-off block shows \
         each party as signed, pending or stale.
 
         Examples:

@@ -6,8 +6,8 @@ struct Sign: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Record a party's sign-off, bound to the agreement's content digest.",
         discussion: """
-        The digest covers everything but the sign-off section, and ignores formatting and comments.
-        Editing any other part of the agreement makes earlier sign-offs stale: 'validate' warns and the
+        The digest covers everything but the sign-off section, and ignores formatting and comments. \
+        Editing any other part of the agreement makes earlier sign-offs stale: 'validate' warns and the \
         rendered document marks them. The file is edited in place, keeping its comments and layout.
 
         Examples:

@@ -6,7 +6,7 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check an agreement: schema, types, references, reachability, capacity, staleness.",
         discussion: """
-        Every problem is printed as path:line:col: error|warning: message, with the source line and a
+        Every problem is printed as path:line:col: error|warning: message, with the source line and a \
         caret, in file order. Exit status 0 when there are no errors (warnings allowed), 1 otherwise.
 
         Examples:

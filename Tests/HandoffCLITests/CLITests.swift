@@ -115,6 +115,17 @@ struct CLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["bad.yaml", "keep.md", "sla.html"])
     }
 
+    @Test func outputIntoAMissingFolderNamesTheFolder() throws {
+        let dir = try Self.tempDir()
+        let missing = dir.appendingPathComponent("no-such-folder").path
+        let r = try Self.handoff("render", "agreements/acme.yaml", "--format", "html", "-o", missing + "/sla.html")
+        #expect(r.status == 1)
+        #expect(r.stdout == "")
+        #expect(r.stderr.contains("cannot write '\(missing)/sla.html': the folder '\(missing)' does not exist; create it first (mkdir -p '\(missing)')"))
+        #expect(!r.stderr.contains("could not be completed"))
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
     @Test func initRefusesToOverwrite() throws {
         let dir = try Self.tempDir()
         let first = try Self.handoff("init", "sla.yaml", cwd: dir)
@@ -150,6 +161,19 @@ struct CLITests {
             let r = try Self.handoff(command, "--help")
             #expect(r.status == 0)
             #expect(r.stdout.contains("Examples:"), "\(command) --help")
+        }
+    }
+
+    @Test func helpProseIsNotBrokenMidSentence() throws {
+        for command in ["", "init", "validate", "render", "sign", "scorecard", "agenda", "check"] {
+            let r = try command.isEmpty ? Self.handoff("--help") : Self.handoff(command, "--help")
+            let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            // Help is wrapped to 80 columns. A prose line followed by more of its paragraph must be full: the next
+            // word would not have fitted on it.
+            for (line, next) in zip(lines, lines.dropFirst()) where !line.isEmpty && !line.hasPrefix(" ") {
+                guard let word = next.split(separator: " ").first, !next.hasPrefix(" ") else { continue }
+                #expect(line.count + 1 + word.count >= 79, "handoff \(command) --help breaks a sentence after: \(line)")
+            }
         }
     }
 

@@ -18,9 +18,26 @@ struct DigestAndSentenceTests {
     }
 
     @Test func sha256KnownVectors() {
-        #expect(SHA256.hex(Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        // FIPS 180-4 examples: empty, one block, two blocks (448 bits), and many blocks.
+        #expect(SHA256Digest.hex(Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256Digest.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256Digest.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256Digest.hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    /// The digest sign-offs were recorded with (by the hand-written SHA-256 this replaced) still comes out, so
+    /// no existing sign-off turns stale when the hashing library changes.
+    @Test func recordedSignOffsStillVerify() throws {
+        let recorded = "ab75686905acb82353054e8114f8a687731aff880bffacc82a0dd758228b277a"
+        #expect(try acme().digest == recorded)
+        let text = try String(contentsOfFile: projectPath("agreements/acme.yaml"), encoding: .utf8)
+        let signed = text + "\nsignoff:\n  - {party: sales, name: Marcus Bell, title: VP Sales, date: 2026-11-20, digest: \(recorded)}\n"
+        let outcome = load(signed, file: "acme.yaml", today: LocalDate(year: 2026, month: 11, day: 22))
+        #expect(outcome.agreement?.digest == recorded)
+        #expect(outcome.diagnostics.filter { $0.message.contains("stale") }.isEmpty)
+        // The golden SLA document carries the same digest.
+        let golden = try String(contentsOfFile: projectPath("Tests/HandoffKitTests/Golden/acme-sla.md"), encoding: .utf8)
+        #expect(golden.contains("SHA-256 \(recorded)"))
     }
 
     @Test func sentencesComeFromTheStructuredEntry() throws {

@@ -345,7 +345,7 @@ private struct OpenFile {
         }
         var info = stat()
         if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            Glibc.close(descriptor)
+            _ = closeDescriptor(descriptor)
             throw CSVReader.Failure(file: path, line: nil, reason: "is a directory, not a CSV file")
         }
     }
@@ -356,7 +356,7 @@ private struct OpenFile {
         while total < count {
             var got = pread(descriptor, target + total, count - total, off_t(offset + total))
             // A pipe cannot be read at an offset; it is only ever read front to back, so read it in order.
-            if got < 0, errno == ESPIPE { got = Glibc.read(descriptor, target + total, count - total) }
+            if got < 0, errno == ESPIPE { got = readDescriptor(descriptor, target + total, count - total) }
             if got < 0 {
                 if errno == EINTR { continue }
                 throw CSVReader.Failure(file: path, line: nil, reason: "cannot read the file (\(String(cString: strerror(errno))))")
@@ -373,5 +373,12 @@ private struct OpenFile {
         return Int(info.st_size)
     }
 
-    func close() { _ = Glibc.close(descriptor) }
+    func close() { _ = closeDescriptor(descriptor) }
+}
+
+/// The C library's `close` and `read` (Glibc or Darwin), named apart from `OpenFile`'s own methods.
+private func closeDescriptor(_ descriptor: Int32) -> Int32 { close(descriptor) }
+
+private func readDescriptor(_ descriptor: Int32, _ target: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+    read(descriptor, target, count)
 }

@@ -6,27 +6,33 @@ public enum CheckReport {
     /// Plain-ASCII-safe text: `[ok] sales  first-touch  met  93.1%  goal >= 90% within 30m (business)  n=72 pending=3`.
     public static func text(_ s: Scorecard, breaches detailed: Bool = false) -> String {
         var lines = ["\(s.title) v\(s.version) — \(s.period.label) (\(s.period.span)), as of \(Dates.local(s.asOf, s.zone)) \(s.zone.identifier)"]
-        let idWidth = max(12, s.commitments.map { $0.commitment.id.count }.max() ?? 0)
+        // One row per commitment and target: mark, team, id, verdict, value, then the rest of the line.
+        var rows: [(columns: [String], rest: String, breaches: [Breach])] = []
         for r in s.commitments {
-            let id = r.commitment.id.padding(idWidth)
-            let team = r.commitment.team.padding(9)
-            let verdict = r.verdict.words.padding(17)
-            var line = "\(r.verdict.mark) \(team) \(id) \(verdict) \(r.valueText.padding(10)) goal \(ascii(r.goalText))"
-            if r.verdict != .notMeasurable { line += "  n=\(r.denominator)" + (r.pending > 0 ? " pending=\(r.pending)" : "") }
-            if r.verdict == .notMeasurable { line += "  (\(r.note))" }
+            var rest = "goal \(r.goalText)"
+            if r.verdict != .notMeasurable { rest += "  n=\(r.denominator)" + (r.pending > 0 ? " pending=\(r.pending)" : "") }
+            if r.verdict == .notMeasurable { rest += "  (\(r.note))" }
             if !r.breaches.isEmpty, !detailed {
-                line += "  breaches: " + r.breaches.prefix(5).map(\.leadID).joined(separator: ", ") + (r.breaches.count > 5 ? " (+\(r.breaches.count - 5) more)" : "")
+                rest += "  breaches: " + r.breaches.prefix(5).map(\.leadID).joined(separator: ", ") + (r.breaches.count > 5 ? " (+\(r.breaches.count - 5) more)" : "")
             }
-            lines.append(line)
-            if detailed {
-                for b in r.breaches {
-                    lines.append("       \(b.leadID)  \(b.owner.isEmpty ? "(unassigned)" : b.owner)  \(b.detail)")
-                }
-            }
+            rows.append(([r.verdict.mark, r.commitment.team, r.commitment.id, r.verdict.words, r.valueText], rest, detailed ? r.breaches : []))
         }
         for t in s.targets {
             let value = t.value.map { Percent.format($0) } ?? "–"
-            lines.append("\(t.verdict.mark) \("target".padding(9)) \(t.id.padding(idWidth)) \(t.verdict.words.padding(17)) \(value.padding(10)) band \(Percent.format(t.band.low))-\(Percent.format(t.band.high))  n=\(t.denominator)" + (t.reading.isEmpty || t.reading == "in band" ? "" : "  (\(t.reading))"))
+            let rest = "band \(Percent.format(t.band.low))-\(Percent.format(t.band.high))  n=\(t.denominator)" + (t.reading.isEmpty || t.reading == "in band" ? "" : "  (\(t.reading))")
+            rows.append(([t.verdict.mark, "target", t.id, t.verdict.words, value], rest, []))
+        }
+        // Each column as wide as its longest cell (at least the usual width), so long ids keep the columns aligned.
+        let minimumWidths = [0, 9, 12, 17, 10]
+        let widths = minimumWidths.indices.map { column in
+            rows.map { ascii($0.columns[column]).count }.reduce(minimumWidths[column], max)
+        }
+        for row in rows {
+            let cells = row.columns.enumerated().map { column, cell in ascii(cell).padding(widths[column]) }
+            lines.append(cells.joined(separator: " ") + " " + row.rest)
+            for b in row.breaches {
+                lines.append("       \(b.leadID)  \(b.owner.isEmpty ? "(unassigned)" : b.owner)  \(b.detail)")
+            }
         }
         let counts = Verdict.allCases.map { v in (v, s.commitments.filter { $0.verdict == v }.count) }.filter { $0.1 > 0 }
         lines.append("")

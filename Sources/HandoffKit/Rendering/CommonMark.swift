@@ -24,11 +24,27 @@ enum CommonMark {
 
     /// HTML for one line of inline Markdown (a table cell), without the paragraph wrapper.
     static func inlineHTML(_ markdown: String) -> String {
-        var html = self.html(markdown).trimmingSpaces()
+        var html = self.html(inline(markdown.trimmingSpaces())).trimmingSpaces()
         if html.hasPrefix("<p>"), html.hasSuffix("</p>") {
             html = String(html.dropFirst(3).dropLast(4))
         }
         return html
+    }
+
+    /// `text` with a backslash before a leading marker that would make the line a block (a `#` heading,
+    /// a `>` quote, a `-`/`+`/`*` or `1.` list item, a `---` rule, a code fence), so a cell stays inline text.
+    static func inline(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        let rest = text.dropFirst()
+        if first == "#" || first == ">" { return "\\" + text }
+        if "-+*".contains(first), rest.first == " " || rest.isEmpty { return "\\" + text }
+        if "-*_".contains(first), text.count >= 3, text.allSatisfy({ $0 == first || $0 == " " }) { return "\\" + text }
+        if text.hasPrefix("```") || text.hasPrefix("~~~") { return "\\" + text }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 9, let marker = text.dropFirst(digits.count).first, marker == "." || marker == ")" {
+            return digits + "\\" + text.dropFirst(digits.count)
+        }
+        return text
     }
 
 }

@@ -63,7 +63,11 @@ public enum HTMLPage {
             if s.hasSuffix(":") { return " class=\"r\"" }
             return ""
         }
-        var html = "<table>\n<thead>\n<tr>"
+        // A list of records (five or more text columns, no numbers) is shown as one card per row on a phone;
+        // each cell carries its column's name for that.
+        let records = header.count >= 5 && !alignments.contains(" class=\"r\"")
+        let labels = header.map { " data-label=\"\(escape($0.trimmingSpaces()))\"" }
+        var html = records ? "<table class=\"records\">\n<thead>\n<tr>" : "<table>\n<thead>\n<tr>"
         for (i, cell) in header.enumerated() {
             html += "<th\(i < alignments.count ? alignments[i] : "")>\(CommonMark.inlineHTML(cell))</th>"
         }
@@ -79,7 +83,7 @@ public enum HTMLPage {
                 // Ids, numbers and dates (one short word) never wrap mid-value.
                 if !cell.isEmpty, cell.count <= 24, !cell.contains(" ") { classes.append("nw") }
                 let attr = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-                html += "<td\(attr)>\(CommonMark.inlineHTML(cell))</td>"
+                html += "<td\(attr)\(records ? labels[i] : "")>\(CommonMark.inlineHTML(cell))</td>"
             }
             html += "</tr>\n"
         }

@@ -10,7 +10,7 @@ public enum AgreementDigest {
         var out: [UInt8] = []
         var budget = NodeReader.nodeBudget
         serialize(root, topLevel: true, into: &out, budget: &budget)
-        return budget > 0 ? SHA256.hex(out) : nil
+        return budget > 0 ? SHA256Digest.hex(out) : nil
     }
 
 

@@ -36,7 +36,8 @@ struct SpanReadingTests {
         var out = l.leads.map { lead in
             [l.id(of: lead), t[lead.source], t[lead.owner], t[lead.company], t[lead.industry], t[lead.rejectionReason],
              "\(lead.createdAt ?? 0)", "\(lead.mqlAt ?? 0)", "\(lead.employees ?? -1)", "\(lead.status?.rawValue ?? "-")",
-             "\(lead.decision?.rawValue ?? "-")", "\(lead.firstActivityAt ?? 0)", "\(lead.attempts)",
+             "\(lead.decision?.rawValue ?? "-")",
+             l.activities[lead.activityRange].map { "\(l.activityTypes[Int($0.action)])@\($0.at)" }.joined(separator: " "),
              l.events[lead.eventRange].map { "\(l.actions[Int($0.action)])@\($0.at)" }.joined(separator: " ")].joined(separator: "|")
         }
         out += l.quality.issues.map(\.description)

@@ -49,7 +49,7 @@ public enum Handoff {
             asOf = t
         }
         let clock = PhaseClock()
-        let ledger = try LeadLoader(agreement: a).load(request.sources, asOf: asOf)
+        let ledger = try LeadLoader(agreement: a).load(request.sources)
         clock.mark("load exports")
         let context = try EvaluationContext(agreement: a, ledger: ledger, period: request.period, asOf: asOf)
         clock.mark("index cohorts")

@@ -79,11 +79,12 @@ struct CommitmentEvaluator {
         let needed = Int(n)
         var met = 0, judged = 0
         var breaches: [Breach] = []
+        let touches = context.touches(for: c)
         for i in context.scoped(cohort, c.scope) {
-            let lead = context.ledger.leads[i]
+            let lead = context.lead(i)
             guard lead.status == .unresponsive else { continue }
             judged += 1
-            let made = lead.attemptTotal ?? 0
+            let made = touches.attempts(lead) ?? 0
             if made >= needed { met += 1 } else {
                 breaches.append(context.breach(lead, "\(made) of \(needed) attempts before unresponsive", severity: Int64(needed - made)))
             }
@@ -95,8 +96,9 @@ struct CommitmentEvaluator {
     }
 
     func contextComplete(_ c: Commitment, cohort: ArraySlice<Int>) -> CommitmentResult {
-        cohortShare(c, cohort, note: "") { lead in
-            let missing = c.requiredFields.filter { !LeadValues.filled(lead, $0) }
+        let touches = context.touches(for: c)
+        return cohortShare(c, cohort, note: "") { lead in
+            let missing = c.requiredFields.filter { !LeadValues.filled(lead, $0, touches) }
             return missing.isEmpty ? nil : ("missing " + missing.joined(separator: ", "), Int64(missing.count))
         }
     }
@@ -115,7 +117,7 @@ struct CommitmentEvaluator {
         let leads = context.scoped(cohort, c.scope)
         var breaches: [Breach] = []
         for i in leads {
-            let lead = context.ledger.leads[i]
+            let lead = context.lead(i)
             if let (detail, severity) = breach(lead) { breaches.append(context.breach(lead, detail, severity: severity)) }
         }
         return rate(c, met: leads.count - breaches.count, judged: leads.count, breaches: breaches, note: note)
@@ -139,7 +141,7 @@ struct CommitmentEvaluator {
 
 /// Reads a canonical column's value off a lead, for completeness checks.
 enum LeadValues {
-    static func filled(_ lead: Lead, _ column: String) -> Bool {
+    static func filled(_ lead: Lead, _ column: String, _ touches: SalesTouches) -> Bool {
         switch LeadColumn(rawValue: column) {
         case .leadID?: return !lead.id.isEmpty
         case .createdAt?: return lead.createdAt != nil
@@ -154,7 +156,7 @@ enum LeadValues {
         case .score?: return lead.score != nil
         case .mqlAt?: return lead.mqlAt != nil
         case .routedAt?: return lead.routedAt != nil
-        case .firstTouchAt?: return lead.firstTouch != nil
+        case .firstTouchAt?: return lead.handoffAt.flatMap { touches.firstTouch(lead, from: $0) } != nil
         case .status?: return lead.status != nil
         case .decision?: return lead.decision != nil
         case .decisionAt?: return lead.decisionAt != nil
@@ -165,7 +167,7 @@ enum LeadValues {
         case .timeline?: return !lead.timeline.isEmpty
         case .useCase?: return !lead.useCase.isEmpty
         case .budget?: return !lead.budget.isEmpty
-        case .attemptCount?: return lead.attemptTotal != nil
+        case .attemptCount?: return touches.attempts(lead) != nil
         case .contentEngaged?: return !lead.contentEngaged.isEmpty
         case nil: return false
         }

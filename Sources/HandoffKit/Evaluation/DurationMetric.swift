@@ -16,9 +16,10 @@ struct DurationMetric {
         var met = 0, pending = 0
         var breaches: [Breach] = []
         var elapsedTimes: [Int64] = []
+        let touches = context.touches(for: c)
         for i in context.scoped(cohort, c.scope) {
-            let lead = context.ledger.leads[i]
-            guard let (start, eventAt) = span(c, lead) else { continue }
+            let lead = context.lead(i)
+            guard let (start, eventAt) = span(c, lead, touches) else { continue }
             let event = eventAt.flatMap { $0 <= asOf ? $0 : nil }
             let deadline = clock.deadline(from: start, after: limit.seconds)
             if c.metric == .feedbackTime, c.requireReason, let event, lead.decision == .rejected, lead.rejectionReason.isEmpty {
@@ -53,17 +54,17 @@ struct DurationMetric {
     }
 
     /// When the clock starts and when the awaited event happened, or nil when the lead is out of scope.
-    func span(_ c: Commitment, _ lead: Lead) -> (Int64, Int64?)? {
+    func span(_ c: Commitment, _ lead: Lead, _ touches: SalesTouches) -> (Int64, Int64?)? {
         switch c.metric {
         case .routingTime:
             guard let mql = lead.mqlAt else { return nil }
             return (mql, lead.routedAt)
         case .firstTouchTime:
             guard let start = lead.handoffAt else { return nil }
-            return (start, lead.firstTouch)
+            return (start, touches.firstTouch(lead, from: start))
         case .untouchedLeads:
             guard let routed = lead.routedAt else { return nil }
-            return (routed, lead.firstTouch)
+            return (routed, touches.firstTouch(lead, from: routed))
         case .feedbackTime:
             guard let start = lead.handoffAt else { return nil }
             return (start, lead.decision == nil ? nil : lead.decisionAt)

@@ -14,7 +14,7 @@ struct FunnelTargets {
     func acceptance(cohort: ArraySlice<Int>) -> Reading {
         var accepted = 0, rejected = 0
         for i in cohort {
-            switch context.ledger.leads[i].decision {
+            switch context.lead(i).decision {
             case .accepted?: accepted += 1
             case .rejected?: rejected += 1
             case nil: break
@@ -34,7 +34,7 @@ struct FunnelTargets {
         let cohort = context.cohort(from: p.start - lag, to: p.end - lag)
         var converted = 0
         for i in cohort {
-            let lead = context.ledger.leads[i]
+            let lead = context.lead(i)
             if let sql = lead.sqlAt, let mql = lead.mqlAt, sql - mql <= t.conversionWindow.seconds, sql <= context.asOf { converted += 1 }
         }
         let matureFrom = Dates.long(LocalDate(daysSinceEpoch: Int(context.zone.local(p.start - lag).floorDiv(86400))))

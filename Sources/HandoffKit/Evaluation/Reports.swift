@@ -1,14 +1,15 @@
 /// The report sections of the scorecard: funnel, rejection reasons, sources, owners, trend, sample review.
 struct Reports {
     let context: EvaluationContext
-    var leads: [Lead] { context.ledger.leads }
+    /// Lead `i` as it stood at as-of.
+    func lead(_ i: Int) -> Lead { context.lead(i) }
     var texts: TextTable { context.ledger.texts }
 
     func funnel(_ cohort: ArraySlice<Int>) -> [FunnelStage] {
         let asOf = context.asOf
         var sal = 0, sql = 0, opp = 0, won = 0
         for i in cohort {
-            let l = leads[i]
+            let l = lead(i)
             if l.decision == .accepted { sal += 1 }
             if let t = l.sqlAt, t <= asOf { sql += 1 }
             if let t = l.opportunityAt, t <= asOf { opp += 1 }
@@ -27,9 +28,9 @@ struct Reports {
         var unknown: [String: Int] = [:]
         let known = Set(context.agreement.rejectionReasons.map(\.id))
         let texts = self.texts
-        for i in cohort where leads[i].decision == .rejected {
+        for i in cohort where lead(i).decision == .rejected {
             rejected += 1
-            let r = texts[leads[i].rejectionReason]
+            let r = texts[lead(i).rejectionReason]
             if r.isEmpty { none += 1 } else if known.contains(r) { counts[r, default: 0] += 1 } else { unknown[r, default: 0] += 1 }
         }
         let rows = context.agreement.rejectionReasons.map { reason -> RejectionBreakdown.Row in
@@ -49,7 +50,7 @@ struct Reports {
         var rows: [String: SourceRow] = [:]
         let texts = self.texts
         for i in context.cohort(from: start, to: p.end) {
-            let l = leads[i]
+            let l = lead(i)
             let key = l.source.isEmpty ? "(no source)" : texts[l.source]
             var row = rows[key] ?? SourceRow(source: key, mqls: 0, accepted: 0, decided: 0, sqls: 0)
             row.mqls += 1
@@ -70,7 +71,7 @@ struct Reports {
         }
         var leadCounts: [String: Int] = [:]
         let texts = self.texts
-        for i in context.cohort(context.period) { leadCounts[leads[i].owner.isEmpty ? "(unassigned)" : texts[leads[i].owner], default: 0] += 1 }
+        for i in context.cohort(context.period) { leadCounts[lead(i).owner.isEmpty ? "(unassigned)" : texts[lead(i).owner], default: 0] += 1 }
         let rows = Set(leadCounts.keys).union(byOwner.keys).map { owner in
             OwnerRow(owner: owner, leads: leadCounts[owner] ?? 0, breaches: sales.map { ($0.commitment.id, byOwner[owner]?[$0.commitment.id] ?? 0) })
         }
@@ -132,19 +133,19 @@ struct Reports {
     func sample(_ cohort: ArraySlice<Int>) -> [SampleLead] {
         let n = context.agreement.meeting.reviewRejectedLeads
         let ledger = context.ledger, texts = self.texts
-        let rejected = cohort.filter { leads[$0].decision == .rejected }
-            .map { (key: Reports.stableHash(ledger.id(of: leads[$0])), id: ledger.id(of: leads[$0]), index: $0) }
+        let rejected = cohort.filter { lead($0).decision == .rejected }
+            .map { (key: Reports.stableHash(ledger.id(of: lead($0))), id: ledger.id(of: lead($0)), index: $0) }
             .sorted { ($0.key, $0.id) < ($1.key, $1.id) }
             .map(\.index)
         var chosen: [Int] = []
         var seenReasons: Set<TextRef> = []
-        for i in rejected where chosen.count < n && !seenReasons.contains(leads[i].rejectionReason) {
+        for i in rejected where chosen.count < n && !seenReasons.contains(lead(i).rejectionReason) {
             chosen.append(i)
-            seenReasons.insert(leads[i].rejectionReason)
+            seenReasons.insert(lead(i).rejectionReason)
         }
         for i in rejected where chosen.count < n && !chosen.contains(i) { chosen.append(i) }
         return chosen.map { i in
-            let l = leads[i]
+            let l = lead(i)
             var profile: [String] = []
             if !l.industry.isEmpty { profile.append(texts[l.industry]) }
             if let e = l.employees { profile.append("\(Amount.grouped(e)) employees") }

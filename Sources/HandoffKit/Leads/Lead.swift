@@ -48,10 +48,10 @@ public struct Lead: Sendable {
         set { attemptCountRaw = Int32(clamping: newValue ?? -1) }
     }
     private var attemptCountRaw: Int32 = -1
-    /// First sales touch at or after the handoff, from the activities file.
-    @CompactInstant public var firstActivityAt: Int64?
-    /// Attempt-type activities, from the activities file.
-    public var attempts: Int32 = 0
+    /// Where this lead's sales activities are in the ledger's flat `activities` array (time-ordered).
+    public var activityStart: Int32 = 0
+    /// How many sales activities the lead has (every one the export lists, whatever its type or time).
+    public var activityCount: Int32 = 0
     /// Where this lead's engagement events are in the ledger's flat `events` array (time-ordered).
     public var eventStart: Int32 = 0
     /// How many engagement events the lead has.
@@ -60,11 +60,14 @@ public struct Lead: Sendable {
     /// This lead's slice of the ledger's `events`.
     public var eventRange: Range<Int> { Int(eventStart)..<Int(eventStart) + Int(eventCount) }
 
+    /// This lead's slice of the ledger's `activities`.
+    public var activityRange: Range<Int> { Int(activityStart)..<Int(activityStart) + Int(activityCount) }
+
     /// Creates a lead with only an id.
     public init(id: TextRef) {
         self.id = id
         createdAt = nil; mqlAt = nil; routedAt = nil; firstTouchAt = nil; decisionAt = nil
-        sqlAt = nil; opportunityAt = nil; wonAt = nil; firstActivityAt = nil
+        sqlAt = nil; opportunityAt = nil; wonAt = nil
         employees = nil; annualRevenue = nil; score = nil
     }
 
@@ -78,17 +81,11 @@ public struct Lead: Sendable {
 
     /// When the handoff clock starts: routing, else becoming an MQL.
     public var handoffAt: Int64? { routedAt ?? mqlAt }
-
-    /// The first touch: the first activity after the handoff, else the export's own column.
-    public var firstTouch: Int64? { firstActivityAt ?? firstTouchAt }
-
-    /// Attempts from activities when there are any, else the export's counter.
-    public var attemptTotal: Int? { attempts > 0 ? Int(attempts) : attemptCountColumn }
 }
 
-/// One marketing interaction.
+/// One marketing interaction (engagement export) or one sales activity (activities export).
 public struct EngagementEvent: Sendable {
-    /// Index into the ledger's action names.
+    /// Index into the ledger's action names (engagement) or activity types (activities).
     public var action: UInt16
     /// When it happened.
     public var at: Int64

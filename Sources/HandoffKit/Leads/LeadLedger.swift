@@ -10,6 +10,12 @@ public struct LeadLedger: Sendable {
     public var actions: [String]
     /// Every engagement event, grouped by lead in lead order and time-ordered within a lead (`Lead.eventRange`).
     public var events: [EngagementEvent]
+    /// Sales activity types as exported (after `data.values.activity_type` mapping, lowercased; blank is "");
+    /// an activity's `action` indexes this.
+    public var activityTypes: [String] = []
+    /// Every sales activity, grouped by lead in lead order and time-ordered within a lead (`Lead.activityRange`).
+    /// Facts only: no as-of cut and no commitment's `attempt_types` applied (the evaluation does both).
+    public var activities: [EngagementEvent] = []
     /// What could not be read.
     public var quality: DataQuality
     /// Canonical lead columns present in the export.

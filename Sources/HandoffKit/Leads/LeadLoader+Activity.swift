@@ -1,10 +1,10 @@
 extension LeadLoader {
-    /// Parses one span of the activities export without the lead index: each row's time and whether its type is a
-    /// touch/attempt.
+    /// Parses one span of the activities export without the lead index: each row's time and type (a code into the
+    /// span's type names, as mapped by `data.values.activity_type` and lowercased; blank is "").
     func detachActivities(_ file: ReadFile, span: Range<Int>, firstLine: Int) throws -> DetachedRows {
         var out = DetachedRows()
         out.reserve(rows: span.count / 40)
-        var types: [(raw: [UInt8], bits: UInt16)] = []
+        var types: [(raw: [UInt8], code: UInt16)] = []
         let columns = file.header.positions
         let path = file.path
         out.end = try forEachRow(file, span: span, firstLine: firstLine) { r in
@@ -16,20 +16,21 @@ extension LeadLoader {
                 out.issues.append(DataIssue(file: path, line: r.line, column: "lead_id", value: "", reason: "no lead_id: the row cannot be tied to a lead", rowSkipped: true))
                 return
             }
-            var bits: UInt16 = 3
-            if let i = columns[2] {
-                let raw = r.trimmedBytes(i)
-                if let known = types.first(where: { Bytes.equal($0.raw, raw) }) {
-                    bits = known.bits
+            let raw: UnsafeBufferPointer<UInt8> = columns[2].map { r.trimmedBytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0)
+            let code: UInt16
+            if let known = types.first(where: { Bytes.equal($0.raw, raw) }) {
+                code = known.code
+            } else {
+                let type = blank(raw) ? "" : mapped("activity_type", columns[2].flatMap { r.string($0) } ?? "").lowercased()
+                if let existing = out.actions.firstIndex(of: type) {
+                    code = UInt16(truncatingIfNeeded: existing)
                 } else {
-                    let type = blank(raw) ? "" : mapped("activity_type", r.string(i) ?? "").lowercased()
-                    let touch = touchTypes.isEmpty ? !["note", "task"].contains(type) : touchTypes.contains(type)
-                    let attempt = attemptTypes.isEmpty ? !["note", "task"].contains(type) : attemptTypes.contains(type)
-                    bits = (touch ? 1 : 0) | (attempt ? 2 : 0)
-                    if types.count < 256 { types.append((Array(raw), bits)) }
+                    code = UInt16(truncatingIfNeeded: out.actions.count)
+                    out.actions.append(type)
                 }
+                if types.count < 256 { types.append((Array(raw), code)) }
             }
-            appendRow(&out, r, idColumn: idColumn, idBytes: idBytes, plain: plain, at: at, code: bits)
+            appendRow(&out, r, idColumn: idColumn, idBytes: idBytes, plain: plain, at: at, code: code)
         }
         return out
     }
@@ -86,31 +87,27 @@ extension LeadLoader {
         }
     }
 
-    /// Ties detached activity rows to their leads: first touch after the handoff, attempt counts.
-    func attachActivities(_ rows: DetachedRows, path: String, until cutoff: Int64, _ s: inout LeadPart, runLeads: [Int32]) {
-        attach(rows, path: path, &s, runLeads) { leads, lead, range in
-            let handoff = leads[lead].routedAt ?? leads[lead].mqlAt ?? Int64.min
-            var first = leads[lead].firstActivityAt ?? .max
-            var attempts: Int32 = 0
-            for i in range {
-                let bits = rows.events[i].action, at = rows.events[i].at
-                if at > cutoff { continue }
-                if bits & 1 != 0, at >= handoff, at < first { first = at }
-                if bits & 2 != 0 { attempts += 1 }
-            }
-            if first != .max { leads[lead].firstActivityAt = first }
-            leads[lead].attempts += attempts
-        }
+    /// Ties detached activity rows to their leads: every activity (type and time), grouped by lead. Which of them
+    /// count as a touch or an attempt, and up to when, is the evaluation's business.
+    func attachActivities(_ rows: inout DetachedRows, path: String, _ s: inout LeadPart, runLeads: [Int32]) {
+        s.activityTypes = rows.actions
+        s.activities = group(&rows, path: path, &s, runLeads: runLeads, start: \.activityStart, count: \.activityCount)
         s.columns.insert(.firstTouchAt)
         s.columns.insert(.attemptCount)
     }
 
-    /// Ties detached engagement rows to their leads: one flat array grouped by lead (a counting sort, so exports
-    /// in any row order work), time-ordered within each lead.
+    /// Ties detached engagement rows to their leads.
     func attachEngagement(_ rows: inout DetachedRows, path: String, _ s: inout LeadPart, runLeads: [Int32]) {
         s.actions = rows.actions
+        s.events = group(&rows, path: path, &s, runLeads: runLeads, start: \.eventStart, count: \.eventCount)
+    }
+
+    /// One flat array of the rows grouped by lead (a counting sort, so exports in any row order work), time-ordered
+    /// within each lead; each lead's slice is recorded in its `start` and `count`.
+    private func group(_ rows: inout DetachedRows, path: String, _ s: inout LeadPart, runLeads: [Int32],
+                       start startKey: WritableKeyPath<Lead, Int32>, count countKey: WritableKeyPath<Lead, Int32>) -> [EngagementEvent] {
         attach(rows, path: path, &s, runLeads) { leads, lead, range in
-            leads[lead].eventCount += Int32(range.count)
+            leads[lead][keyPath: countKey] += Int32(range.count)
         }
         // Usually the export lists leads in the leads file's order, each lead's rows together: its rows (less those of
         // unknown leads) are then the events as they are. Otherwise a counting sort groups them by lead.
@@ -125,8 +122,8 @@ extension LeadLoader {
         s.leads.withUnsafeMutableBufferPointer { leads in
             var next: Int32 = 0
             for i in leads.indices {
-                leads[i].eventStart = next
-                next += leads[i].eventCount
+                leads[i][keyPath: startKey] = next
+                next += leads[i][keyPath: countKey]
             }
             if inOrder && allKnown {
                 events = moveOut(&rows.events, leaving: [])
@@ -139,7 +136,7 @@ extension LeadLoader {
                     var filled = [Int32](repeating: 0, count: leads.count)
                     for k in 0..<rows.runCount where runLeads[k] >= 0 {
                         let lead = Int(runLeads[k]), range = rows.range(ofRun: k)
-                        var at = Int(leads[lead].eventStart + filled[lead])
+                        var at = Int(leads[lead][keyPath: startKey] + filled[lead])
                         for i in range {
                             (buffer.baseAddress! + at).initialize(to: rows.events[i])
                             at += 1
@@ -153,23 +150,23 @@ extension LeadLoader {
             // Leads' events do not overlap: halves of the leads are sorted on two cores.
             events.withUnsafeMutableBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
-                nonisolated(unsafe) let (events, leads) = (base, UnsafeBufferPointer(leads))
+                nonisolated(unsafe) let (events, leads, startKey, countKey) = (base, UnsafeBufferPointer(leads), startKey, countKey)
                 let parts = max(1, min(cores, leads.count / 65_536))
                 Concurrently.forEach(parts) { part in
                     for i in leads.count * part / parts..<leads.count * (part + 1) / parts {
-                        let start = Int(leads[i].eventStart), count = Int(leads[i].eventCount)
+                        let first = Int(leads[i][keyPath: startKey]), count = Int(leads[i][keyPath: countKey])
                         guard count > 1 else { continue }
-                        var k = start + 1
-                        while k < start + count, events[k].at >= events[k - 1].at { k += 1 }
-                        if k < start + count {
-                            var slice = UnsafeMutableBufferPointer(start: events + start, count: count)
+                        var k = first + 1
+                        while k < first + count, events[k].at >= events[k - 1].at { k += 1 }
+                        if k < first + count {
+                            var slice = UnsafeMutableBufferPointer(start: events + first, count: count)
                             EngagementEvent.sortByTime(&slice)
                         }
                     }
                 }
             }
         }
-        s.events = events
+        return events
     }
 
     /// The lead of each run of `runs` (-1 when no lead has its id). Reads only, so pieces run on all cores.

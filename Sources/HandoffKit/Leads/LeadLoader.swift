@@ -10,9 +10,6 @@ public final class LeadLoader: Sendable {
     let placeholderMaxLength: Int
     /// Bit n set when some placeholder is n bytes long (most cells are ruled out by their length alone).
     let placeholderLengths: UInt64
-    /// Activity types that count as a touch / an attempt; empty means every type but notes and tasks.
-    let touchTypes: Set<String>
-    let attemptTypes: Set<String>
     let reasonIDs: [String: String]
     /// How files are cut for reading on several cores: at most one span per core, none smaller than `minimumSpan` bytes.
     let cores: Int
@@ -22,22 +19,26 @@ public final class LeadLoader: Sendable {
 
     /// A loader for an agreement's data settings. `cores` and `minimumSpan` decide how files are cut into spans read
     /// at once (the machine's cores, 8 MB); tests cut small files to check that the spans join exactly.
-    public init(agreement: Agreement, cores: Int? = nil, minimumSpan: Int = 8 << 20) throws {
+    public convenience init(agreement: Agreement, cores: Int? = nil, minimumSpan: Int = 8 << 20) throws {
+        try self.init(data: agreement.data, timeZone: agreement.businessHours.timeZone, reasons: agreement.rejectionReasons,
+                      cores: cores, minimumSpan: minimumSpan)
+    }
+
+    /// A loader for data settings only: `timeZone` reads timestamps without an offset when `data.time_zone` is not
+    /// set, and `reasons` names the agreed rejection reasons an export's text maps to. No commitment is consulted.
+    public init(data: DataSettings, timeZone: String, reasons agreed: [RejectionReason], cores: Int? = nil, minimumSpan: Int = 8 << 20) throws {
         self.cores = max(1, cores ?? ProcessInfo.processInfo.activeProcessorCount)
         self.minimumSpan = max(1, minimumSpan)
-        settings = agreement.data
+        settings = data
         preset = ColumnPreset.named(settings.preset)
-        let zoneName = settings.timeZone ?? agreement.businessHours.timeZone
+        let zoneName = settings.timeZone ?? timeZone
         guard let zone = ZoneRules(identifier: zoneName) else { throw HandoffError(.usage, "unknown time zone '\(zoneName)'") }
         timestamps = TimestampParser(zone: zone, preferred: settings.dateFormats.compactMap(TimestampParser.Layout.init(pattern:)))
         placeholderBytes = Set(LeadLoader.builtInPlaceholders + settings.placeholders.map { $0.lowercased() }).sorted().map { Array($0.utf8) }
         placeholderMaxLength = placeholderBytes.map(\.count).max() ?? 0
         placeholderLengths = placeholderBytes.reduce(0) { $1.count < 64 ? $0 | 1 << UInt64($1.count) : $0 }
-        let touches = agreement.commitments.filter { $0.metric == .firstTouchTime || $0.metric == .untouchedLeads }
-        touchTypes = touches.contains { $0.attemptTypes.isEmpty } ? [] : Set(touches.flatMap(\.attemptTypes))
-        attemptTypes = Set(agreement.commitments.filter { $0.metric == .attemptsBeforeUnresponsive }.flatMap(\.attemptTypes))
         var reasons: [String: String] = [:]
-        for reason in agreement.rejectionReasons {
+        for reason in agreed {
             reasons[reason.id.lowercased()] = reason.id
             reasons[reason.label.lowercased()] = reason.id
         }
@@ -46,13 +47,13 @@ public final class LeadLoader: Sendable {
     }
 
     /// Loads every file of `sources`. Throws `HandoffError(.badInput)` for a file that cannot be read at all.
-    /// With `asOf`, sales activities after that moment are not counted (they had not happened yet).
+    /// The ledger holds what the files say: no as-of cut and no commitment's policy (the evaluation applies both).
     ///
     /// Each file is cut into spans read at once on the machine's cores (leads, activities and engagement alike),
     /// then joined in file order, so every number, issue and line is what one front-to-back read gives. A cut that
     /// turns out not to be a record boundary (a quoted line break) has the span after it read again from the true
     /// boundary; a lead id repeated across spans, or an error in a span, has that file read again front to back.
-    public func load(_ sources: DataSources, asOf: Int64? = nil) throws -> LeadLedger {
+    public func load(_ sources: DataSources) throws -> LeadLedger {
         let clock = PhaseClock()
         var files: [ReadFile] = []
         defer { files.forEach(Spool.remove) }
@@ -64,11 +65,11 @@ public final class LeadLoader: Sendable {
         guard case var .leads(state) = moveOut(&joined[0], leaving: .rows(DetachedRows())) else { preconditionFailure("the leads file is read first") }
         state.quality.rowsRead[sources.leads] = state.rows
         for file in files where file.header.preamble > 0 { state.quality.preambleRows[file.path] = file.header.preamble }
-        tie(files, &joined, to: &state, asOf: asOf)
+        tie(files, &joined, to: &state)
         clock.mark("tie activities and engagement to leads")
         state.texts.materialize()
         return LeadLedger(leads: state.leads, texts: state.texts, ids: state.ids, actions: state.actions, events: state.events,
-                          quality: state.quality, columns: state.columns,
+                          activityTypes: state.activityTypes, activities: state.activities, quality: state.quality, columns: state.columns,
                           hasActivities: sources.activities != nil, hasEngagement: sources.engagement != nil,
                           latestTimestamp: state.latest == .min ? nil : state.latest,
                           earliestTimestamp: state.earliest == .max ? nil : state.earliest, sources: sources)
@@ -99,7 +100,7 @@ public final class LeadLoader: Sendable {
 
     /// Ties the activities and engagement rows to their leads: each run's lead is found on all cores (reads only),
     /// then the runs are applied in file order.
-    private func tie(_ files: [ReadFile], _ joined: inout [ReadPart], to state: inout LeadPart, asOf: Int64?) {
+    private func tie(_ files: [ReadFile], _ joined: inout [ReadPart], to state: inout LeadPart) {
         var side: [(file: ReadFile, rows: DetachedRows)] = []
         for (f, file) in files.enumerated().dropFirst() {
             if case let .rows(rows) = moveOut(&joined[f], leaving: .rows(DetachedRows())) { side.append((file, rows)) }
@@ -108,7 +109,7 @@ public final class LeadLoader: Sendable {
         for f in side.indices {
             let file = side[f].file
             var rows = moveOut(&side[f].rows, leaving: DetachedRows())
-            if file.kind == .activities { attachActivities(rows, path: file.path, until: asOf ?? .max, &state, runLeads: runLeads[f]) }
+            if file.kind == .activities { attachActivities(&rows, path: file.path, &state, runLeads: runLeads[f]) }
             if file.kind == .engagement { attachEngagement(&rows, path: file.path, &state, runLeads: runLeads[f]) }
             if rows.earliest <= rows.latest { state.saw(rows.earliest); state.saw(rows.latest) }
         }

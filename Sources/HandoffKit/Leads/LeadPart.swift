@@ -13,6 +13,8 @@ struct LeadPart: Sendable {
     /// Filled once activities and engagement are tied to the leads.
     var actions: [String] = []
     var events: [EngagementEvent] = []
+    var activityTypes: [String] = []
+    var activities: [EngagementEvent] = []
 
     /// Per text entry: does it mean blank (a placeholder such as `N/A`)? Checked once per distinct value.
     private var placeholder: [Bool] = [false]

@@ -8,8 +8,10 @@ public enum Markdown {
     /// Backslash-escapes every character that could be read as markup, turns line breaks and tabs into
     /// spaces (a newline could end a table row or start a block), and escapes `<` and `&` so no HTML tag
     /// or entity can form. An underscore is escaped only where it could open or close emphasis.
+    /// Spaces around the text are dropped: leading ones could indent it into a code block (and a table cell or a
+    /// list item trims them anyway, which would bring a `#` or `-` to the start of the line).
     public static func escape(_ text: String) -> String {
-        let chars = Array(text)
+        let chars = Array(text.trimmingSpaces())
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         for (i, ch) in chars.enumerated() {

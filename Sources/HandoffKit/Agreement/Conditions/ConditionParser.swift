@@ -75,8 +75,7 @@ struct ConditionParser {
     private mutating func parseUnary() throws -> ConditionExpression {
         if isWord("not") {
             try countOperator()
-            _ = advance()
-            try enter()
+            try enter(at: advance().offset)
             defer { nesting -= 1 }
             return .not(try parseUnary())
         }
@@ -92,10 +91,10 @@ struct ConditionParser {
     }
 
     /// Enters one level of parentheses or `not`; throws past `maximumNesting`.
-    private mutating func enter() throws {
+    private mutating func enter(at offset: Int) throws {
         nesting += 1
         guard nesting <= Self.maximumNesting else {
-            throw ConditionSyntaxError(message: "the condition nests more than \(Self.maximumNesting) levels of parentheses or 'not'; simplify it", offset: peek.offset)
+            throw ConditionSyntaxError(message: "the condition nests more than \(Self.maximumNesting) levels of parentheses or 'not'; simplify it", offset: offset)
         }
     }
 
@@ -163,7 +162,7 @@ struct ConditionParser {
             }
             return .field(word, offset: token.offset)
         case .symbol("("):
-            try enter()
+            try enter(at: token.offset)
             defer { nesting -= 1 }
             let inner = try parseOr()
             try expect(")", "to close the parenthesis")

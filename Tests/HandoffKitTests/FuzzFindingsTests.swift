@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import HandoffKit
+
+/// Inputs the fuzzers (Fuzz/, docs/fuzzing.md) found that trapped, overflowed the stack or broke an escaping
+/// promise; each now ends in a clear error or the right text.
+@Suite("Fuzzer findings: errors, not traps")
+struct FuzzFindingsTests {
+    @Test func hugeNumberInAgreementIsAnErrorNotATrap() {
+        let yaml = minimalAgreement.replacingOccurrences(of: "points: 50}", with: "points: 1e300}")
+        let outcome = load(yaml)
+        #expect(outcome.agreement == nil)
+        #expect(positions(outcome.diagnostics).contains(
+            "21:44: error: points is too large: '1e300'; amounts are below 1,000,000,000,000,000 (1e15)"))
+    }
+
+    @Test func formattingAnyNumberNeverTraps() {
+        #expect(Amount.format(1e300) == "1e+300")
+        #expect(Amount.format(-.infinity) == "-inf")
+        #expect(Amount.format(.nan) == "nan")
+        #expect(Amount.format(2.5e12) == "2500B")
+        #expect(Amount.grouped(1e300) == "1e+300")
+        #expect(Percent.format(1e300) == "1e+302%")
+        #expect(Percent.format(.nan) == "nan%")
+        #expect(Percent.format(0.905) == "90.5%")
+    }
+
+    @Test func hugeNumberInACSVCellIsADataIssueNotATrap() throws {
+        let outcome = load(minimalAgreement)
+        let agreement = try #require(outcome.agreement)
+        let dir = try temporaryDirectory()
+        let path = try write("lead_id,created_at,employees,annual_revenue\nL-1,2026-11-16,1e300,-1e300\nL-2,2026-11-16,250,10M\n",
+                             "leads.csv", in: dir)
+        let ledger = try LeadLoader(agreement: agreement).load(DataSources(leads: path))
+        #expect(ledger.leads.count == 2)
+        #expect(ledger.leads[0].employees == nil)
+        #expect(ledger.leads[0].annualRevenue == nil)
+        #expect(ledger.leads[1].annualRevenue == 10_000_000)
+        #expect(ledger.quality.issues.map { "\($0.line) \($0.column) \($0.value): \($0.reason)" }
+                == ["2 employees 1e300: not a number", "2 annual_revenue -1e300: not a number"])
+    }
+
+    @Test func hugeNumberInAConditionIsAnError() {
+        let nines = String(repeating: "9", count: 400)
+        let origin = HandoffKit.SourceLocation(file: "a.yaml", line: 4, column: 10)
+        #expect(conditionError("employees > \(nines)", origin) == "4:22: invalid condition: the number \(nines) is too large; numbers are below 1,000,000,000,000,000")
+        #expect(conditionError("count(demo_request, 99999999999999999w) >= 1", origin)
+                == "4:30: invalid condition: the number 99999999999999999 is too large; numbers are below 1,000,000,000,000,000")
+    }
+
+    @Test func deeplyNestedConditionIsAnErrorNotAStackOverflow() {
+        let origin = HandoffKit.SourceLocation(file: "a.yaml", line: 1, column: 1)
+        #expect(conditionError(String(repeating: "(", count: 100_000) + "fit", origin)
+                == "1:33: invalid condition: the condition nests more than 32 levels of parentheses or 'not'; simplify it")
+        #expect(conditionError(String(repeating: "not ", count: 100_000) + "fit", origin)
+                == "1:129: invalid condition: the condition nests more than 32 levels of parentheses or 'not'; simplify it")
+        // Chains nest too: `a or a or …` is a tree as deep as it is long.
+        #expect(conditionError(Array(repeating: "fit > 1", count: 100_000).joined(separator: " or "), origin)?
+            .hasSuffix("invalid condition: the condition has more than 256 operators; split it into several rules") == true)
+        #expect(conditionError(Array(repeating: "1", count: 100_000).joined(separator: " + ") + " > 0", origin)?
+            .hasSuffix("invalid condition: the condition has more than 256 operators; split it into several rules") == true)
+        // A long list is not deep: it stays a condition.
+        let list = (0..<2000).map { "\"c\($0)\"" }.joined(separator: ", ")
+        #expect(conditionError("country in [\(list)]", origin) == nil)
+    }
+
+    @Test func deeplyNestedTemplateSectionsAreAnError() {
+        let text = String(repeating: "{{#a}}", count: 50_000) + String(repeating: "{{/a}}", count: 50_000)
+        #expect(throws: HandoffError.self) { try Template(text: text, file: "deep.md") }
+        do {
+            _ = try Template(text: text, file: "deep.md")
+        } catch let error as HandoffError {
+            #expect(positions(error.diagnostics) == ["1:193: error: sections nest more than 32 levels deep; close some before opening '{{#a}}'"])
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+        let shallow = String(repeating: "{{#a}}", count: 32) + "x" + String(repeating: "{{/a}}", count: 32)
+        #expect((try? Template(text: shallow, file: "ok.md")) != nil)
+    }
+
+    @Test func durationLongerThanACenturyIsAnError() {
+        #expect(TimeSpan(parsing: "100000w") == nil)
+        #expect(TimeSpan(parsing: "1000000w1000000w") == nil)
+        #expect(TimeSpan(parsing: "5200w")?.seconds == Int64(5200 * 604_800))
+    }
+
+    @Test func leadingSpacesCannotTurnDataIntoMarkdownStructure() {
+        #expect(Markdown.escape("  # Heading") == "\\# Heading")
+        #expect(Markdown.escape("\u{00A0}- item") == "\\- item")
+        #expect(Markdown.escape("    code") == "code")
+        #expect(Markdown.escape(" 1. first") == "1\\. first")
+        let html = HTMLPage.render(markdown: "| A |\n|---|\n| \(Markdown.escape("\u{3000}# x")) |\n", title: "t")
+        #expect(html.contains("<td># x</td>"))
+    }
+
+    private func conditionError(_ text: String, _ origin: HandoffKit.SourceLocation) -> String? {
+        switch Condition.parse(text, at: origin) {
+        case .success: return nil
+        case let .failure(d): return "\(d.location.map { "\($0.line):\($0.column)" } ?? "-"): \(d.message)"
+        }
+    }
+}

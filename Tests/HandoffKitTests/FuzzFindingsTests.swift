@@ -93,6 +93,13 @@ struct FuzzFindingsTests {
         #expect(html.contains("<td># x</td>"))
     }
 
+    @Test func hashesEndingDataStayInAHeading() {
+        #expect(Markdown.escape("Plan B #") == "Plan B \\#")
+        #expect(Markdown.escape("Plan ## ") == "Plan \\#\\#")
+        #expect(Markdown.escape("Ticket #5") == "Ticket #5")
+        #expect(HTMLPage.render(markdown: "# \(Markdown.escape("Plan B #"))\n", title: "t").contains("<h1>Plan B #</h1>"))
+    }
+
     private func conditionError(_ text: String, _ origin: HandoffKit.SourceLocation) -> String? {
         switch Condition.parse(text, at: origin) {
         case .success: return nil

@@ -20,6 +20,8 @@ public enum Markdown {
                 continue
             }
             var escape = inline.contains(ch) || (out.isEmpty && blockStart.contains(ch))
+            // `#`s that end the text would be read as a heading's closing sequence (`# {{title}}`) and dropped.
+            if ch == "#", !escape, chars[(i + 1)...].allSatisfy({ $0 == "#" || $0 == " " }) { escape = true }
             if ch == "_" {
                 let before = i > 0 ? chars[i - 1] : " "
                 let after = i + 1 < chars.count ? chars[i + 1] : " "

@@ -10,17 +10,16 @@ import PackageDescription
 /// The repository root, whatever its folder is called (its last path component is the package's identity).
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 
-/// One executable per target: `Sources/fuzz-NAME/NAME.swift` defines `LLVMFuzzerTestOneInput`.
+/// One executable per target: `Sources/fuzz-NAME/NAME.swift` holds the harness, `main.swift` hands it to libFuzzer.
 let targets = ["agreement", "condition", "csv", "timestamp", "template", "table"]
 
 let package = Package(
     name: "HandoffFuzz",
     dependencies: [.package(path: root.path)],
-    targets: targets.map { name in
+    targets: [.target(name: "CFuzzDriver")] + targets.map { name in
         .executableTarget(
             name: "fuzz-\(name)",
-            dependencies: [.product(name: "HandoffKit", package: root.lastPathComponent)],
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+            dependencies: ["CFuzzDriver", .product(name: "HandoffKit", package: root.lastPathComponent)]
         )
     }
 )

@@ -100,6 +100,37 @@ struct FuzzFindingsTests {
         #expect(HTMLPage.render(markdown: "# \(Markdown.escape("Plan B #"))\n", title: "t").contains("<h1>Plan B #</h1>"))
     }
 
+    @Test func combiningMarkCannotHideMarkupFromTheEscaper() {
+        // `*` + U+0301 is one Swift Character but CommonMark reads the `*` alone: still an emphasis delimiter.
+        #expect(Markdown.escape("*\u{301}bold*") == "\\*\u{301}bold\\*")
+        #expect(Markdown.escape(">\u{301}quote") == "\\>\u{301}quote")
+        #expect(Markdown.escape("a |\u{301} b") == "a \\|\u{301} b")
+        #expect(Markdown.escape("1. \u{301}x") == "1\\. \u{301}x")
+        #expect(Markdown.escape("line\r\nbreak") == "line break")
+        let html = HTMLPage.render(markdown: "| A |\n|---|\n| \(Markdown.escape("*\u{301}bold* [x](y)"))) |\n", title: "t")
+        #expect(!html.contains("<em>") && !html.contains("<a "))
+    }
+
+    @Test(arguments: ["activities", "engagement"])
+    func fileReadAgainWholeIsAnErrorNotAnAllocationFailure(_ kind: String) throws {
+        // Cut into spans, a file whose later span fails is read again in one piece (span ..<Int.max); the room
+        // reserved for its rows was sized from that span, not from the file.
+        let agreement = try #require(load(minimalAgreement).agreement)
+        let dir = try temporaryDirectory()
+        let leads = try write("lead_id,created_at\nL-1,2026-11-16T10:00:00Z\n", "leads.csv", in: dir)
+        let rows = (0..<40).map { "L-1,2026-11-16T10:\(10 + $0):00Z,\(kind == "activities" ? "call" : "demo_request")" }
+        let header = kind == "activities" ? "lead_id,at,type" : "lead_id,at,action"
+        let path = try write(([header] + rows).joined(separator: "\n") + "\nL-1,\"2026-11-16\n", "\(kind).csv", in: dir)
+        let sources = kind == "activities" ? DataSources(leads: leads, activities: path) : DataSources(leads: leads, engagement: path)
+        #expect(throws: HandoffError.self) { try LeadLoader(agreement: agreement, cores: 2, minimumSpan: 64).load(sources) }
+        do {
+            _ = try LeadLoader(agreement: agreement, cores: 2, minimumSpan: 64).load(sources)
+        } catch let error as HandoffError {
+            #expect(positions(error.diagnostics) == ["-: error: a quoted field is never closed; check for a stray \" in this row"])
+            #expect(error.diagnostics.first?.file == "\(path):42")
+        }
+    }
+
     private func conditionError(_ text: String, _ origin: HandoffKit.SourceLocation) -> String? {
         switch Condition.parse(text, at: origin) {
         case .success: return nil

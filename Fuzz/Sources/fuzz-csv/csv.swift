@@ -1,7 +1,7 @@
 // Fuzz target: the CSV reader (whole files, small chunks, spans read apart) and the lead loader in every column
 // preset (canonical, HubSpot, Salesforce), over leads, activities and engagement files.
-// Input: byte 0 picks the preset, byte 1 the reader's chunk size and (top bit) whole-file or 16-byte spans; the rest is up to three files separated
-// by a line `#%#`. Property: every file is records or a `file:line: reason` error, never a trap; spans join to
+// Input: byte 0 picks the preset, byte 1 the reader's chunk size and (top bit) whole-file or 16-byte spans; the rest
+// is up to three files separated by a line `#%#`. Property: every file is records or a `file:line: reason` error, never a trap; spans join to
 // exactly the records of a front-to-back read.
 #if canImport(Glibc)
 import Glibc
@@ -27,12 +27,12 @@ private let separator = Array("\n#%#\n".utf8)
 
 private func write(_ bytes: ArraySlice<UInt8>, to path: String) {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    precondition(fd >= 0, "cannot write \(path)")
+    require(fd >= 0, "cannot write \(path)")
     bytes.withUnsafeBufferPointer { b in
         var done = 0
         while done < b.count {
             let n = Glibc.write(fd, b.baseAddress! + done, b.count - done)
-            precondition(n > 0, "cannot write \(path)")
+            require(n > 0, "cannot write \(path)")
             done += n
         }
     }
@@ -68,8 +68,16 @@ private func records(_ reader: CSVReader, in span: Range<Int>? = nil) -> ([Strin
         _ = failure.description
         return nil
     } catch {
-        preconditionFailure("the CSV reader threw something other than a Failure: \(error)")
+        fatalError("the CSV reader threw something other than a Failure: \(error)")
     }
+}
+
+/// Builds the harness's fixed data before the first input, so no input is charged for it (the timeout is 1 s).
+func warmUp() { _ = loaders.count; _ = folder }
+
+/// `precondition` that keeps its message in release builds.
+private func require(_ condition: Bool, _ message: @autoclosure () -> String) {
+    if !condition { fatalError(message()) }
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -77,7 +85,7 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size >= 2 else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let presetLoaders = loaders[Int(bytes[0]) % loaders.count]
-    precondition(presetLoaders.count == 2, "the starter agreement does not load")
+    require(presetLoaders.count == 2, "the starter agreement does not load")
     let chunk = [1, 2, 3, 7, 64, 4096][Int(bytes[1] & 0x0F) % 6]
     let files = parts(bytes[2...])
     mkdir(folder, 0o700)
@@ -85,10 +93,14 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     for (k, part) in files.enumerated() { write(part, to: names[k]) }
     defer { for k in files.indices { unlink(names[k]) } }
 
-    // The reader alone: small chunks give the same records as one big chunk.
+    // The reader alone: small chunks give the same records as one big chunk. (The binary and UTF-16 check looks at
+    // the first chunk only, which is 64 KB or more outside tests: files it would refuse are not compared.)
     let whole = records(CSVReader(path: names[0]))
     let chunked = records(CSVReader(path: names[0], chunkSize: chunk))
-    precondition(whole?.0 == chunked?.0, "chunk size \(chunk) changed the records")
+    let head = files[0].prefix(4096)
+    if !head.contains(0), !head.starts(with: [0xFF, 0xFE]), !head.starts(with: [0xFE, 0xFF]) {
+        require(whole?.0 == chunked?.0, "chunk size \(chunk) changed the records")
+    }
 
     // The loader: one span, or spans of 16 bytes on two cores.
     let sources = DataSources(leads: names[0], activities: files.count > 1 ? names[1] : nil,
@@ -98,7 +110,7 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     } catch let error as HandoffError {
         _ = error.description
     } catch {
-        preconditionFailure("the lead loader threw something other than a HandoffError: \(error)")
+        fatalError("the lead loader threw something other than a HandoffError: \(error)")
     }
     return 0
 }

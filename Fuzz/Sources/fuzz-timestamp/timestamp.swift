@@ -11,6 +11,14 @@ private let clocks = zones.map { zone in
 }
 private let layouts = TimestampParser.Layout.allCases
 
+/// Builds the harness's fixed data before the first input, so no input is charged for it (the timeout is 1 s).
+func warmUp() { _ = clocks.count }
+
+/// `precondition` that keeps its message in release builds.
+private func require(_ condition: Bool, _ message: @autoclosure () -> String) {
+    if !condition { fatalError(message()) }
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTimestamp(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size >= 2 else { return 0 }
@@ -24,7 +32,7 @@ public func fuzzTimestamp(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     if let first {
         let end = second ?? first + 3600
         let elapsed = clocks[z].elapsed(from: first, to: end)
-        precondition(elapsed >= 0, "negative business time")
+        require(elapsed >= 0, "negative business time")
         _ = clocks[z].deadline(from: first, after: elapsed)
         _ = LocalDate(daysSinceEpoch: Int(zones[z].local(first).floorDiv(86400))).description
     }

@@ -10,16 +10,17 @@ import PackageDescription
 /// The repository root, whatever its folder is called (its last path component is the package's identity).
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 
-/// One executable per target: `Sources/fuzz-NAME/NAME.swift` holds the harness, `main.swift` hands it to libFuzzer.
+/// One executable per target: `Sources/fuzz-NAME/NAME.swift` holds the harness, `main.swift` hands it to libFuzzer
+/// (through `FuzzSupport`, since SwiftPM gives every executable its own `main`).
 let targets = ["agreement", "condition", "csv", "timestamp", "template", "table"]
 
 let package = Package(
     name: "HandoffFuzz",
     dependencies: [.package(path: root.path)],
-    targets: [.target(name: "CFuzzDriver")] + targets.map { name in
+    targets: [.target(name: "CFuzzDriver"), .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"])] + targets.map { name in
         .executableTarget(
             name: "fuzz-\(name)",
-            dependencies: ["CFuzzDriver", .product(name: "HandoffKit", package: root.lastPathComponent)]
+            dependencies: ["FuzzSupport", .product(name: "HandoffKit", package: root.lastPathComponent)]
         )
     }
 )

@@ -1,17 +1,13 @@
 // Fuzz target: the agreement loader — YAML, the node walk, validation rules — then the SLA document it feeds.
 // Input: the agreement file's bytes. Property: every input gives an agreement or diagnostics (printed with their
 // snippets), never a trap; an agreement that loads renders as the SLA document.
+import FuzzSupport
 @testable import HandoffKit
 
 private let slaTemplate: Template? = try? DocumentRenderer().template(.sla)
 
 /// Builds the harness's fixed data before the first input, so no input is charged for it (the timeout is 1 s).
 func warmUp() { _ = slaTemplate }
-
-/// `precondition` that keeps its message in release builds.
-private func require(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fatalError(message()) }
-}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAgreement(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

@@ -1,6 +1,7 @@
 // Fuzz target: the condition language — lexer, parser, kind checks, the evaluator and the compiled form.
 // Input: the condition text (lossily decoded as UTF-8, as YAML hands it over). Property: every text is a condition
 // or a diagnostic with a position inside it; checking, evaluating and compiling a parsed condition never trap.
+import FuzzSupport
 @testable import HandoffKit
 
 private struct Lead: ConditionInput {
@@ -22,11 +23,6 @@ private let actions = ["demo_request": UInt16(0), "pricing_page_view": 1, "webin
 
 /// Builds the harness's fixed data before the first input, so no input is charged for it (the timeout is 1 s).
 func warmUp() { _ = actions.count }
-
-/// `precondition` that keeps its message in release builds.
-private func require(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fatalError(message()) }
-}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCondition(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

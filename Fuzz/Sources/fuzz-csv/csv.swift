@@ -6,6 +6,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import FuzzSupport
 @testable import HandoffKit
 
 private let starter: Agreement? = {
@@ -74,11 +75,6 @@ private func records(_ reader: CSVReader, in span: Range<Int>? = nil) -> ([Strin
 
 /// Builds the harness's fixed data before the first input, so no input is charged for it (the timeout is 1 s).
 func warmUp() { _ = loaders.count; _ = folder }
-
-/// `precondition` that keeps its message in release builds.
-private func require(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fatalError(message()) }
-}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

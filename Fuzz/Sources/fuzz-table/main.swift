@@ -1,10 +1,5 @@
-// Runs libFuzzer on the harness in table.swift (options and corpus folders come from the command line).
-import CFuzzDriver
-#if canImport(Glibc)
-import Glibc
-#endif
+// Runs libFuzzer on the harness in table.swift, its fixed data built first.
+import FuzzSupport
 
 warmUp()
-var argc = CommandLine.argc
-var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzTable))
+runLibFuzzer(fuzzTable)

@@ -4,6 +4,7 @@
 // Properties: no data string becomes Markdown structure (the table keeps its rows and its three cells per row, the
 // document keeps its blocks), and no `<` from data reaches the HTML unescaped (every cell and the paragraph hold
 // exactly the data's text, every tag on the page is one the writer makes).
+import FuzzSupport
 @testable import HandoffKit
 
 private let template: Template = {
@@ -80,11 +81,6 @@ private let allowedTags: Set<String> = ["h2", "table", "thead", "tbody", "tr", "
 
 /// Builds the harness's fixed data before the first input, so no input is charged for it (the timeout is 1 s).
 func warmUp() { _ = template }
-
-/// `precondition` that keeps its message in release builds.
-private func require(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fatalError(message()) }
-}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTable(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

@@ -1,6 +1,7 @@
 // Fuzz target: the template parser, the field check and the renderer.
 // Input: byte 0 picks the document whose fields the template is checked against; the rest is the template text.
 // Property: a template parses or fails with a positioned error; a parsed one checks and renders without trapping.
+import FuzzSupport
 @testable import HandoffKit
 
 private let slaData: [String: TemplateValue] = {
@@ -11,11 +12,6 @@ private let slaData: [String: TemplateValue] = {
 
 /// Builds the harness's fixed data before the first input, so no input is charged for it (the timeout is 1 s).
 func warmUp() { _ = slaData.count }
-
-/// `precondition` that keeps its message in release builds.
-private func require(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fatalError(message()) }
-}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTemplate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

@@ -1,6 +1,7 @@
 // Fuzz target: the timestamp parser in every pattern (and forced layouts), then the business clock on what it reads.
 // Input: byte 0 picks the zone and byte 1 the forced layouts (a bit per pattern); the rest is one or two cells
 // separated by a line break. Property: parsing never traps, and a parsed instant is one the clock can measure.
+import FuzzSupport
 @testable import HandoffKit
 
 private let zones = ["UTC", "America/New_York", "Europe/Berlin", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham"]
@@ -13,11 +14,6 @@ private let layouts = TimestampParser.Layout.allCases
 
 /// Builds the harness's fixed data before the first input, so no input is charged for it (the timeout is 1 s).
 func warmUp() { _ = clocks.count }
-
-/// `precondition` that keeps its message in release builds.
-private func require(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fatalError(message()) }
-}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTimestamp(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

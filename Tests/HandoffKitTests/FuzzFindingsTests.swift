@@ -131,6 +131,25 @@ struct FuzzFindingsTests {
         }
     }
 
+    @Test func longRunOfHashesIsEscapedInOnePass() {
+        // Each `#` used to look at everything after it for the closing run: quadratic, minutes for a long cell.
+        let escaped = Markdown.escape(String(repeating: "#", count: 200_000) + "x ##")
+        #expect(escaped.hasPrefix("\\##"))
+        #expect(escaped.hasSuffix("#x \\#\\#"))
+        #expect(escaped.utf8.count == 200_000 + 4 + 3)
+    }
+
+    @Test func megabyteFieldNameGetsAnErrorWithoutASuggestion() throws {
+        // The suggestion compared the whole name with every field: seconds for a name of a megabyte.
+        let name = String(repeating: "titel", count: 200_000)
+        let template = try Template(text: "{{\(name)}}", file: "big.md")
+        let problems = template.check(against: SLADocument.shape)
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.hasPrefix("unknown field 'titeltitel") == true)
+        #expect(problems.first?.message.contains("did you mean") == false)
+        #expect(Suggestion.hint(for: "titel", in: ["title", "version"]) == "; did you mean 'title'?")
+    }
+
     private func conditionError(_ text: String, _ origin: HandoffKit.SourceLocation) -> String? {
         switch Condition.parse(text, at: origin) {
         case .success: return nil

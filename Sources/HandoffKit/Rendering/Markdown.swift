@@ -14,6 +14,9 @@ public enum Markdown {
     /// Swift `Character` but still an emphasis delimiter.
     public static func escape(_ text: String) -> String {
         let scalars = Array(text.trimmingSpaces().unicodeScalars)
+        // Where the text's closing run of `#`s and spaces starts.
+        var trailing = scalars.count
+        while trailing > 0, scalars[trailing - 1] == "#" || scalars[trailing - 1] == " " { trailing -= 1 }
         var out = String.UnicodeScalarView()
         for (i, ch) in scalars.enumerated() {
             if ch == "\n" || ch == "\r" || ch == "\t" {
@@ -22,7 +25,7 @@ public enum Markdown {
             }
             var escape = inline.contains(ch) || (out.isEmpty && blockStart.contains(ch))
             // `#`s that end the text would be read as a heading's closing sequence (`# {{title}}`) and dropped.
-            if ch == "#", !escape, scalars[(i + 1)...].allSatisfy({ $0 == "#" || $0 == " " }) { escape = true }
+            if ch == "#", i >= trailing { escape = true }
             if ch == "_" {
                 let before: Unicode.Scalar = i > 0 ? scalars[i - 1] : " "
                 let after: Unicode.Scalar = i + 1 < scalars.count ? scalars[i + 1] : " "

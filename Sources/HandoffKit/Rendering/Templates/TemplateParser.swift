@@ -71,7 +71,8 @@ struct TemplateParser {
                 let close = triple ? "}}}" : "}}"
                 var j = i + open
                 var inner = ""
-                while j < scalars.count, !String(String.UnicodeScalarView(scalars[j..<min(scalars.count, j + close.count)])).hasPrefix(close) {
+                // The closing braces, compared scalar by scalar (a string per position made long tags cost seconds).
+                while j < scalars.count, !(j + open <= scalars.count && scalars[j..<(j + open)].allSatisfy({ $0 == "}" })) {
                     inner.unicodeScalars.append(scalars[j]); j += 1
                 }
                 guard j < scalars.count else {

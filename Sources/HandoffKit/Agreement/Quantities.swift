@@ -3,10 +3,13 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// Whole seconds.
     public var seconds: Int64
 
+    /// The longest span an agreement may write: 100 years of 365 days, so sums of spans and instants never overflow.
+    public static let longest = TimeSpan(seconds: 100 * 365 * 86400)
+
     /// Creates a span of `seconds`.
     public init(seconds: Int64) { self.seconds = seconds }
 
-    /// Parses `30m`, `24h`, `90d`, `2w`, `45s`, `1h30m`; `nil` when the text is not a duration.
+    /// Parses `30m`, `24h`, `90d`, `2w`, `45s`, `1h30m`; `nil` when the text is not a duration or is longer than `longest`.
     public init?(parsing text: String) {
         let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604_800]
         var total: Int64 = 0
@@ -23,7 +26,7 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
                 return nil
             }
         }
-        guard sawUnit, digits.isEmpty else { return nil }
+        guard sawUnit, digits.isEmpty, total <= TimeSpan.longest.seconds else { return nil }
         seconds = total
     }
 
@@ -79,6 +82,8 @@ public struct Percent: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Formats a fraction as a percentage with at most one decimal.
     public static func format(_ fraction: Double) -> String {
         let tenths = (fraction * 1000).rounded()
+        // Beyond whole-number range (or not a number at all) the value is written as Swift prints it, never converted.
+        guard tenths.isFinite, abs(tenths) < Amount.largest else { return "\(fraction * 100)%" }
         return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10))%" : "\(tenths / 10)%"
     }
 
@@ -87,7 +92,11 @@ public struct Percent: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 /// A plain amount with an optional magnitude suffix: `250`, `10M`, `342.09K`, `$22,700.00`.
 public enum Amount {
-    /// Parses an amount; `nil` when the text is not one.
+    /// The largest magnitude an amount may have (a quadrillion): far above any revenue or head count, and every whole
+    /// amount below it converts to an integer exactly.
+    public static let largest = 1e15
+
+    /// Parses an amount; `nil` when the text is not one or its magnitude is `largest` or more.
     public static func parse(_ text: some StringProtocol) -> Double? {
         var t = String(text).trimmingSpaces().replacingAll(",", with: "")
         for symbol in ["$", "€", "£", "USD", "EUR"] where t.hasPrefix(symbol) {
@@ -98,7 +107,7 @@ public enum Amount {
             scale = factor
             t.removeLast()
         }
-        guard !t.isEmpty, let value = Double(t), value.isFinite else { return nil }
+        guard !t.isEmpty, let value = Double(t), value.isFinite, abs(value * scale) < largest else { return nil }
         return value * scale
     }
 
@@ -116,6 +125,8 @@ public enum Amount {
 
     /// `250`, `10M`, `1.5B`.
     public static func format(_ value: Double) -> String {
+        // Beyond whole-number range (or not a number at all) the value is written as Swift prints it, never converted.
+        guard value.isFinite, abs(value) < largest else { return "\(value)" }
         for (suffix, size) in [("B", 1e9), ("M", 1e6), ("K", 1e3)] where abs(value) >= size {
             let scaled = value / size
             if scaled == scaled.rounded() { return "\(Int(scaled))\(suffix)" }

@@ -2,9 +2,11 @@
 public enum Suggestion {
     /// The closest candidate within a small edit distance, if any.
     public static func closest(to word: String, in candidates: [String]) -> String? {
-        let limit = max(2, word.count / 3)
+        let length = word.count, limit = max(2, length / 3)
         var best: (String, Int)?
-        for candidate in candidates {
+        // Lengths further apart than the limit are too far (the distance is at least the difference): skipping them
+        // keeps a megabyte-long word from costing seconds against every candidate.
+        for candidate in candidates where abs(candidate.count - length) <= limit {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
             if distance <= limit, distance < (best?.1 ?? Int.max) {
                 best = (candidate, distance)

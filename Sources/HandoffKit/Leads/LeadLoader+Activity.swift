@@ -3,7 +3,7 @@ extension LeadLoader {
     /// span's type names, as mapped by `data.values.activity_type` and lowercased; blank is "").
     func detachActivities(_ file: ReadFile, span: Range<Int>, firstLine: Int) throws -> DetachedRows {
         var out = DetachedRows()
-        out.reserve(rows: span.count / 40)
+        out.reserve(rows: min(span.count, file.size) / 40)  // a whole-file read has span ..<Int.max
         var types: [(raw: [UInt8], code: UInt16)] = []
         let columns = file.header.positions
         let path = file.path
@@ -38,7 +38,7 @@ extension LeadLoader {
     /// Parses one span of the engagement export without the lead index.
     func detachEngagement(_ file: ReadFile, span: Range<Int>, firstLine: Int) throws -> DetachedRows {
         var out = DetachedRows()
-        out.reserve(rows: span.count / 36)
+        out.reserve(rows: min(span.count, file.size) / 36)  // a whole-file read has span ..<Int.max
         var seen: [(raw: [UInt8], code: UInt16)] = []
         var actionIndex: [String: UInt16] = [:]
         let columns = file.header.positions

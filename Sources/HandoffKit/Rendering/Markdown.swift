@@ -1,44 +1,55 @@
 /// Escaping for text that lands in Markdown: it renders as the same text and can add no structure.
 public enum Markdown {
     /// Characters that are markup anywhere in a line (emphasis, code, links, HTML, entities, tables, math, strikethrough).
-    private static let inline: Set<Character> = ["\\", "`", "*", "[", "]", "<", "|", "&", "$", "~"]
+    private static let inline: Set<Unicode.Scalar> = ["\\", "`", "*", "[", "]", "<", "|", "&", "$", "~"]
     /// Characters that are markup at the start of a line (headings, quotes, lists, setext underlines).
-    private static let blockStart: Set<Character> = ["#", ">", "-", "+", "=", "!"]
+    private static let blockStart: Set<Unicode.Scalar> = ["#", ">", "-", "+", "=", "!"]
 
     /// Backslash-escapes every character that could be read as markup, turns line breaks and tabs into
     /// spaces (a newline could end a table row or start a block), and escapes `<` and `&` so no HTML tag
     /// or entity can form. An underscore is escaped only where it could open or close emphasis.
+    /// Spaces around the text are dropped: leading ones could indent it into a code block (and a table cell or a
+    /// list item trims them anyway, which would bring a `#` or `-` to the start of the line).
+    /// The text is read as Unicode scalars, as CommonMark reads it: a `*` followed by a combining mark is one
+    /// Swift `Character` but still an emphasis delimiter.
     public static func escape(_ text: String) -> String {
-        let chars = Array(text)
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for (i, ch) in chars.enumerated() {
-            if ch == "\n" || ch == "\r" || ch == "\r\n" || ch == "\t" {
-                out.append(" ")
+        let scalars = Array(text.trimmingSpaces().unicodeScalars)
+        // Where the text's closing run of `#`s and spaces starts.
+        var trailing = scalars.count
+        while trailing > 0, scalars[trailing - 1] == "#" || scalars[trailing - 1] == " " { trailing -= 1 }
+        var out = String.UnicodeScalarView()
+        for (i, ch) in scalars.enumerated() {
+            if ch == "\n" || ch == "\r" || ch == "\t" {
+                if !(ch == "\n" && i > 0 && scalars[i - 1] == "\r") { out.append(" ") }
                 continue
             }
             var escape = inline.contains(ch) || (out.isEmpty && blockStart.contains(ch))
+            // `#`s that end the text would be read as a heading's closing sequence (`# {{title}}`) and dropped.
+            if ch == "#", i >= trailing { escape = true }
             if ch == "_" {
-                let before = i > 0 ? chars[i - 1] : " "
-                let after = i + 1 < chars.count ? chars[i + 1] : " "
+                let before: Unicode.Scalar = i > 0 ? scalars[i - 1] : " "
+                let after: Unicode.Scalar = i + 1 < scalars.count ? scalars[i + 1] : " "
                 escape = !(isWordCharacter(before) && isWordCharacter(after))
             }
             if escape { out.append("\\") }
             out.append(ch)
         }
-        return escapeOrderedListStart(out)
+        return escapeOrderedListStart(String(out))
     }
 
-    private static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+    private static func isWordCharacter(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isAlphabetic || c.properties.numericType != nil
+    }
 
     /// `2026. Great year` or `1) x` at the start would open an ordered list: escape the delimiter.
     private static func escapeOrderedListStart(_ s: String) -> String {
-        let digits = s.prefix { $0.isASCII && $0.isNumber }
+        let scalars = s.unicodeScalars
+        let digits = scalars.prefix { ("0"..."9").contains($0) }
         guard !digits.isEmpty, digits.count <= 9 else { return s }
-        let rest = s.dropFirst(digits.count)
+        let rest = scalars.dropFirst(digits.count)
         guard let next = rest.first, next == "." || next == ")" else { return s }
         let after = rest.dropFirst().first
         guard after == nil || after == " " else { return s }
-        return String(digits) + "\\" + rest
+        return String(String.UnicodeScalarView(digits)) + "\\" + String(String.UnicodeScalarView(rest))
     }
 }

@@ -6,6 +6,12 @@
 struct ConditionParser {
     private var tokens: [ConditionToken]
     private var position = 0
+    /// Operators and parentheses parsed so far. Both bound the depth of the expression tree, which is walked
+    /// recursively (checks, evaluation, compiling, freeing), so no condition can exhaust the stack.
+    private var operators = 0
+    private var nesting = 0
+    static let maximumOperators = 256
+    static let maximumNesting = 32
 
     static func parse(_ text: String) throws -> ConditionExpression {
         var parser = ConditionParser(tokens: try ConditionLexer.tokens(text))
@@ -56,24 +62,46 @@ struct ConditionParser {
 
     private mutating func parseOr() throws -> ConditionExpression {
         var left = try parseAnd()
-        while isWord("or") { _ = advance(); left = .or(left, try parseAnd()) }
+        while isWord("or") { try countOperator(); _ = advance(); left = .or(left, try parseAnd()) }
         return left
     }
 
     private mutating func parseAnd() throws -> ConditionExpression {
         var left = try parseUnary()
-        while isWord("and") { _ = advance(); left = .and(left, try parseUnary()) }
+        while isWord("and") { try countOperator(); _ = advance(); left = .and(left, try parseUnary()) }
         return left
     }
 
     private mutating func parseUnary() throws -> ConditionExpression {
-        if isWord("not") { _ = advance(); return .not(try parseUnary()) }
+        if isWord("not") {
+            try countOperator()
+            try enter(at: advance().offset)
+            defer { nesting -= 1 }
+            return .not(try parseUnary())
+        }
         return try parseTest()
+    }
+
+    /// Counts one operator; throws past `maximumOperators`.
+    private mutating func countOperator() throws {
+        operators += 1
+        guard operators <= Self.maximumOperators else {
+            throw ConditionSyntaxError(message: "the condition has more than \(Self.maximumOperators) operators; split it into several rules", offset: peek.offset)
+        }
+    }
+
+    /// Enters one level of parentheses or `not`; throws past `maximumNesting`.
+    private mutating func enter(at offset: Int) throws {
+        nesting += 1
+        guard nesting <= Self.maximumNesting else {
+            throw ConditionSyntaxError(message: "the condition nests more than \(Self.maximumNesting) levels of parentheses or 'not'; simplify it", offset: offset)
+        }
     }
 
     private mutating func parseTest() throws -> ConditionExpression {
         let left = try parseSum()
         if case let .symbol(s) = peek.kind, let op = ConditionExpression.Comparison(rawValue: s) {
+            try countOperator()
             _ = advance()
             return .compare(left, op, try parseSum())
         }
@@ -84,6 +112,7 @@ struct ConditionParser {
             negated = true
         }
         if isWord("in") {
+            try countOperator()
             _ = advance()
             if isSymbol("[") { return .member(left, of: try parseList(), negated: negated) }
             let low = try parseSum()
@@ -91,6 +120,7 @@ struct ConditionParser {
             return .between(left, low: low, high: try parseSum(), negated: negated)
         }
         if isWord("contains") {
+            try countOperator()
             _ = advance()
             if isWord("any") { _ = advance(); return .contains(left, anyOf: try parseList()) }
             return .contains(left, anyOf: [try parseSum()])
@@ -113,6 +143,7 @@ struct ConditionParser {
         var left = try parseAtom()
         while isSymbol("+") || isSymbol("-") {
             let negate = isSymbol("-")
+            try countOperator()
             _ = advance()
             left = .sum(left, try parseAtom(), negate: negate)
         }
@@ -131,6 +162,8 @@ struct ConditionParser {
             }
             return .field(word, offset: token.offset)
         case .symbol("("):
+            try enter(at: token.offset)
+            defer { nesting -= 1 }
             let inner = try parseOr()
             try expect(")", "to close the parenthesis")
             return inner

@@ -64,6 +64,10 @@ enum ConditionLexer {
                             offset: i)
                     }
                 }
+                // Bounded so that every later step (sums, windows in whole seconds, formatting) stays exact.
+                guard abs(value * scale) < Amount.largest else {
+                    throw ConditionSyntaxError(message: "the number \(digits) is too large; numbers are below 1,000,000,000,000,000", offset: start)
+                }
                 tokens.append(.init(kind: .number(value * scale, unit), offset: start))
             } else if isWordStart(s) {
                 var word = ""

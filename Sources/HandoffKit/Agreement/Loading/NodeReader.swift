@@ -145,6 +145,10 @@ final class NodeReader {
     func number(_ node: Node, _ what: String) -> Double? {
         guard let text = string(node, what) else { return nil }
         guard let value = Amount.parse(text) else {
+            if let huge = Double(text.trimmingSpaces()), !(abs(huge) < Amount.largest) {
+                error("\(what) is too large: '\(text)'; amounts are below 1,000,000,000,000,000 (1e15)", at: node)
+                return nil
+            }
             error("expected a number for \(what) (like 250 or 10M), got '\(text)'", at: node)
             return nil
         }

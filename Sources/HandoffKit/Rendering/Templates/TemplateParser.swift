@@ -2,6 +2,8 @@
 struct TemplateParser {
     let text: String
     let file: String
+    /// The deepest sections may nest (the shipped templates use three levels).
+    static let maximumNesting = 32
 
     func parse() throws -> [Template.Node] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -24,6 +26,10 @@ struct TemplateParser {
                     switch kind {
                     case "!": continue
                     case "#", "^":
+                        // Sections are rendered and checked recursively: their depth is bounded.
+                        guard stack.count <= Self.maximumNesting else {
+                            throw HandoffError(.usage, diagnostics: [.error("sections nest more than \(Self.maximumNesting) levels deep; close some before opening '{{\(kind)\(name)}}'", at: at)])
+                        }
                         stack.append((path, kind == "^", at, []))
                     case "/":
                         guard stack.count > 1, let open = stack.last else {
@@ -65,7 +71,8 @@ struct TemplateParser {
                 let close = triple ? "}}}" : "}}"
                 var j = i + open
                 var inner = ""
-                while j < scalars.count, !String(String.UnicodeScalarView(scalars[j..<min(scalars.count, j + close.count)])).hasPrefix(close) {
+                // The closing braces, compared scalar by scalar (a string per position made long tags cost seconds).
+                while j < scalars.count, !(j + open <= scalars.count && scalars[j..<(j + open)].allSatisfy({ $0 == "}" })) {
                     inner.unicodeScalars.append(scalars[j]); j += 1
                 }
                 guard j < scalars.count else {

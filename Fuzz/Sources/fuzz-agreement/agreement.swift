@@ -1,0 +1,23 @@
+// Fuzz target: the agreement loader — YAML, the node walk, validation rules — then the SLA document it feeds.
+// Input: the agreement file's bytes. Property: every input gives an agreement or diagnostics (printed with their
+// snippets), never a trap; an agreement that loads renders as the SLA document.
+import FuzzSupport
+@testable import HandoffKit
+
+private let slaTemplate: Template? = try? DocumentRenderer().template(.sla)
+
+/// Builds the harness's fixed data before the first input, so no input is charged for it (the timeout is 1 s).
+func warmUp() { _ = slaTemplate }
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzAgreement(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let outcome = AgreementLoader.load(bytes: bytes, file: "fuzz.yaml", today: LocalDate(year: 2026, month: 12, day: 1))
+    _ = DiagnosticPrinter(source: outcome.source).render(all: outcome.diagnostics)
+    if let agreement = outcome.agreement {
+        require(!outcome.diagnostics.hasErrors, "an agreement with errors was returned")
+        if let slaTemplate { _ = slaTemplate.render(SLADocument.data(agreement)) }
+    }
+    return 0
+}

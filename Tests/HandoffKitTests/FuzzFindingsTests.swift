@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+@testable import HandoffKit
+
+/// Inputs the fuzzers (Fuzz/, docs/fuzzing.md) found that trapped, overflowed the stack or broke an escaping
+/// promise; each now ends in a clear error or the right text.
+@Suite("Fuzzer findings: errors, not traps")
+struct FuzzFindingsTests {
+    @Test func hugeNumberInAgreementIsAnErrorNotATrap() {
+        let yaml = minimalAgreement.replacingOccurrences(of: "points: 50}", with: "points: 1e300}")
+        let outcome = load(yaml)
+        #expect(outcome.agreement == nil)
+        #expect(positions(outcome.diagnostics).contains(
+            "21:44: error: points is too large: '1e300'; amounts are below 1,000,000,000,000,000 (1e15)"))
+    }
+
+    @Test func formattingAnyNumberNeverTraps() {
+        #expect(Amount.format(1e300) == "1e+300")
+        #expect(Amount.format(-.infinity) == "-inf")
+        #expect(Amount.format(.nan) == "nan")
+        #expect(Amount.format(2.5e12) == "2500B")
+        #expect(Amount.grouped(1e300) == "1e+300")
+        #expect(Percent.format(1e300) == "1e+302%")
+        #expect(Percent.format(.nan) == "nan%")
+        #expect(Percent.format(0.905) == "90.5%")
+    }
+
+    @Test func hugeNumberInACSVCellIsADataIssueNotATrap() throws {
+        let outcome = load(minimalAgreement)
+        let agreement = try #require(outcome.agreement)
+        let dir = try temporaryDirectory()
+        let path = try write("lead_id,created_at,employees,annual_revenue\nL-1,2026-11-16,1e300,-1e300\nL-2,2026-11-16,250,10M\n",
+                             "leads.csv", in: dir)
+        let ledger = try LeadLoader(agreement: agreement).load(DataSources(leads: path))
+        #expect(ledger.leads.count == 2)
+        #expect(ledger.leads[0].employees == nil)
+        #expect(ledger.leads[0].annualRevenue == nil)
+        #expect(ledger.leads[1].annualRevenue == 10_000_000)
+        #expect(ledger.quality.issues.map { "\($0.line) \($0.column) \($0.value): \($0.reason)" }
+                == ["2 employees 1e300: not a number", "2 annual_revenue -1e300: not a number"])
+    }
+
+    @Test func hugeNumberInAConditionIsAnError() {
+        let nines = String(repeating: "9", count: 400)
+        let origin = HandoffKit.SourceLocation(file: "a.yaml", line: 4, column: 10)
+        #expect(conditionError("employees > \(nines)", origin) == "4:22: invalid condition: the number \(nines) is too large; numbers are below 1,000,000,000,000,000")
+        #expect(conditionError("count(demo_request, 99999999999999999w) >= 1", origin)
+                == "4:30: invalid condition: the number 99999999999999999 is too large; numbers are below 1,000,000,000,000,000")
+    }
+
+    @Test func deeplyNestedConditionIsAnErrorNotAStackOverflow() {
+        let origin = HandoffKit.SourceLocation(file: "a.yaml", line: 1, column: 1)
+        #expect(conditionError(String(repeating: "(", count: 100_000) + "fit", origin)
+                == "1:33: invalid condition: the condition nests more than 32 levels of parentheses or 'not'; simplify it")
+        #expect(conditionError(String(repeating: "not ", count: 100_000) + "fit", origin)
+                == "1:129: invalid condition: the condition nests more than 32 levels of parentheses or 'not'; simplify it")
+        // Chains nest too: `a or a or …` is a tree as deep as it is long.
+        #expect(conditionError(Array(repeating: "fit > 1", count: 100_000).joined(separator: " or "), origin)?
+            .hasSuffix("invalid condition: the condition has more than 256 operators; split it into several rules") == true)
+        #expect(conditionError(Array(repeating: "1", count: 100_000).joined(separator: " + ") + " > 0", origin)?
+            .hasSuffix("invalid condition: the condition has more than 256 operators; split it into several rules") == true)
+        // A long list is not deep: it stays a condition.
+        let list = (0..<2000).map { "\"c\($0)\"" }.joined(separator: ", ")
+        #expect(conditionError("country in [\(list)]", origin) == nil)
+    }
+
+    @Test func deeplyNestedTemplateSectionsAreAnError() {
+        let text = String(repeating: "{{#a}}", count: 50_000) + String(repeating: "{{/a}}", count: 50_000)
+        #expect(throws: HandoffError.self) { try Template(text: text, file: "deep.md") }
+        do {
+            _ = try Template(text: text, file: "deep.md")
+        } catch let error as HandoffError {
+            #expect(positions(error.diagnostics) == ["1:193: error: sections nest more than 32 levels deep; close some before opening '{{#a}}'"])
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+        let shallow = String(repeating: "{{#a}}", count: 32) + "x" + String(repeating: "{{/a}}", count: 32)
+        #expect((try? Template(text: shallow, file: "ok.md")) != nil)
+    }
+
+    @Test func durationLongerThanACenturyIsAnError() {
+        #expect(TimeSpan(parsing: "100000w") == nil)
+        #expect(TimeSpan(parsing: "1000000w1000000w") == nil)
+        #expect(TimeSpan(parsing: "5200w")?.seconds == Int64(5200 * 604_800))
+    }
+
+    @Test func leadingSpacesCannotTurnDataIntoMarkdownStructure() {
+        #expect(Markdown.escape("  # Heading") == "\\# Heading")
+        #expect(Markdown.escape("\u{00A0}- item") == "\\- item")
+        #expect(Markdown.escape("    code") == "code")
+        #expect(Markdown.escape(" 1. first") == "1\\. first")
+        let html = HTMLPage.render(markdown: "| A |\n|---|\n| \(Markdown.escape("\u{3000}# x")) |\n", title: "t")
+        #expect(html.contains("<td># x</td>"))
+    }
+
+    @Test func hashesEndingDataStayInAHeading() {
+        #expect(Markdown.escape("Plan B #") == "Plan B \\#")
+        #expect(Markdown.escape("Plan ## ") == "Plan \\#\\#")
+        #expect(Markdown.escape("Ticket #5") == "Ticket #5")
+        #expect(HTMLPage.render(markdown: "# \(Markdown.escape("Plan B #"))\n", title: "t").contains("<h1>Plan B #</h1>"))
+    }
+
+    @Test func combiningMarkCannotHideMarkupFromTheEscaper() {
+        // `*` + U+0301 is one Swift Character but CommonMark reads the `*` alone: still an emphasis delimiter.
+        #expect(Markdown.escape("*\u{301}bold*") == "\\*\u{301}bold\\*")
+        #expect(Markdown.escape(">\u{301}quote") == "\\>\u{301}quote")
+        #expect(Markdown.escape("a |\u{301} b") == "a \\|\u{301} b")
+        #expect(Markdown.escape("1. \u{301}x") == "1\\. \u{301}x")
+        #expect(Markdown.escape("line\r\nbreak") == "line break")
+        let html = HTMLPage.render(markdown: "| A |\n|---|\n| \(Markdown.escape("*\u{301}bold* [x](y)"))) |\n", title: "t")
+        #expect(!html.contains("<em>") && !html.contains("<a "))
+    }
+
+    @Test(arguments: ["activities", "engagement"])
+    func fileReadAgainWholeIsAnErrorNotAnAllocationFailure(_ kind: String) throws {
+        // Cut into spans, a file whose later span fails is read again in one piece (span ..<Int.max); the room
+        // reserved for its rows was sized from that span, not from the file.
+        let agreement = try #require(load(minimalAgreement).agreement)
+        let dir = try temporaryDirectory()
+        let leads = try write("lead_id,created_at\nL-1,2026-11-16T10:00:00Z\n", "leads.csv", in: dir)
+        let rows = (0..<40).map { "L-1,2026-11-16T10:\(10 + $0):00Z,\(kind == "activities" ? "call" : "demo_request")" }
+        let header = kind == "activities" ? "lead_id,at,type" : "lead_id,at,action"
+        let path = try write(([header] + rows).joined(separator: "\n") + "\nL-1,\"2026-11-16\n", "\(kind).csv", in: dir)
+        let sources = kind == "activities" ? DataSources(leads: leads, activities: path) : DataSources(leads: leads, engagement: path)
+        #expect(throws: HandoffError.self) { try LeadLoader(agreement: agreement, cores: 2, minimumSpan: 64).load(sources) }
+        do {
+            _ = try LeadLoader(agreement: agreement, cores: 2, minimumSpan: 64).load(sources)
+        } catch let error as HandoffError {
+            #expect(positions(error.diagnostics) == ["-: error: a quoted field is never closed; check for a stray \" in this row"])
+            #expect(error.diagnostics.first?.file == "\(path):42")
+        }
+    }
+
+    @Test func longRunOfHashesIsEscapedInOnePass() {
+        // Each `#` used to look at everything after it for the closing run: quadratic, minutes for a long cell.
+        let escaped = Markdown.escape(String(repeating: "#", count: 200_000) + "x ##")
+        #expect(escaped.hasPrefix("\\##"))
+        #expect(escaped.hasSuffix("#x \\#\\#"))
+        #expect(escaped.utf8.count == 200_000 + 4 + 3)
+    }
+
+    @Test func megabyteFieldNameGetsAnErrorWithoutASuggestion() throws {
+        // The suggestion compared the whole name with every field: seconds for a name of a megabyte.
+        let name = String(repeating: "titel", count: 200_000)
+        let template = try Template(text: "{{\(name)}}", file: "big.md")
+        let problems = template.check(against: SLADocument.shape)
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.hasPrefix("unknown field 'titeltitel") == true)
+        #expect(problems.first?.message.contains("did you mean") == false)
+        #expect(Suggestion.hint(for: "titel", in: ["title", "version"]) == "; did you mean 'title'?")
+    }
+
+    private func conditionError(_ text: String, _ origin: HandoffKit.SourceLocation) -> String? {
+        switch Condition.parse(text, at: origin) {
+        case .success: return nil
+        case let .failure(d): return "\(d.location.map { "\($0.line):\($0.column)" } ?? "-"): \(d.message)"
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// `handoff diff` and the version features as a user runs them, against a temporary git repository.
+@Suite("handoff diff and versions on the command line")
+struct VersionsCLITests {
+    static func git(_ args: [String], in dir: URL, date: String = "2026-06-01T12:00:00Z") throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.name=Handoff Tests", "-c", "user.email=tests@example.com", "-c", "commit.gpgsign=false"] + args
+        process.currentDirectoryURL = dir
+        var env = ProcessInfo.processInfo.environment
+        env["GIT_AUTHOR_DATE"] = date
+        env["GIT_COMMITTER_DATE"] = date
+        process.environment = env
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(args.joined(separator: " ")) failed")
+    }
+
+    /// A repository with two commits of sla.yaml: acme 2.1, then 2.2 with a 15-minute first touch.
+    static func repository() throws -> URL {
+        let dir = try CLITests.tempDir()
+        let acme = try String(contentsOf: CLITests.root.appendingPathComponent("agreements/acme.yaml"), encoding: .utf8)
+        let file = dir.appendingPathComponent("sla.yaml")
+        try git(["init", "-q"], in: dir)
+        try Data(acme.utf8).write(to: file)
+        try git(["add", "sla.yaml"], in: dir)
+        try git(["commit", "-q", "-m", "2.1"], in: dir)
+        let v22 = acme.replacingOccurrences(of: "version: \"2.1\"", with: "version: \"2.2\"")
+            .replacingOccurrences(of: "      scope: standard\n      within: 30m\n", with: "      scope: standard\n      within: 15m\n")
+        try Data(v22.utf8).write(to: file)
+        try git(["commit", "-q", "-am", "2.2"], in: dir, date: "2026-11-17T12:00:00Z")
+        return dir
+    }
+
+    @Test func diffExitCodes() throws {
+        let dir = try Self.repository()
+        let changed = try CLITests.handoff("diff", "HEAD~1:sla.yaml", "sla.yaml", cwd: dir)
+        #expect(changed.status == 1)
+        #expect(changed.stderr == "")
+        #expect(changed.stdout.contains("## Summary\n\n- agreement › version: 2.1 → 2.2\n- time to first contact for standard MQLs: 30 → 15 business minutes\n"))
+        #expect(changed.stdout.contains("~~≥ 90% within 30m (business)~~ **≥ 90% within 15m (business)**"))
+
+        let same = try CLITests.handoff("diff", "HEAD:sla.yaml", "sla.yaml", cwd: dir)
+        #expect(same.status == 0)
+        #expect(same.stdout.hasSuffix("No changes: both versions say the same.\n"))
+
+        let json = try CLITests.handoff("diff", "HEAD~1:sla.yaml", "HEAD:sla.yaml", "--format", "json", cwd: dir)
+        #expect(json.status == 1)
+        #expect(json.stdout.contains("\"path\": \"commitments.sales[first-touch].within\""))
+        #expect(json.stdout.contains("\"old\": \"30m\",\n      \"new\": \"15m\""))
+
+        let html = try CLITests.handoff("diff", "HEAD~1:sla.yaml", "sla.yaml", "--format", "html", cwd: dir)
+        #expect(html.status == 1)
+        #expect(html.stdout.contains("<del>≥ 90% within 30m (business)</del> <ins>≥ 90% within 15m (business)</ins>"))
+    }
+
+    @Test func diffBadInputExitsTwoWithoutOutput() throws {
+        let dir = try Self.repository()
+        let unknown = try CLITests.handoff("diff", "v9:sla.yaml", "sla.yaml", cwd: dir)
+        #expect(unknown.status == 2)
+        #expect(unknown.stdout == "")
+        #expect(unknown.stderr == "v9:sla.yaml: error: cannot read 'v9:sla.yaml' from git: invalid object name 'v9'; give a file, or REVISION:PATH such as HEAD~1:agreements/acme.yaml\n")
+
+        let missing = try CLITests.handoff("diff", "nope.yaml", "sla.yaml", cwd: dir)
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "nope.yaml: error: no such file 'nope.yaml'; give an agreement file, or REVISION:PATH such as HEAD~1:agreements/acme.yaml\n")
+
+        let outside = try CLITests.tempDir()
+        let notRepo = try CLITests.handoff("diff", "HEAD:sla.yaml", "HEAD~1:sla.yaml", cwd: outside)
+        #expect(notRepo.status == 2)
+        #expect(notRepo.stdout == "")
+        #expect(notRepo.stderr == "HEAD:sla.yaml: error: 'HEAD:sla.yaml' is neither a file nor readable from git: the current folder is not in a git repository\n")
+
+        let bad = outside.appendingPathComponent("bad.yaml")
+        try Data("agreement:\n  titel: x\n".utf8).write(to: bad)
+        let invalid = try CLITests.handoff("diff", bad.path, bad.path, "-o", outside.appendingPathComponent("out.md").path, cwd: outside)
+        #expect(invalid.status == 2)
+        #expect(invalid.stderr.contains("error: unknown key 'titel' in 'agreement'; did you mean 'title'?"))
+        #expect(!FileManager.default.fileExists(atPath: outside.appendingPathComponent("out.md").path))
+    }
+}

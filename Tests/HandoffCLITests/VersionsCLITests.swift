@@ -82,4 +82,30 @@ struct VersionsCLITests {
         #expect(invalid.stderr.contains("error: unknown key 'titel' in 'agreement'; did you mean 'title'?"))
         #expect(!FileManager.default.fileExists(atPath: outside.appendingPathComponent("out.md").path))
     }
+
+    @Test func validateAndRenderNameStaleSignOffs() throws {
+        let dir = try CLITests.tempDir()
+        let acme = try String(contentsOf: CLITests.root.appendingPathComponent("agreements/acme.yaml"), encoding: .utf8)
+        let file = dir.appendingPathComponent("sla.yaml")
+        try Self.git(["init", "-q"], in: dir)
+        try Data(acme.utf8).write(to: file)
+        #expect(try CLITests.handoff("sign", "sla.yaml", "--party", "sales", "--date", "2026-06-28", cwd: dir).status == 0)
+        try Self.git(["add", "sla.yaml"], in: dir)
+        try Self.git(["commit", "-q", "-m", "Signed 2.1"], in: dir)
+        try Data((try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(of: "fit + engagement >= 100", with: "fit + engagement >= 120").utf8).write(to: file)
+        try Self.git(["commit", "-q", "-am", "Stricter threshold"], in: dir, date: "2026-11-17T12:00:00Z")
+
+        let validate = try CLITests.handoff("validate", "sla.yaml", "--today", "2026-11-22", cwd: dir)
+        #expect(validate.status == 0)
+        let note = #/sla\.yaml: note: the sales sign-off by Marcus Bell \(signed 2026-06-28, version 2\.1, content ab75686905ac\) no longer matches the content; stale since 2026-11-17 \(commit [0-9a-f]{7} “Stricter threshold”\); changed since it was signed:\n  - MQL threshold fit \+ engagement: 100 → 120\n/#
+        #expect(validate.stderr.contains(note))
+        #expect(validate.stderr.contains("warning: the sales sign-off by Marcus Bell is stale"))
+
+        let render = try CLITests.handoff("render", "sla.yaml", cwd: dir)
+        #expect(render.status == 0)
+        #expect(render.stderr.contains(note))
+        #expect(render.stdout.contains("- Changed since: MQL threshold fit + engagement: 100 → 120\n"))
+        #expect(render.stdout.contains("| 2.1 | 1 Jul 2026 | 220 MQLs a month, sized to seven reps; every rejection within 24 hours with a reason from the agreed list. | Marcus Bell (2026-06-28) |") == false)
+        #expect(render.stdout.contains("| 2.1 | 1 Jul 2026 | 220 MQLs a month, sized to seven reps; every rejection within 24 hours with a reason from the agreed list. | not signed |"))
+    }
 }

@@ -108,4 +108,32 @@ struct VersionsCLITests {
         #expect(render.stdout.contains("| 2.1 | 1 Jul 2026 | 220 MQLs a month, sized to seven reps; every rejection within 24 hours with a reason from the agreed list. | Marcus Bell (2026-06-28) |") == false)
         #expect(render.stdout.contains("| 2.1 | 1 Jul 2026 | 220 MQLs a month, sized to seven reps; every rejection within 24 hours with a reason from the agreed list. | not signed |"))
     }
+
+    @Test func versionsInForceBadInput() throws {
+        let dir = try Self.repository()
+        let data = CLITests.root.appendingPathComponent("examples/acme").path
+        let folder = try CLITests.handoff("check", "sla.yaml", "--data", data, "--week", "2026-W46", "--versions", "nope", cwd: dir)
+        #expect(folder.status == 2)
+        #expect(folder.stdout == "")
+        #expect(folder.stderr == "nope: error: --versions 'nope' is not a folder; give a folder of agreement versions, or 'git'\n")
+        // 2.1 and 2.2 of this repository both say effective 2026-07-01: which is in force is ambiguous.
+        let sameDay = try CLITests.handoff("scorecard", "sla.yaml", "--data", data, "--week", "2026-W46", "--versions", "git", cwd: dir)
+        #expect(sameDay.status == 2)
+        #expect(sameDay.stdout == "")
+        #expect(sameDay.stderr.contains(#/^sla\.yaml: error: [0-9a-f]{7}:sla\.yaml and sla\.yaml both take effect on 2026-07-01; give each version its own effective date\n$/#))
+    }
+
+    @Test func scorecardWithVersionsFromGit() throws {
+        let dir = try Self.repository()
+        let file = dir.appendingPathComponent("sla.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "effective: 2026-07-01", with: "effective: 2026-11-12")
+        try Data(text.utf8).write(to: file)
+        try Self.git(["commit", "-q", "-am", "2.2 takes effect 12 Nov"], in: dir, date: "2026-11-11T12:00:00Z")
+        let data = CLITests.root.appendingPathComponent("examples/acme").path
+        let r = try CLITests.handoff("check", "sla.yaml", "--data", data, "--week", "2026-W46", "--as-of", "2026-11-16T10:00", "--versions", "git", cwd: dir)
+        #expect(r.status == 1)
+        #expect(r.stdout.hasPrefix("Acme Analytics Sales & Marketing SLA v2.1 -> 2.2 (2.2 in force from 12 Nov 2026; each lead measured against the version in force at its handoff) - 2026-W46"))
+        #expect(r.stdout.contains("[XX] sales     first-touch        missed            81%        goal >= 90% within 30m (business) under v2.1 (handoffs before 12 Nov 2026)  n=21"))
+        #expect(r.stdout.contains("[XX] sales     first-touch        missed            35%        goal >= 90% within 15m (business) under v2.2 (handoffs from 12 Nov 2026)  n=20"))
+    }
 }

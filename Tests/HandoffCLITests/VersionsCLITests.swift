@@ -41,7 +41,7 @@ struct VersionsCLITests {
         let changed = try CLITests.handoff("diff", "HEAD~1:sla.yaml", "sla.yaml", cwd: dir)
         #expect(changed.status == 1)
         #expect(changed.stderr == "")
-        #expect(changed.stdout.contains("## Summary\n\n- agreement › version: 2.1 → 2.2\n- time to first contact for standard MQLs: 30 → 15 business minutes\n"))
+        #expect(changed.stdout.contains("## Summary\n\n- version: 2.1 → 2.2\n- time to first contact for standard MQLs: 30 → 15 business minutes\n"))
         #expect(changed.stdout.contains("~~≥ 90% within 30m (business)~~ **≥ 90% within 15m (business)**"))
 
         let same = try CLITests.handoff("diff", "HEAD:sla.yaml", "sla.yaml", cwd: dir)

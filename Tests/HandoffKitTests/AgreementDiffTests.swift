@@ -14,8 +14,8 @@ struct AgreementDiffTests {
         let fixture = try VersionFixture.make()
         let d = try diff("HEAD~1:agreements/acme.yaml", "HEAD:agreements/acme.yaml", in: fixture)
         #expect(d.changes.map(\.summary) == [
-            "agreement › version: 2.1 → 2.2",
-            "agreement › effective: 2026-07-01 → 2026-11-18",
+            "version: 2.1 → 2.2",
+            "effective date: 2026-07-01 → 2026-11-18",
             "MQL threshold fit + engagement: 100 → 120",
             "first-touch promise: Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing. → Sales makes a first contact attempt on every standard MQL within 15 business minutes of routing.",
             "time to first contact for standard MQLs: 30 → 15 business minutes",
@@ -49,7 +49,7 @@ struct AgreementDiffTests {
         #expect(signing.isEmpty)
         #expect(signing.changes.isEmpty && signing.redline.isEmpty)
         #expect(signing.markdown().hasSuffix("No changes: both versions say the same.\n"))
-        #expect(d.changes.map(\.summary) == ["agreement › version: 2.0 → 2.1", "agreement › effective: 2026-04-01 → 2026-07-01",
+        #expect(d.changes.map(\.summary) == ["version: 2.0 → 2.1", "effective date: 2026-04-01 → 2026-07-01",
                                              "MQL volume: 200 → 220 / month"])
     }
 
@@ -69,10 +69,14 @@ struct AgreementDiffTests {
             .replacingOccurrences(of: "    - {date: 2026-11-27, name: Day after Thanksgiving}\n", with: "")
             .replacingOccurrences(of: "  - id: cant-reach\n    label: Couldn't reach\n    points_at: data_quality\n    adjustment: Improve email verification and contact data quality at capture.\n", with: "")
             .replacingOccurrences(of: "      couldn't reach: cant-reach\n", with: "")
+            .replacingOccurrences(of: "  days: [mon, tue, wed, thu, fri]", with: "  days: [mon, tue, wed, thu]")
+            .replacingOccurrences(of: "industries: [Financial Services, Healthcare, SaaS]", with: "industries: [Financial Services, Healthcare, SaaS, Retail]")
         let new = try write(edited, "new.yaml", in: dir)
         let d = try AgreementDiff(old: try AgreementVersion.load(old), new: try AgreementVersion.load(new), renderer: try DocumentRenderer())
         #expect(d.changes.map(\.summary) == [
+            "removed business days: fri",
             "removed holiday: 2026-11-27 — Day after Thanksgiving",
+            "added fit: industry: Retail",
             "new sales commitment 'call-notes': Sales logs a <b>call note</b> | on *every* touched MQL.",
             "removed rejection reason: Couldn't reach",
             "removed data › values › rejection reason › couldn't reach: cant-reach",

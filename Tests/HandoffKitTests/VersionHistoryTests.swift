@@ -70,8 +70,8 @@ struct VersionHistoryTests {
         #expect(stale.map(\.signedVersion) == ["2.1", "2.1"])
         #expect(stale[0].since == "2026-11-17 (commit \(head) “Version 2.2: faster first touch, stricter threshold”)")
         #expect(stale[1].changes == [
-            "agreement › version: 2.1 → 2.2",
-            "agreement › effective: 2026-07-01 → 2026-11-18",
+            "version: 2.1 → 2.2",
+            "effective date: 2026-07-01 → 2026-11-18",
             "MQL threshold fit + engagement: 100 → 120",
             "first-touch promise: Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing. → Sales makes a first contact attempt on every standard MQL within 15 business minutes of routing.",
             "time to first contact for standard MQLs: 30 → 15 business minutes",
@@ -79,7 +79,7 @@ struct VersionHistoryTests {
         #expect(stale[1].sentence.hasPrefix("the sales sign-off by Marcus Bell (signed 2026-06-28, version 2.1, content "))
 
         let md = try DocumentRenderer().render(.sla, data: SLADocument.data(a, file: fixture.path), title: "SLA", format: .markdown)
-        #expect(md.contains("**The Sales sign-off by Marcus Bell no longer matches the content.** It was signed on 28 Jun 2026 for version 2.1; stale since 2026-11-17 (commit \(head) “Version 2.2: faster first touch, stricter threshold”).\n- Changed since: agreement › version: 2.1 → 2.2\n"))
+        #expect(md.contains("**The Sales sign-off by Marcus Bell no longer matches the content.** It was signed on 28 Jun 2026 for version 2.1; stale since 2026-11-17 (commit \(head) “Version 2.2: faster first touch, stricter threshold”).\n- Changed since: version: 2.1 → 2.2\n"))
         #expect(md.contains("- Changed since: time to first contact for standard MQLs: 30 → 15 business minutes\n"))
         #expect(md.hasSuffix("| 2.2 | 18 Nov 2026 | MQL threshold fit + engagement: 100 → 120; first-touch promise: Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing. → Sales makes a first contact attempt on every standard MQL within 15 business minutes of routing.; time to first contact for standard MQLs: 30 → 15 business minutes | not signed |\n"))
 

@@ -56,12 +56,32 @@ enum ChangeDescriber {
             } else {
                 result.summary = "\(name): \(compressed(o, n))"
             }
-        case let (nil, n?): result.summary = "added \(name): \(n)"
-        case let (o?, nil): result.summary = "removed \(name): \(o)"
+        case let (nil, n?): result.summary = "added \(listName(change) ?? name): \(n)"
+        case let (o?, nil): result.summary = "removed \(listName(change) ?? name): \(o)"
         default: break
         }
         return result
     }
+
+    /// Plain names for the settings people change most.
+    static let names: [String: String] = [
+        "agreement.title": "title", "agreement.version": "version", "agreement.effective": "effective date",
+        "agreement.purpose": "purpose", "agreement.review.cadence": "review cadence", "agreement.review.last_review": "last review",
+        "agreement.review.triggers": "review trigger",
+        "business_hours.time_zone": "business time zone", "business_hours.days": "business days",
+        "business_hours.open": "business hours open", "business_hours.close": "business hours close",
+        "mql_definition.summary": "MQL definition summary", "mql_definition.fit.employees": "fit: company size",
+        "mql_definition.fit.annual_revenue": "fit: annual revenue", "mql_definition.fit.industries": "fit: industry",
+        "mql_definition.fit.countries": "fit: country", "mql_definition.fit.titles": "fit: job title",
+        "mql_definition.scoring.cap": "score cap", "mql_definition.decay.engagement": "engagement decay",
+        "mql_definition.decay.every": "decay interval", "mql_definition.decay.pause_nurture_after": "pause nurture after",
+        "targets.acceptance_rate.between": "acceptance rate band", "targets.acceptance_rate.too_loose_below": "acceptance too loose below",
+        "targets.acceptance_rate.too_strict_above": "acceptance too strict above", "targets.mql_to_sql_rate.between": "MQL→SQL band",
+        "targets.mql_to_sql_rate.window": "conversion window", "targets.minimum_sample": "minimum sample",
+        "capacity.reps": "sales reps", "capacity.mqls_per_rep_per_week": "MQLs per rep per week",
+        "meeting.day": "meeting day", "meeting.time": "meeting time", "meeting.length": "meeting length",
+        "meeting.attendees": "meeting attendee", "meeting.standing_items": "standing agenda item",
+    ]
 
     /// Lists of records people know by name: what one item is called, and the fields that name it.
     static let records: [String: (noun: String, names: [String])] = [
@@ -119,9 +139,19 @@ enum ChangeDescriber {
         return "\(o) → \(n)"
     }
 
+    /// For an item added to or removed from a list, the list's name without the position (`fit: industry`).
+    static func listName(_ change: NodeChange) -> String? {
+        guard case .index = change.path.last else { return nil }
+        return label(NodeChange(path: Array(change.path.dropLast()), old: nil, new: nil))
+    }
+
     /// A path in words: `business_hours.close` → `business hours › close`; list items by their id or position.
     static func label(_ change: NodeChange) -> String {
-        change.path.map { step -> String in
+        if let name = names[change.keys.joined(separator: ".")] {
+            let rest = change.path.filter { if case .key = $0 { return false } else { return true } }
+            return rest.isEmpty ? name : "\(name) \(rest.map { if case let .index(i) = $0 { return "item \(i + 1)" } else if case let .id(id) = $0 { return "'\(id)'" } else { return "" } }.joined(separator: " "))"
+        }
+        return change.path.map { step -> String in
             switch step {
             case let .key(k): return k.replacingAll("_", with: " ")
             case let .id(id): return "'\(id)'"

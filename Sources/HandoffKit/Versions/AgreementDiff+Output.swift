@@ -55,7 +55,8 @@ extension AgreementDiff {
         return withStyle.replacingCharacters(in: end, with: redlineHTML + "</main>")
     }
 
-    /// The changes as JSON: `old`, `new`, `changed`, and `changes` (path, summary, old, new, sentences).
+    /// The changes as JSON: `old`, `new`, `changed`, `changes` (path, summary, old, new, and the old and new
+    /// sentences as plain text) and `redline` (each changed line's section and pieces, as Markdown).
     public func json() -> String {
         func version(_ label: String, _ info: (version: String, digest: String)) -> JSON {
             .object([("source", .string(label)), ("version", .string(info.version)), ("digest", .string(info.digest))])
@@ -68,7 +69,7 @@ extension AgreementDiff {
         }
         let lines: [JSON] = redline.lines.map { line in
             .object([("section", .string(line.section)),
-                     ("pieces", .array(line.pieces.map { .object([("kind", .string($0.kind.rawValue)), ("text", .string($0.text))]) }))])
+                     ("pieces", .array(line.pieces.map { .object([("kind", .string($0.kind.rawValue)), ("markdown", .string($0.text))]) }))])
         }
         return JSON.object([("old", version(oldLabel, oldInfo)), ("new", version(newLabel, newInfo)),
                             ("changed", .bool(!isEmpty)), ("changes", .array(items)), ("redline", .array(lines))]).rendered()

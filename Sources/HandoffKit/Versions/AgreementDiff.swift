@@ -67,8 +67,22 @@ public struct AgreementDiff: Sendable {
         var out: [String] = []
         for line in redline.lines {
             for piece in line.pieces where piece.kind == kind && needles.contains(where: { piece.text.contains($0) }) {
-                if !out.contains(piece.text) { out.append(piece.text) }
+                let sentence = plain(piece.text)
+                if !out.contains(sentence) { out.append(sentence) }
             }
+        }
+        return out
+    }
+
+    /// A sentence of the rendered Markdown as plain text: backslash escapes and code marks removed.
+    static func plain(_ markdown: String) -> String {
+        var out = ""
+        var escaped = false
+        for ch in markdown {
+            if escaped { out.append(ch); escaped = false; continue }
+            if ch == "\\" { escaped = true; continue }
+            if ch == "`" { continue }
+            out.append(ch)
         }
         return out
     }

@@ -46,6 +46,24 @@ struct VersionHistoryTests {
         #expect(rows[2].signedBy == [])
     }
 
+    @Test func historyTextIsEscaped() throws {
+        let yaml = minimalAgreement + """
+
+        history:
+          - version: "0.9"
+            effective: 2025-10-01
+            summary: "<script>alert(1)</script> | **bold** [link](http://x)"
+            signed_by: ["# Heading", "<b>Bo</b>"]
+        """
+        let a = try #require(load(yaml).agreement)
+        let renderer = try DocumentRenderer()
+        let md = try renderer.render(.sla, data: SLADocument.data(a), title: "T", format: .markdown)
+        #expect(md.contains("| 0.9 | 1 Oct 2025 | \\<script>alert(1)\\</script> \\| \\*\\*bold\\*\\* \\[link\\](http://x) | \\# Heading, \\<b>Bo\\</b> |"))
+        let html = try renderer.render(.sla, data: SLADocument.data(a), title: "T", format: .html)
+        #expect(!html.contains("<script>") && !html.contains("<b>Bo") && !html.contains("<a href"))
+        #expect(HTMLChecker.problems(html) == [])
+    }
+
     @Test func versionTableFromGit() throws {
         let fixture = try VersionFixture.make()
         let outcome = try AgreementLoader.load(path: fixture.path)

@@ -36,6 +36,7 @@ struct VersionInForceTests {
         // Volume counts the whole period once, against the version in force at its end.
         let volume = card.commitments.filter { $0.commitment.id == "mql-volume" }
         #expect(volume.map(\.valueText) == plain.commitments.filter { $0.commitment.id == "mql-volume" }.map(\.valueText))
+        try GoldenTests().compare(CheckReport.text(card), "acme-check-2026-W46-versions.txt")
         #expect(CheckReport.text(card).hasPrefix("Acme Analytics Sales & Marketing SLA v2.1 -> 2.2 (2.2 in force from 12 Nov 2026; each lead measured against the version in force at its handoff) - 2026-W46"))
     }
 

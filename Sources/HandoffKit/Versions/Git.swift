@@ -95,12 +95,6 @@ enum Git {
         return r.status == 0 ? r.out : nil
     }
 
-    /// True when the working copy of `path` differs from its last commit.
-    static func hasUncommittedChanges(_ path: String) -> Bool {
-        let (dir, name) = split(path)
-        return run(["diff", "--quiet", "HEAD", "--", name], in: dir).status == 1
-    }
-
     static func split(_ path: String) -> (String, String) {
         let ns = path as NSString
         let dir = ns.deletingLastPathComponent

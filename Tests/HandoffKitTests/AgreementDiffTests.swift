@@ -49,6 +49,12 @@ struct AgreementDiffTests {
         #expect(signing.isEmpty)
         #expect(signing.changes.isEmpty && signing.redline.isEmpty)
         #expect(signing.markdown().hasSuffix("No changes: both versions say the same.\n"))
+        // Recording history is not a change of content either.
+        let dir = try temporaryDirectory()
+        let withHistory = try AgreementVersion.load(projectPath("agreements/acme.yaml"))
+        let without = try AgreementVersion.load(try write(VersionFixture.acme, "acme.yaml", in: dir))
+        #expect(withHistory.agreement.history.count == 3 && without.agreement.history.isEmpty)
+        #expect(try AgreementDiff(old: without, new: withHistory, renderer: try DocumentRenderer()).isEmpty)
         #expect(d.changes.map(\.summary) == ["version: 2.0 → 2.1", "effective date: 2026-04-01 → 2026-07-01",
                                              "MQL volume: 200 → 220 / month"])
     }

@@ -99,6 +99,9 @@ struct VersionHistoryTests {
         let md = try DocumentRenderer().render(.sla, data: SLADocument.data(a, file: fixture.path), title: "SLA", format: .markdown)
         #expect(md.contains("**The Sales sign-off by Marcus Bell no longer matches the content.** It was signed on 28 Jun 2026 for version 2.1; stale since 2026-11-17 (commit \(head) “Version 2.2: faster first touch, stricter threshold”).\n- Changed since: version: 2.1 → 2.2\n"))
         #expect(md.contains("- Changed since: time to first contact for standard MQLs: 30 → 15 business minutes\n"))
+        let html = try DocumentRenderer().render(.sla, data: SLADocument.data(a, file: fixture.path), title: "SLA", format: .html)
+        #expect(HTMLChecker.problems(html) == [])
+        #expect(html.contains("<li>Changed since: MQL threshold fit + engagement: 100 → 120</li>"))
         #expect(md.hasSuffix("| 2.2 | 18 Nov 2026 | MQL threshold fit + engagement: 100 → 120; first-touch promise: Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing. → Sales makes a first contact attempt on every standard MQL within 15 business minutes of routing.; time to first contact for standard MQLs: 30 → 15 business minutes | not signed |\n"))
 
         // An edit not yet committed: stale since the working copy changed, not since a commit.

@@ -37,6 +37,10 @@ struct VersionInForceTests {
         let volume = card.commitments.filter { $0.commitment.id == "mql-volume" }
         #expect(volume.map(\.valueText) == plain.commitments.filter { $0.commitment.id == "mql-volume" }.map(\.valueText))
         try GoldenTests().compare(CheckReport.text(card), "acme-check-2026-W46-versions.txt")
+        let html = try DocumentRenderer().render(.scorecard, data: ScorecardDocument.data(card, agreement: a), title: "Scorecard",
+                                                 charts: ScorecardDocument.charts(card), format: .html)
+        #expect(html.contains("v2.1 → 2.2 (2.2 in force from 12 Nov 2026; each lead measured against the version in force at its handoff)"))
+        #expect(HTMLChecker.problems(html) == [])
         #expect(CheckReport.text(card).hasPrefix("Acme Analytics Sales & Marketing SLA v2.1 -> 2.2 (2.2 in force from 12 Nov 2026; each lead measured against the version in force at its handoff) - 2026-W46"))
     }
 

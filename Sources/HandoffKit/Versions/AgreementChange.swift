@@ -120,13 +120,7 @@ enum ChangeDescriber {
             default: return nil
             }
         }
-        let rest = change.path[(at + 1)...].map { step -> String in
-            switch step {
-            case let .key(k): return k.replacingAll("_", with: " ")
-            case let .id(id): return "'\(id)'"
-            case let .index(i): return "item \(i + 1)"
-            }
-        }.joined(separator: " › ")
+        let rest = change.path[(at + 1)...].map(words).joined(separator: " › ")
         let o = change.old.map(NodeDiff.flow) ?? "none", n = change.new.map(NodeDiff.flow) ?? "none"
         return "\(record.noun) \(item) \(rest): \(compressed(o, n))"
     }
@@ -145,19 +139,22 @@ enum ChangeDescriber {
         return label(NodeChange(path: Array(change.path.dropLast()), old: nil, new: nil))
     }
 
-    /// A path in words: `business_hours.close` → `business hours › close`; list items by their id or position.
+    /// A path in words: `business_hours.close` → `business hours close`; list items by their id or position.
     static func label(_ change: NodeChange) -> String {
         if let name = names[change.keys.joined(separator: ".")] {
-            let rest = change.path.filter { if case .key = $0 { return false } else { return true } }
-            return rest.isEmpty ? name : "\(name) \(rest.map { if case let .index(i) = $0 { return "item \(i + 1)" } else if case let .id(id) = $0 { return "'\(id)'" } else { return "" } }.joined(separator: " "))"
+            let items = change.path.filter { if case .key = $0 { return false } else { return true } }
+            return ([name] + items.map(words)).joined(separator: " ")
         }
-        return change.path.map { step -> String in
-            switch step {
-            case let .key(k): return k.replacingAll("_", with: " ")
-            case let .id(id): return "'\(id)'"
-            case let .index(i): return "item \(i + 1)"
-            }
-        }.joined(separator: " › ")
+        return change.path.map(words).joined(separator: " › ")
+    }
+
+    /// One step of a path in words: `close`, `'first-touch'`, `item 2`.
+    static func words(_ step: NodeChange.Step) -> String {
+        switch step {
+        case let .key(k): return k.replacingAll("_", with: " ")
+        case let .id(id): return "'\(id)'"
+        case let .index(i): return "item \(i + 1)"
+        }
     }
 
     // MARK: commitments

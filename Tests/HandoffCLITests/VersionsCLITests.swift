@@ -136,4 +136,21 @@ struct VersionsCLITests {
         #expect(r.stdout.contains("[XX] sales     first-touch        missed            81%        goal >= 90% within 30m (business) under v2.1 (handoffs before 12 Nov 2026)  n=21"))
         #expect(r.stdout.contains("[XX] sales     first-touch        missed            35%        goal >= 90% within 15m (business) under v2.2 (handoffs from 12 Nov 2026)  n=20"))
     }
+
+    @Test func diffWithoutGitSaysSo() throws {
+        let process = Process()
+        process.executableURL = CLITests.binary
+        process.arguments = ["diff", "HEAD:a.yaml", "HEAD:b.yaml"]
+        process.currentDirectoryURL = try CLITests.tempDir()
+        process.environment = ["PATH": "/nonexistent"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(o.isEmpty)
+        #expect(String(decoding: e, as: UTF8.self) == "HEAD:a.yaml: error: 'HEAD:a.yaml' is not a file, and git is not available to read it as REVISION:PATH; install git or give a file\n")
+    }
 }

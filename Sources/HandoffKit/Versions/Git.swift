@@ -61,6 +61,9 @@ enum Git {
 
     /// The bytes of `revision:path` (git's own syntax), read in `directory`.
     static func show(_ spec: String, in directory: String) throws -> [UInt8] {
+        guard run(["--version"], in: directory).status == 0 else {
+            throw HandoffError(.badInput, "'\(spec)' is not a file, and git is not available to read it as REVISION:PATH; install git or give a file", file: spec)
+        }
         guard isRepository(directory) else {
             throw HandoffError(.badInput, "'\(spec)' is neither a file nor readable from git: \(directory == "." ? "the current folder" : directory) is not in a git repository", file: spec)
         }

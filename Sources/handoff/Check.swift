@@ -38,7 +38,7 @@ struct Check: ParsableCommand {
         try runReporting {
             let (a, warnings, source) = try Handoff.agreement(at: agreement)
             printWarnings(warnings, source: source)
-            let scorecard = try Handoff.scorecard(a, try data.request())
+            let scorecard = try measure(a, path: agreement, data: data)
             try emit(format == .json ? CheckReport.json(scorecard).rendered() : CheckReport.text(scorecard, breaches: breaches), to: output)
             code = CheckReport.exitCode(scorecard)
         }

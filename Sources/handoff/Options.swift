@@ -25,6 +25,9 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Month to report, like 2026-11.", valueName: "month"))
     var month: String?
 
+    @Option(name: .long, help: ArgumentHelp("Measure each lead against the version in force at its handoff: 'git' (the agreement's git history) or a folder of versions.", valueName: "git|dir"))
+    var versions: String?
+
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The moment the data describes. Default: the latest timestamp in the exports.", valueName: "time"))
     var asOf: String?
 

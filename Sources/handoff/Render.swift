@@ -32,7 +32,8 @@ struct Render: ParsableCommand {
             let (a, warnings, source) = try Handoff.agreement(at: agreement)
             printWarnings(warnings, source: source)
             let renderer = try DocumentRenderer(templatesDirectory: output.templates)
-            let text = try renderer.render(.sla, data: SLADocument.data(a), title: "\(a.info.title) — v\(a.info.version)",
+            printStaleSignOffs(a, file: agreement)
+            let text = try renderer.render(.sla, data: SLADocument.data(a, file: agreement), title: "\(a.info.title) — v\(a.info.version)",
                                            format: format == .html ? .html : .markdown)
             try emit(text, to: output.output)
         }

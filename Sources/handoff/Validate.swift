@@ -40,6 +40,7 @@ struct Validate: ParsableCommand {
         }
         if outcome.diagnostics.hasErrors { throw ExitCode(1) }
         if let a = outcome.agreement {
+            printStaleSignOffs(a, file: agreement)
             print("\(agreement): valid — \(a.commitments.count) commitments (\(a.commitments(of: "marketing").count) marketing, \(a.commitments(of: "sales").count) sales), digest \(a.digest.prefix(12))")
         }
     }

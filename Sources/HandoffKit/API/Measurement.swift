@@ -33,6 +33,17 @@ public enum Handoff {
 
     /// Reads the exports and evaluates every commitment for the requested period.
     public static func scorecard(_ agreement: Agreement, _ request: MeasurementRequest) throws -> Scorecard {
+        let (a, ledger, asOf) = try ledger(agreement, request)
+        let clock = PhaseClock()
+        let context = try EvaluationContext(agreement: a, ledger: ledger, period: request.period, asOf: asOf)
+        clock.mark("index cohorts")
+        let scorecard = Evaluator.scorecard(context)
+        clock.mark("evaluate")
+        return scorecard
+    }
+
+    /// The agreement with the request's preset, the exports read with it, and the requested as-of moment.
+    static func ledger(_ agreement: Agreement, _ request: MeasurementRequest) throws -> (Agreement, LeadLedger, Int64?) {
         var a = agreement
         if let preset = request.preset {
             guard ColumnPreset.names.contains(preset) else {
@@ -51,11 +62,7 @@ public enum Handoff {
         let clock = PhaseClock()
         let ledger = try LeadLoader(agreement: a).load(request.sources)
         clock.mark("load exports")
-        let context = try EvaluationContext(agreement: a, ledger: ledger, period: request.period, asOf: asOf)
-        clock.mark("index cohorts")
-        let scorecard = Evaluator.scorecard(context)
-        clock.mark("evaluate")
-        return scorecard
+        return (a, ledger, asOf)
     }
 
     /// Today's date in the agreement's time zone (for review warnings).

@@ -3,7 +3,7 @@ import Yams
 /// The SHA-256 digest of an agreement's content, independent of formatting and comments.
 ///
 /// The canonical form serialises the composed node tree (keys in file order, scalars by value, each
-/// length-prefixed) without the top-level `signoff` section, so signing never changes the digest.
+/// length-prefixed) without the top-level `signoff` and `history` sections, so signing or recording history never changes the digest.
 public enum AgreementDigest {
     /// The digest, or `nil` when the document expands to more values than any agreement has (an alias bomb).
     static func digest(of root: Node) -> String? {
@@ -28,7 +28,7 @@ public enum AgreementDigest {
         case let .mapping(mapping):
             out.append(UInt8(ascii: "{"))
             for (key, value) in mapping {
-                if topLevel, key.scalar?.string == "signoff" { continue }
+                if topLevel, let name = key.scalar?.string, name == "signoff" || name == "history" { continue }
                 serialize(key, topLevel: false, into: &out, budget: &budget)
                 serialize(value, topLevel: false, into: &out, budget: &budget)
             }

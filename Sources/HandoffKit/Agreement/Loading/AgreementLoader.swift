@@ -14,7 +14,7 @@ public enum AgreementLoader {
 
     /// Top-level sections, in the order the reference documents them.
     static let sections = ["agreement", "parties", "business_hours", "stages", "mql_definition", "commitments",
-                           "targets", "rejection_reasons", "capacity", "meeting", "data", "signoff"]
+                           "targets", "rejection_reasons", "capacity", "meeting", "data", "signoff", "history"]
 
     /// Loads and validates an agreement file. `today` drives the overdue-review warning.
     public static func load(path: String, today: LocalDate? = nil) throws -> Outcome {
@@ -62,6 +62,7 @@ public enum AgreementLoader {
         let meeting = top["meeting"].flatMap { readMeeting($0, r) } ?? defaultMeeting
         let data = top["data"].flatMap { readData($0, r) } ?? .standard
         let signoffs = top["signoff"].map { readSignoffs($0, r) } ?? []
+        let history = top["history"].map { readHistory($0, r) } ?? []
         guard let digest = AgreementDigest.digest(of: root) else {
             r.error("the document expands to more than \(NodeReader.nodeBudget) values (an alias bomb?); agreements are far smaller", at: root)
             return nil
@@ -77,7 +78,7 @@ public enum AgreementLoader {
                                                        disqualifiers: [], scoring: ScoringModel(fit: [], engagement: [], bant: [], cap: 100),
                                                        thresholds: [], decay: nil, fastTrack: []),
             commitments: commitments, targets: targets, rejectionReasons: reasons, capacity: capacity,
-            meeting: meeting, data: data, signoffs: signoffs, digest: digest)
+            meeting: meeting, data: data, signoffs: signoffs, digest: digest, history: history)
         return Partial(agreement: agreement, complete: complete)
     }
 

@@ -17,6 +17,7 @@ enum AgreementRules {
         }
         out += capacityProblems(a)
         out += referenceProblems(a, file: file)
+        out += AgreementLoader.historyProblems(a)
         if let today, today > a.info.nextReview {
             out.append(.warning("the \(a.info.cadenceName) review was due on \(a.info.nextReview) and is overdue; review the agreement with both teams and update last_review",
                                 at: a.info.lastReviewLocation ?? SourceLocation(file: file, line: 1, column: 1)))

@@ -24,8 +24,10 @@ public struct Agreement: Sendable {
     public var data: DataSettings
     /// Recorded sign-offs.
     public var signoffs: [SignOff]
-    /// SHA-256 of the canonical content (everything but `signoff`).
+    /// SHA-256 of the canonical content (everything but `signoff` and `history`).
     public var digest: String
+    /// Earlier versions, oldest first, from the `history` section.
+    public var history: [HistoryEntry] = []
 
     /// The party with this id.
     public func party(_ id: String) -> Party? { parties.first { $0.id == id } }

@@ -31,8 +31,8 @@ public enum Handoff {
         return (agreement, outcome.diagnostics, outcome.source)
     }
 
-    /// Reads the exports and evaluates every commitment for the requested period.
-    public static func scorecard(_ agreement: Agreement, _ request: MeasurementRequest) throws -> Scorecard {
+    /// The agreement with the request's preset, and the request's as-of moment parsed in the agreement's zone.
+    static func applying(_ request: MeasurementRequest, to agreement: Agreement) throws -> (Agreement, Int64?) {
         var a = agreement
         if let preset = request.preset {
             guard ColumnPreset.names.contains(preset) else {
@@ -48,6 +48,12 @@ public enum Handoff {
             }
             asOf = t
         }
+        return (a, asOf)
+    }
+
+    /// Reads the exports and evaluates every commitment for the requested period.
+    public static func scorecard(_ agreement: Agreement, _ request: MeasurementRequest) throws -> Scorecard {
+        let (a, asOf) = try applying(request, to: agreement)
         let clock = PhaseClock()
         let ledger = try LeadLoader(agreement: a).load(request.sources, asOf: asOf)
         clock.mark("load exports")

@@ -44,6 +44,15 @@ public enum Handoff {
 
     /// The agreement with the request's preset, the exports read with it, and the requested as-of moment.
     static func ledger(_ agreement: Agreement, _ request: MeasurementRequest) throws -> (Agreement, LeadLedger, Int64?) {
+        let (a, asOf) = try applying(request, to: agreement)
+        let clock = PhaseClock()
+        let ledger = try LeadLoader(agreement: a).load(request.sources)
+        clock.mark("load exports")
+        return (a, ledger, asOf)
+    }
+
+    /// The agreement with the request's preset, and the request's as-of moment parsed in the agreement's zone.
+    static func applying(_ request: MeasurementRequest, to agreement: Agreement) throws -> (Agreement, Int64?) {
         var a = agreement
         if let preset = request.preset {
             guard ColumnPreset.names.contains(preset) else {
@@ -59,10 +68,7 @@ public enum Handoff {
             }
             asOf = t
         }
-        let clock = PhaseClock()
-        let ledger = try LeadLoader(agreement: a).load(request.sources)
-        clock.mark("load exports")
-        return (a, ledger, asOf)
+        return (a, asOf)
     }
 
     /// Today's date in the agreement's time zone (for review warnings).

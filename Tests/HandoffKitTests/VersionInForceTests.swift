@@ -10,14 +10,14 @@ struct VersionInForceTests {
     }
 
     /// acme 2.1 and a 2.2 that takes effect on Thursday 12 Nov 2026 (inside 2026-W46) with a 15-minute first touch.
-    static func versions() throws -> (AgreementVersions, Agreement) {
+    static func versions(_ edit: (String) -> String = { $0 }) throws -> (AgreementVersions, Agreement) {
         let a = try acme()
         let text = VersionFixture.acme.replacingOccurrences(of: "version: \"2.1\"", with: "version: \"2.2\"")
             .replacingOccurrences(of: "effective: 2026-07-01", with: "effective: 2026-11-12")
             .replacingOccurrences(of: "      scope: standard\n      within: 30m\n", with: "      scope: standard\n      within: 15m\n")
         let dir = try temporaryDirectory()
-        try write(text, "acme-2.2.yaml", in: dir)
-        return (try AgreementVersions.folder(dir, current: a, label: "acme.yaml"), a)
+        try write(edit(text), "acme-2.2.yaml", in: dir)
+        return (try AgreementVersions.folder(dir, current: a, label: projectPath("agreements/acme.yaml")), a)
     }
 
     @Test func aPeriodThatSpansAChangeSaysSoAndSplitsLeads() throws {
@@ -33,6 +33,11 @@ struct VersionInForceTests {
         #expect(firstTouch.map(\.valueText) == ["81%", "35%"])
         let whole = try #require(plain.commitments.first { $0.commitment.id == "first-touch" })
         #expect(whole.denominator == 41)
+        // Commitments both versions measure the same way stay one row over all the period's leads.
+        #expect(card.commitments.count == plain.commitments.count + 1)
+        let quality = card.commitments.filter { $0.commitment.id == "mql-quality" }
+        #expect(quality.map(\.goalText) == ["≥ 90%"] && quality.map(\.denominator) == [51])
+        #expect(CheckReport.text(card).contains("\n\n10 commitments: 5 met, 4 missed, 1 insufficient data\n"))
         // Volume counts the whole period once, against the version in force at its end.
         let volume = card.commitments.filter { $0.commitment.id == "mql-volume" }
         #expect(volume.map(\.valueText) == plain.commitments.filter { $0.commitment.id == "mql-volume" }.map(\.valueText))
@@ -42,6 +47,16 @@ struct VersionInForceTests {
         #expect(html.contains("v2.1 → 2.2 (2.2 in force from 12 Nov 2026; each lead measured against the version in force at its handoff)"))
         #expect(HTMLChecker.problems(html) == [])
         #expect(CheckReport.text(card).hasPrefix("Acme Analytics Sales & Marketing SLA v2.1 -> 2.2 (2.2 in force from 12 Nov 2026; each lead measured against the version in force at its handoff) - 2026-W46"))
+    }
+
+    @Test func aChangedDefinitionSplitsEveryPerLeadCommitment() throws {
+        let (versions, _) = try Self.versions { $0.replacingOccurrences(of: "fit + engagement >= 100", with: "fit + engagement >= 120") }
+        let card = try Handoff.scorecard(versions, try Self.request("2026-W46"))
+        let ids = card.commitments.map(\.commitment.id)
+        #expect(ids == ["mql-volume", "mql-quality", "mql-quality", "routing-speed", "routing-speed", "lead-context", "lead-context",
+                        "first-touch", "first-touch", "first-touch-hot", "first-touch-hot", "attempts", "attempts",
+                        "feedback", "feedback", "reassign-untouched", "reassign-untouched"])
+        #expect(card.commitments.filter { $0.commitment.id == "mql-quality" }.map(\.denominator).reduce(0, +) == 51)
     }
 
     @Test func aPeriodBeforeTheChangeIsMeasuredByTheOldVersionAlone() throws {

@@ -3,7 +3,9 @@
 /// A thin layer over the evaluator: leads are grouped by the version in force on the day they were handed off
 /// (routed, or became MQLs when not routed, in the agreement's time zone); each group is evaluated with its
 /// version, and the commitment results are combined. Funnel, reasons, sources and trend come from the version
-/// in force at the end of the period, over all leads, and so do volume promises (they count the whole period).
+/// in force at the end of the period, over all leads, and so do volume promises (they count the whole period)
+/// and commitments that every version in the period measures the same way (same entry, definition, hours,
+/// targets and data settings): only commitments that changed are shown once per version.
 extension Handoff {
     /// The scorecard for `request`, each lead judged by the version in force at its handoff. The exports are
     /// read with the latest version's `data` settings.
@@ -38,13 +40,20 @@ extension Handoff {
         }
         var card = try evaluate(mainIndex, leads: nil)
         if groups.count > 1 {
-            // Volume promises count the whole period's MQLs: they stay with the version in force at its end.
-            var results = card.commitments.filter { $0.commitment.metric.shape == .volume }
+            // Volume promises count the whole period's MQLs: they stay with the version in force at its end. So do
+            // commitments measured the same way under every version in the period: one row over all leads.
+            func unchanged(_ c: Commitment) -> Bool {
+                let prints = groups.map { versions.fingerprints.indices.contains($0) ? versions.fingerprints[$0]["\(c.team)/\(c.id)"] : nil }
+                return prints.allSatisfy { $0 != nil && $0 == prints.first ?? nil }
+            }
+            let kept = card.commitments.filter { $0.commitment.metric.shape == .volume || unchanged($0.commitment) }
+            let keptIDs = Set(kept.map { "\($0.commitment.team)/\($0.commitment.id)" })
+            var results = kept
             for k in groups {
                 let leads = ledger.leads.indices.filter { assigned[$0] == k }.map { ledger.leads[$0] }
                 let part = try evaluate(k, leads: leads)
                 let span = handoffSpan(k, agreements)
-                results += part.commitments.filter { $0.commitment.metric.shape != .volume }.map { r in
+                results += part.commitments.filter { !keptIDs.contains("\($0.commitment.team)/\($0.commitment.id)") }.map { r in
                     var r = r
                     r.goalText += " under v\(agreements[k].info.version) (\(span))"
                     return r

@@ -12,9 +12,22 @@ public enum Evaluator {
         let outcomes = Concurrently.map(commitments.count + 1) { k in
             k == commitments.count ? (result: nil, trend: reports.trend()) : (result: evaluator.evaluate(commitments[k]), trend: [TrendPoint]())
         }
-        let measured = outcomes.compactMap(\.result)
+        var measured = outcomes.compactMap(\.result)
         let trend = outcomes.last?.trend ?? []
-        let targets = FunnelTargets(context: context).results()
+        var targets = FunnelTargets(context: context).results()
+        if context.coverage.excludes(context.period, asOf: context.asOf) {
+            // Outside what the exports cover: no verdict on numbers that are not there.
+            let note = "no data for \(context.period.label): the exports cover \(context.coverage.text(context.zone))"
+            for k in measured.indices where measured[k].verdict != .notMeasurable {
+                measured[k].verdict = .noData
+                measured[k].note = note
+            }
+            for k in targets.indices where targets[k].verdict != .notMeasurable {
+                targets[k].verdict = .noData
+                targets[k].reading = ""
+                targets[k].note = note
+            }
+        }
         let cohort = context.cohort(context.period)
         let reasons = reports.reasons(cohort)
         return Scorecard(
@@ -22,6 +35,6 @@ public enum Evaluator {
             commitments: measured, targets: targets, funnel: reports.funnel(cohort), reasons: reasons,
             sources: reports.sources(), owners: reports.owners(measured), trend: trend,
             proposals: reports.proposals(reasons: reasons, acceptance: targets.first), quality: context.ledger.quality,
-            sampleRejected: reports.sample(cohort), cohortSize: cohort.count)
+            sampleRejected: reports.sample(cohort), cohortSize: cohort.count, coverage: context.coverage)
     }
 }

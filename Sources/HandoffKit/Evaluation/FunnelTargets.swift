@@ -45,13 +45,21 @@ struct FunnelTargets {
     /// Both targets as results.
     func results() -> [TargetResult] {
         let minimum = context.agreement.targets.minimumSample
-        let a = acceptance(cohort: context.cohort(context.period))
-        let (av, ar) = FunnelTargets.judge(a.value, denominator: a.denominator, band: a.band, bound: nil, minimum: minimum)
-        let m = conversion()
-        let (mv, mr) = FunnelTargets.judge(m.value, denominator: m.denominator, band: m.band, bound: nil, minimum: minimum)
+        let ledger = context.ledger
+        // A target whose input the export lacks is not measurable, never a 0% reading.
+        let noMQL = ledger.has(.mqlAt) ? nil : "needs column mql_at"
+        func result(_ id: String, _ name: String, _ r: Reading, needs: String?) -> TargetResult {
+            if let needs {
+                return TargetResult(id: id, name: name, verdict: .notMeasurable, value: nil, band: r.band, denominator: 0, pending: 0, reading: "", note: needs)
+            }
+            let (verdict, reading) = FunnelTargets.judge(r.value, denominator: r.denominator, band: r.band, bound: nil, minimum: minimum)
+            return TargetResult(id: id, name: name, verdict: verdict, value: r.value, band: r.band, denominator: r.denominator,
+                                pending: r.pending, reading: reading, note: r.note)
+        }
         return [
-            TargetResult(id: "acceptance_rate", name: "MQL acceptance rate", verdict: av, value: a.value, band: a.band, denominator: a.denominator, pending: a.pending, reading: ar, note: a.note),
-            TargetResult(id: "mql_to_sql_rate", name: "MQL→SQL conversion", verdict: mv, value: m.value, band: m.band, denominator: m.denominator, pending: 0, reading: mr, note: m.note),
+            result("acceptance_rate", "MQL acceptance rate", acceptance(cohort: context.cohort(context.period)),
+                   needs: noMQL ?? (ledger.has(.decision) || ledger.has(.status) ? nil : "needs column decision")),
+            result("mql_to_sql_rate", "MQL→SQL conversion", conversion(), needs: noMQL ?? (ledger.has(.sqlAt) ? nil : "needs column sql_at")),
         ]
     }
 

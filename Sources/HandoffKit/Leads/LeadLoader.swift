@@ -65,6 +65,7 @@ public final class LeadLoader: Sendable {
         guard case var .leads(state) = moveOut(&joined[0], leaving: .rows(DetachedRows())) else { preconditionFailure("the leads file is read first") }
         state.quality.rowsRead[sources.leads] = state.rows
         for file in files where file.header.preamble > 0 { state.quality.preambleRows[file.path] = file.header.preamble }
+        let leadsLatest = state.latest == .min ? nil : state.latest
         tie(files, &joined, to: &state)
         clock.mark("tie activities and engagement to leads")
         state.texts.materialize()
@@ -72,7 +73,8 @@ public final class LeadLoader: Sendable {
                           activityTypes: state.activityTypes, activities: state.activities, quality: state.quality, columns: state.columns,
                           hasActivities: sources.activities != nil, hasEngagement: sources.engagement != nil,
                           latestTimestamp: state.latest == .min ? nil : state.latest,
-                          earliestTimestamp: state.earliest == .max ? nil : state.earliest, sources: sources)
+                          earliestTimestamp: state.earliest == .max ? nil : state.earliest, leadsLatestTimestamp: leadsLatest,
+                          sources: sources)
     }
 
     /// Reads every span of every file on all cores (largest first), then joins each file's spans, the files at once.

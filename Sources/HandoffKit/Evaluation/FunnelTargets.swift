@@ -30,14 +30,17 @@ struct FunnelTargets {
     func conversion(for period: Period? = nil) -> Reading {
         let t = context.agreement.targets
         let p = period ?? context.period
-        let lag = Int64(t.conversionLagWeeks) * 604_800
-        let cohort = context.cohort(from: p.start - lag, to: p.end - lag)
+        // The period shifted back by whole local weeks (an hour's DST difference stays out of the cohort).
+        let lagDays = -7 * t.conversionLagWeeks, zone = context.zone
+        let matureStart = p.firstDay.adding(days: lagDays)
+        let cohort = context.cohort(from: zone.utc(fromLocal: Int64(matureStart.daysSinceEpoch) * 86400),
+                                    to: zone.utc(fromLocal: Int64(p.endDay.adding(days: lagDays).daysSinceEpoch) * 86400))
         var converted = 0
         for i in cohort {
             let lead = context.lead(i)
             if let sql = lead.sqlAt, let mql = lead.mqlAt, sql - mql <= t.conversionWindow.seconds, sql <= context.asOf { converted += 1 }
         }
-        let matureFrom = Dates.long(LocalDate(daysSinceEpoch: Int(context.zone.local(p.start - lag).floorDiv(86400))))
+        let matureFrom = Dates.long(matureStart)
         return Reading(value: cohort.isEmpty ? nil : Double(converted) / Double(cohort.count), denominator: cohort.count, pending: 0,
                        band: t.mqlToSQL, note: "\(converted) of \(cohort.count) MQLs from the \(p.kind.rawValue) of \(matureFrom) reached SQL within \(t.conversionWindow.compact)")
     }

@@ -34,7 +34,10 @@ public final class LeadLoader: Sendable {
         let zoneName = settings.timeZone ?? timeZone
         guard let zone = ZoneRules(identifier: zoneName) else { throw HandoffError(.usage, "unknown time zone '\(zoneName)'") }
         timestamps = TimestampParser(zone: zone, preferred: settings.dateFormats.compactMap(TimestampParser.Layout.init(pattern:)))
-        placeholderBytes = Set(LeadLoader.builtInPlaceholders + settings.placeholders.map { $0.lowercased() }).sorted().map { Array($0.utf8) }
+        // A value the agreement maps explicitly (data.values: {unknown: open}) is a value, not a placeholder for blank.
+        let mappedValues = Set(settings.values.values.flatMap(\.keys))
+        placeholderBytes = Set(LeadLoader.builtInPlaceholders + settings.placeholders.map { $0.lowercased() }).subtracting(mappedValues)
+            .sorted().map { Array($0.utf8) }
         placeholderMaxLength = placeholderBytes.map(\.count).max() ?? 0
         placeholderLengths = placeholderBytes.reduce(0) { $1.count < 64 ? $0 | 1 << UInt64($1.count) : $0 }
         var reasons: [String: String] = [:]

@@ -9,8 +9,10 @@ struct Check: ParsableCommand {
         Exit status:
           0  every commitment that could be judged is met (or on pace)
           1  any commitment is missed
-          2  bad input or usage (an invalid agreement, an unreadable export, a bad option)
-          3  nothing could be judged (every commitment not measurable, insufficient data or no data)
+          2  bad input or usage: an invalid agreement, an unreadable
+             export, a bad option
+          3  nothing could be judged: every commitment is not
+             measurable, insufficient data or no data
 
         Examples:
           handoff check agreements/acme.yaml --data examples/acme

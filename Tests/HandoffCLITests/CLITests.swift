@@ -79,6 +79,13 @@ struct CLITests {
         #expect(unknown.stderr.hasPrefix("Error: Unknown option '--bogus'"))
         let both = try Self.handoff("check", "agreements/acme.yaml", "--week", "2026-W46", "--month", "2026-11", "--data", "examples/acme")
         #expect(both.status == 2)
+        // The codes are documented where a user looks first.
+        let help = try Self.handoff("check", "--help")
+        #expect(help.status == 0)
+        for line in ["  0  every commitment that could be judged is met", "  1  any commitment is missed", "  2  bad input or usage",
+                     "  3  nothing could be judged"] {
+            #expect(help.stdout.contains(line))
+        }
     }
 
     @Test func badDateOptionsPrintTheirOwnError() throws {

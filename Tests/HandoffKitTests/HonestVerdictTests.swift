@@ -21,8 +21,9 @@ struct HonestVerdictTests {
         #expect(s.commitments.filter { $0.verdict != .noData }.map(\.commitment.id) == ["conversion"])
         #expect(s.targets.map(\.verdict) == [.noData, .notMeasurable])
         #expect(s.commitments[0].note == "no data for \(week): the exports cover MQLs from 2026-10-20 10:00 to 2026-11-15 18:30; last sales activity 2026-11-16 09:10")
+        #expect(s.commitments.allSatisfy { $0.value == nil && $0.denominator == 0 && $0.breaches.isEmpty })
         #expect(CheckReport.exitCode(s) == 3)
-        #expect(CheckReport.text(s).contains("[  ] marketing volume          no data"))
+        #expect(CheckReport.text(s).contains("[  ] marketing volume          no data           -          goal >= 5 / week  (no data for \(week)"))
     }
 
     @Test func theCoveredWeekIsJudged() throws {

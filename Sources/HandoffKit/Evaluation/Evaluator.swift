@@ -19,13 +19,14 @@ public enum Evaluator {
             // Outside what the exports cover: no verdict on numbers that are not there.
             let note = "no data for \(context.period.label): the exports cover \(context.coverage.text(context.zone))"
             for k in measured.indices where measured[k].verdict != .notMeasurable {
-                measured[k].verdict = .noData
-                measured[k].note = note
+                let r = measured[k]
+                measured[k] = CommitmentResult(commitment: r.commitment, verdict: .noData, value: nil, valueText: "–", goalText: r.goalText,
+                                               denominator: 0, pending: 0, breaches: [], note: note)
             }
             for k in targets.indices where targets[k].verdict != .notMeasurable {
-                targets[k].verdict = .noData
-                targets[k].reading = ""
-                targets[k].note = note
+                let t = targets[k]
+                targets[k] = TargetResult(id: t.id, name: t.name, verdict: .noData, value: nil, band: t.band, denominator: 0, pending: 0,
+                                          reading: "", note: note)
             }
         }
         let cohort = context.cohort(context.period)

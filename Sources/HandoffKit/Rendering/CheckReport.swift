@@ -13,7 +13,7 @@ public enum CheckReport {
             let team = r.commitment.team.padding(9)
             let verdict = r.verdict.words.padding(17)
             var line = "\(r.verdict.mark) \(team) \(id) \(verdict) \(r.valueText.padding(10)) goal \(ascii(r.goalText))"
-            if r.verdict != .notMeasurable { line += "  n=\(r.denominator)" + (r.pending > 0 ? " pending=\(r.pending)" : "") }
+            if r.verdict != .notMeasurable, r.verdict != .noData { line += "  n=\(r.denominator)" + (r.pending > 0 ? " pending=\(r.pending)" : "") }
             if r.verdict == .notMeasurable || r.verdict == .noData { line += "  (\(r.note))" }
             if !r.breaches.isEmpty, !detailed {
                 line += "  breaches: " + r.breaches.prefix(5).map(\.leadID).joined(separator: ", ") + (r.breaches.count > 5 ? " (+\(r.breaches.count - 5) more)" : "")

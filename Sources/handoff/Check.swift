@@ -4,10 +4,13 @@ import HandoffKit
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "One line per commitment: met, missed, at risk, insufficient data or not measurable.",
+        abstract: "One line per commitment: met, missed, at risk, insufficient data, not measurable or no data.",
         discussion: """
-        Exit status: 0 when every commitment is met, 1 when any is missed, 2 on bad input \
-        (an invalid agreement, an unreadable export, a bad option).
+        Exit status:
+          0  every commitment that could be judged is met (or on pace)
+          1  any commitment is missed
+          2  bad input or usage: an invalid agreement, an unreadable export, a bad option
+          3  nothing could be judged: every commitment is not measurable, insufficient data or no data
 
         Examples:
           handoff check agreements/acme.yaml --data examples/acme

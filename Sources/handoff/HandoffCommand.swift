@@ -20,4 +20,17 @@ struct HandoffCommand: ParsableCommand {
         subcommands: [Init.self, Validate.self, Render.self, Sign.self, ScorecardCommand.self, Agenda.self, Check.self, Diff.self,
                       BacktestCommand.self]
     )
+
+    /// Runs the command line. A bad option or argument exits 2 (the argument parser's default would be 64), with the
+    /// parser's message and the usage of the subcommand it concerns.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }

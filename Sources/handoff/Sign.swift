@@ -33,12 +33,18 @@ struct Sign: ParsableCommand {
     @Option(help: ArgumentHelp("The date of the sign-off (default: today).", valueName: "YYYY-MM-DD"))
     var date: String?
 
+    func validate() throws {
+        if let date, LocalDate(iso: date) == nil { throw ValidationError("--date takes a date like 2026-11-20; '\(date)' is not one") }
+    }
+
     func run() throws {
         try runReporting(badInputCode: 1) {
             let (a, _, source) = try Handoff.agreement(at: agreement)
             var day = todayDate(a.businessHours.timeZone) ?? a.info.effective
             if let date {
-                guard let d = LocalDate(iso: date) else { throw ValidationError("--date takes a date like 2026-11-20") }
+                guard let d = LocalDate(iso: date) else { throw HandoffError(.usage, "--date takes a date like 2026-11-20") }
+                // A sign-off records what happened: it cannot be dated after today in the agreement's time zone.
+                if d > day { throw HandoffError(.usage, "--date \(date) is in the future (today is \(day) in \(a.businessHours.timeZone)); a sign-off is dated when it happens") }
                 day = d
             }
             let signed = try SignOffEditor.record(a, source: source, file: agreement, party: party.rawValue, name: name, title: title, date: day)

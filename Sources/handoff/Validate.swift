@@ -21,12 +21,13 @@ struct Validate: ParsableCommand {
     @Option(help: ArgumentHelp("The date to judge review deadlines by (default: today).", valueName: "YYYY-MM-DD"))
     var today: String?
 
+    func validate() throws {
+        if let today, LocalDate(iso: today) == nil { throw ValidationError("--today takes a date like 2026-11-16; '\(today)' is not one") }
+    }
+
     func run() throws {
         var day = todayDate()
-        if let today {
-            guard let d = LocalDate(iso: today) else { throw ValidationError("--today takes a date like 2026-11-16") }
-            day = d
-        }
+        if let today, let d = LocalDate(iso: today) { day = d }
         let outcome: AgreementLoader.Outcome
         do {
             outcome = try AgreementLoader.load(path: agreement, today: day)

@@ -68,6 +68,36 @@ struct CLITests {
         let badWeek = try Self.handoff("check", "agreements/acme.yaml", "--data", "examples/acme", "--week", "2026-46")
         #expect(badWeek.status == 2)
         #expect(badWeek.stderr.contains("'2026-46' is not an ISO week; write it like 2026-W46"))
+        // A week after the data ends: nothing can be judged (3), never "met".
+        let after = try Self.handoff("check", "agreements/acme.yaml", "--data", "examples/acme", "--week", "2027-W10")
+        #expect(after.status == 3)
+        #expect(!after.stdout.contains("[ok]"))
+        #expect(after.stdout.contains(" no data "))
+        // Argument-parser errors are usage errors too: 2, not the parser's default 64.
+        let unknown = try Self.handoff("check", "agreements/acme.yaml", "--data", "examples/acme", "--bogus")
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("Error: Unknown option '--bogus'"))
+        let both = try Self.handoff("check", "agreements/acme.yaml", "--week", "2026-W46", "--month", "2026-11", "--data", "examples/acme")
+        #expect(both.status == 2)
+        // The codes are documented where a user looks first.
+        let help = try Self.handoff("check", "--help")
+        #expect(help.status == 0)
+        for line in ["  0  every commitment that could be judged is met", "  1  any commitment is missed", "  2  bad input or usage",
+                     "  3  nothing could be judged"] {
+            #expect(help.stdout.contains(line))
+        }
+    }
+
+    @Test func badDateOptionsPrintTheirOwnError() throws {
+        let today = try Self.handoff("validate", "agreements/acme.yaml", "--today", "2027-13-01")
+        #expect(today.status == 2)
+        #expect(today.stderr.hasPrefix("Error: --today takes a date like 2026-11-16; '2027-13-01' is not one\nUsage: handoff validate <agreement>"))
+        let dir = try Self.tempDir()
+        let copy = dir.appendingPathComponent("sla.yaml")
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("agreements/acme.yaml"), to: copy)
+        let future = try Self.handoff("sign", copy.path, "--party", "sales", "--date", "2099-01-01")
+        #expect(future.status == 1)
+        #expect(future.stderr.contains("--date 2099-01-01 is in the future"))
     }
 
     @Test func checkExitsZeroWhenEverythingIsMet() throws {

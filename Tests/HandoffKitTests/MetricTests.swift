@@ -62,7 +62,7 @@ struct MetricTests {
     @Test func volumeBeforeTheExportsBeginIsInsufficient() throws {
         let outcome = load(Self.agreementText)
         let agreement = try #require(outcome.agreement)
-        let request = MeasurementRequest(sources: try DataSources(directory: projectPath("Tests/HandoffKitTests/Fixtures/week46")), period: .week("2026-W40"))
+        let request = MeasurementRequest(sources: try DataSources(directory: projectPath("Tests/HandoffKitTests/Fixtures/week46")), period: .week("2026-W43"))
         let r = try #require(try Handoff.scorecard(agreement, request).commitments.first { $0.commitment.id == "monthly" })
         #expect(r.verdict == .insufficientData)
         #expect(r.note == "the exports begin on 20 Oct 2026, after 2026-10 started: its volume cannot be judged")
@@ -101,7 +101,10 @@ struct MetricTests {
         #expect(r.value == 5.0 / 6.0)
         #expect(r.breaches.map(\.leadID) == ["L2"])
         #expect(r.breaches.map(\.detail) == ["late by 20m"])
-        #expect(r.median == Int64(18 * 60))
+        // Elapsed 4, 8, 17, 18, 26, 50 minutes: the median is the lower middle (nearest rank 3 of 6), p90 rank 6.
+        #expect(r.median == Int64(17 * 60))
+        #expect(r.p90 == Int64(50 * 60))
+        #expect(r.note == "median 17m, p90 50m on the business clock")
     }
 
     @Test func attemptsCountOnlyAttemptTypes() throws {

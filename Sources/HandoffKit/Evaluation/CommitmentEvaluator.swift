@@ -59,10 +59,10 @@ struct CommitmentEvaluator {
     }
 
     func result(_ c: Commitment, _ v: Verdict, value: Double?, valueText: String, denominator: Int, pending: Int,
-                breaches: [Breach], note: String, median: Int64? = nil) -> CommitmentResult {
+                breaches: [Breach], note: String, median: Int64? = nil, p90: Int64? = nil) -> CommitmentResult {
         let sorted = breaches.sorted { ($0.severity, $1.leadID) > ($1.severity, $0.leadID) }
         return CommitmentResult(commitment: c, verdict: v, value: value, valueText: valueText, goalText: CommitmentText.goal(c),
-                                denominator: denominator, pending: pending, breaches: sorted, note: note, median: median)
+                                denominator: denominator, pending: pending, breaches: sorted, note: note, median: median, p90: p90)
     }
 
     /// The smallest sample a verdict on `c` needs.

@@ -12,6 +12,7 @@ struct DurationMetric {
             return evaluator.result(c, .notMeasurable, value: nil, valueText: "–", denominator: 0, pending: 0, breaches: [], note: "needs within")
         }
         let clock = context.clock(c)
+        let units = ClockSpan(c.clock, hours: context.agreement.businessHours)
         let asOf = context.asOf
         var met = 0, pending = 0
         var breaches: [Breach] = []
@@ -32,7 +33,7 @@ struct DurationMetric {
                 elapsedTimes.append(elapsed)
                 if elapsed <= limit.seconds { met += 1 } else {
                     let late = elapsed - limit.seconds
-                    breaches.append(context.breach(lead, "late by \(Dates.span(late))", severity: late))
+                    breaches.append(context.breach(lead, "late by \(units.text(late))", severity: late))
                 }
             } else if deadline > asOf {
                 pending += 1
@@ -40,17 +41,19 @@ struct DurationMetric {
                 breaches.append(context.breach(lead, "decided, but no decision date was recorded", severity: 0))
             } else {
                 let late = clock.elapsed(from: deadline, to: asOf)
-                breaches.append(context.breach(lead, "\(noEvent(c)) \(Dates.span(late)) past the deadline", severity: late))
+                breaches.append(context.breach(lead, "\(noEvent(c)) \(units.text(late)) past the deadline", severity: late))
             }
         }
         let judged = met + breaches.count
         let share = judged == 0 ? nil : Double(met) / Double(judged)
         let verdict = evaluator.shareVerdict(met: met, judged: judged, goal: c.goal.fraction, minimum: evaluator.minimum(c))
-        let median = elapsedTimes.isEmpty ? nil : elapsedTimes.sorted()[elapsedTimes.count / 2]
-        var note = median.map { "median \(Dates.span($0)) on the \(c.clock.rawValue) clock" } ?? ""
+        elapsedTimes.sort()
+        let median = Percentile.nearestRank(50, ofSorted: elapsedTimes), p90 = Percentile.nearestRank(90, ofSorted: elapsedTimes)
+        var note = ""
+        if let median, let p90 { note = "median \(units.text(median)), p90 \(units.text(p90)) on the \(c.clock.rawValue) clock" }
         if c.metric == .untouchedLeads, !breaches.isEmpty { note += (note.isEmpty ? "" : "; ") + "\(breaches.count) to reassign" }
         return evaluator.result(c, verdict, value: share, valueText: share.map { Percent.format($0) } ?? "–",
-                                denominator: judged, pending: pending, breaches: breaches, note: note, median: median)
+                                denominator: judged, pending: pending, breaches: breaches, note: note, median: median, p90: p90)
     }
 
     /// When the clock starts and when the awaited event happened, or nil when the lead is out of scope.

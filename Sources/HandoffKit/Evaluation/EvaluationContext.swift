@@ -14,6 +14,8 @@ public struct EvaluationContext: Sendable {
     public let zone: ZoneRules
     /// The agreement's business clock.
     public let businessClock: BusinessClock
+    /// What the exports cover.
+    public let coverage: Coverage
     let scorer: LeadScorer
     /// Lead indices with an `mql_at`, ordered by it.
     private let byMQL: [Int]
@@ -23,7 +25,8 @@ public struct EvaluationContext: Sendable {
     /// The MQL dates `fastTrack` covers: the period and the ten weeks before it (the trend looks back eight).
     private let fastTrackWindow: Range<Int64>
 
-    /// Builds the context. `period` defaults to the last complete week before `asOf`; `asOf` to the latest timestamp.
+    /// Builds the context. `period` defaults to the last complete week covered by the leads export (before the
+    /// earlier of `asOf` and the leads export's latest timestamp); `asOf` to the latest timestamp of any export.
     public init(agreement: Agreement, ledger: LeadLedger, period: PeriodChoice = .lastCompleteWeek, asOf: Int64? = nil) throws {
         guard let zone = ZoneRules(identifier: agreement.businessHours.timeZone) else {
             throw HandoffError(.usage, "unknown time zone '\(agreement.businessHours.timeZone)'")
@@ -36,7 +39,7 @@ public struct EvaluationContext: Sendable {
         self.asOf = moment
         self.zone = zone
         switch period {
-        case .lastCompleteWeek: self.period = Period.lastCompleteWeek(before: moment, zone: zone)
+        case .lastCompleteWeek: self.period = Period.lastCompleteWeek(before: min(moment, ledger.leadsLatestTimestamp ?? moment), zone: zone)
         case let .week(text):
             guard let p = Period.week(text, zone: zone) else { throw HandoffError(.usage, "'\(text)' is not an ISO week; write it like 2026-W46") }
             self.period = p
@@ -53,6 +56,7 @@ public struct EvaluationContext: Sendable {
         let ordered = pairs.map(\.index)
         byMQL = ordered
         mqlTimes = pairs.map(\.at)
+        coverage = Coverage(ledger, firstMQL: pairs.first?.at, lastMQL: pairs.last?.at)
         fastTrackWindow = (self.period.start - 10 * 604_800)..<self.period.end
         fastTrack = EvaluationContext.fastTrackFlags(agreement: agreement, ledger: ledger, scorer: scorer, ordered: ordered, window: fastTrackWindow)
     }

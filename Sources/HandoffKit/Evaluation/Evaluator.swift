@@ -12,9 +12,23 @@ public enum Evaluator {
         let outcomes = Concurrently.map(commitments.count + 1) { k in
             k == commitments.count ? (result: nil, trend: reports.trend()) : (result: evaluator.evaluate(commitments[k]), trend: [TrendPoint]())
         }
-        let measured = outcomes.compactMap(\.result)
+        var measured = outcomes.compactMap(\.result)
         let trend = outcomes.last?.trend ?? []
-        let targets = FunnelTargets(context: context).results()
+        var targets = FunnelTargets(context: context).results()
+        if context.coverage.excludes(context.period, asOf: context.asOf) {
+            // Outside what the exports cover: no verdict on numbers that are not there.
+            let note = "no data for \(context.period.label): the exports cover \(context.coverage.text(context.zone))"
+            for k in measured.indices where measured[k].verdict != .notMeasurable {
+                let r = measured[k]
+                measured[k] = CommitmentResult(commitment: r.commitment, verdict: .noData, value: nil, valueText: "–", goalText: r.goalText,
+                                               denominator: 0, pending: 0, breaches: [], note: note)
+            }
+            for k in targets.indices where targets[k].verdict != .notMeasurable {
+                let t = targets[k]
+                targets[k] = TargetResult(id: t.id, name: t.name, verdict: .noData, value: nil, band: t.band, denominator: 0, pending: 0,
+                                          reading: "", note: note)
+            }
+        }
         let cohort = context.cohort(context.period)
         let reasons = reports.reasons(cohort)
         return Scorecard(
@@ -22,6 +36,6 @@ public enum Evaluator {
             commitments: measured, targets: targets, funnel: reports.funnel(cohort), reasons: reasons,
             sources: reports.sources(), owners: reports.owners(measured), trend: trend,
             proposals: reports.proposals(reasons: reasons, acceptance: targets.first), quality: context.ledger.quality,
-            sampleRejected: reports.sample(cohort), cohortSize: cohort.count)
+            sampleRejected: reports.sample(cohort), cohortSize: cohort.count, coverage: context.coverage)
     }
 }

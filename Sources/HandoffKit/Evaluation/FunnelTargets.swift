@@ -30,14 +30,17 @@ struct FunnelTargets {
     func conversion(for period: Period? = nil) -> Reading {
         let t = context.agreement.targets
         let p = period ?? context.period
-        let lag = Int64(t.conversionLagWeeks) * 604_800
-        let cohort = context.cohort(from: p.start - lag, to: p.end - lag)
+        // The period shifted back by whole local weeks (an hour's DST difference stays out of the cohort).
+        let lagDays = -7 * t.conversionLagWeeks, zone = context.zone
+        let matureStart = p.firstDay.adding(days: lagDays)
+        let cohort = context.cohort(from: zone.utc(fromLocal: Int64(matureStart.daysSinceEpoch) * 86400),
+                                    to: zone.utc(fromLocal: Int64(p.endDay.adding(days: lagDays).daysSinceEpoch) * 86400))
         var converted = 0
         for i in cohort {
             let lead = context.lead(i)
             if let sql = lead.sqlAt, let mql = lead.mqlAt, sql - mql <= t.conversionWindow.seconds, sql <= context.asOf { converted += 1 }
         }
-        let matureFrom = Dates.long(LocalDate(daysSinceEpoch: Int(context.zone.local(p.start - lag).floorDiv(86400))))
+        let matureFrom = Dates.long(matureStart)
         return Reading(value: cohort.isEmpty ? nil : Double(converted) / Double(cohort.count), denominator: cohort.count, pending: 0,
                        band: t.mqlToSQL, note: "\(converted) of \(cohort.count) MQLs from the \(p.kind.rawValue) of \(matureFrom) reached SQL within \(t.conversionWindow.compact)")
     }
@@ -45,13 +48,21 @@ struct FunnelTargets {
     /// Both targets as results.
     func results() -> [TargetResult] {
         let minimum = context.agreement.targets.minimumSample
-        let a = acceptance(cohort: context.cohort(context.period))
-        let (av, ar) = FunnelTargets.judge(a.value, denominator: a.denominator, band: a.band, bound: nil, minimum: minimum)
-        let m = conversion()
-        let (mv, mr) = FunnelTargets.judge(m.value, denominator: m.denominator, band: m.band, bound: nil, minimum: minimum)
+        let ledger = context.ledger
+        // A target whose input the export lacks is not measurable, never a 0% reading.
+        let noMQL = ledger.has(.mqlAt) ? nil : "needs column mql_at"
+        func result(_ id: String, _ name: String, _ r: Reading, needs: String?) -> TargetResult {
+            if let needs {
+                return TargetResult(id: id, name: name, verdict: .notMeasurable, value: nil, band: r.band, denominator: 0, pending: 0, reading: "", note: needs)
+            }
+            let (verdict, reading) = FunnelTargets.judge(r.value, denominator: r.denominator, band: r.band, bound: nil, minimum: minimum)
+            return TargetResult(id: id, name: name, verdict: verdict, value: r.value, band: r.band, denominator: r.denominator,
+                                pending: r.pending, reading: reading, note: r.note)
+        }
         return [
-            TargetResult(id: "acceptance_rate", name: "MQL acceptance rate", verdict: av, value: a.value, band: a.band, denominator: a.denominator, pending: a.pending, reading: ar, note: a.note),
-            TargetResult(id: "mql_to_sql_rate", name: "MQL→SQL conversion", verdict: mv, value: m.value, band: m.band, denominator: m.denominator, pending: 0, reading: mr, note: m.note),
+            result("acceptance_rate", "MQL acceptance rate", acceptance(cohort: context.cohort(context.period)),
+                   needs: noMQL ?? (ledger.has(.decision) || ledger.has(.status) ? nil : "needs column decision")),
+            result("mql_to_sql_rate", "MQL→SQL conversion", conversion(), needs: noMQL ?? (ledger.has(.sqlAt) ? nil : "needs column sql_at")),
         ]
     }
 

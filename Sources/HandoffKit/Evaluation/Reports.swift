@@ -82,7 +82,9 @@ struct Reports {
     func trend() -> [TrendPoint] {
         let zone = context.zone
         let last = Period.week(containing: context.period.endDay.adding(days: -1), zone: zone)
-        let volume = context.agreement.commitments.first { $0.metric == .mqlCount }
+        // An explicit weekly promise is the weekly target; else the monthly one's weekly share.
+        let volume = context.agreement.commitments.first { $0.metric == .mqlCount && $0.per == .week }
+            ?? context.agreement.commitments.first { $0.metric == .mqlCount }
         let weeklyTarget: Double? = volume.flatMap { c in
             guard case let .atLeast(n) = c.bound else { return nil }
             return c.per == .week ? n : n * 12 / 52
@@ -93,14 +95,17 @@ struct Reports {
         return (0..<8).reversed().map { back in
             let week = last.shifted(weeks: -back, zone: zone)
             let cohort = context.cohort(week)
-            var median: Int64?
+            var median: Int64?, p90: Int64?
             var limit: Int64?
             if let touch, CommitmentEvaluator(context: context).missingInput(touch) == nil {
-                median = DurationMetric(context: context).evaluate(touch, cohort: cohort).median
+                let measured = DurationMetric(context: context).evaluate(touch, cohort: cohort)
+                (median, p90) = (measured.median, measured.p90)
                 if case let .within(t) = touch.bound { limit = t.seconds }
             }
             return TrendPoint(label: week.label, mqls: cohort.count, volumeTarget: weeklyTarget,
-                              acceptance: targets.acceptance(cohort: cohort).value, medianFirstTouch: median, firstTouchLimit: limit)
+                              acceptance: targets.acceptance(cohort: cohort).value, medianFirstTouch: median,
+                              p90FirstTouch: p90, firstTouchUnits: touch.map { ClockSpan($0.clock, hours: context.agreement.businessHours) },
+                              firstTouchLimit: limit)
         }
     }
 
@@ -110,10 +115,16 @@ struct Reports {
             row.adjustment.map { "\(Percent.format(row.share)) of rejections are “\(row.label)” (\(row.pointsAt)): \($0)" }
         }
         if let a = acceptance, a.verdict == .missed, let v = a.value {
-            if a.reading.hasPrefix("too loose") || a.reading == "below band" {
-                out.append("Acceptance is \(Percent.format(v)), below the \(Percent.format(a.band.low))–\(Percent.format(a.band.high)) band: the MQL definition is too loose; tighten fit criteria or raise thresholds.")
-            } else {
-                out.append("Acceptance is \(Percent.format(v)), above the \(Percent.format(a.band.low))–\(Percent.format(a.band.high)) band: the MQL definition may be too strict; consider loosening thresholds to pass more leads.")
+            let band = "the \(Percent.format(a.band.low))–\(Percent.format(a.band.high)) band"
+            // The advice follows the agreement's own thresholds: "too loose"/"too strict" only past them.
+            if a.reading.hasPrefix("too loose") || (a.reading == "below band" && a.band.tooLooseBelow == nil) {
+                out.append("Acceptance is \(Percent.format(v)), below \(band): the MQL definition is too loose; tighten fit criteria or raise thresholds.")
+            } else if a.reading.hasPrefix("too strict") || (a.reading == "above band" && a.band.tooStrictAbove == nil) {
+                out.append("Acceptance is \(Percent.format(v)), above \(band): the MQL definition may be too strict; consider loosening thresholds to pass more leads.")
+            } else if a.reading == "below band", let loose = a.band.tooLooseBelow {
+                out.append("Acceptance is \(Percent.format(v)), below \(band) but not under the \(Percent.format(loose)) the agreement calls too loose: watch the trend before changing the definition.")
+            } else if let strict = a.band.tooStrictAbove {
+                out.append("Acceptance is \(Percent.format(v)), above \(band) but not over the \(Percent.format(strict)) the agreement calls too strict: watch the trend before changing the definition.")
             }
         }
         if reasons.withoutReason > 0 {

@@ -34,6 +34,8 @@ public struct Scorecard: Sendable {
     public var sampleRejected: [SampleLead]
     /// MQLs in the period.
     public var cohortSize: Int
+    /// What the exports cover (first and last MQL, last activity).
+    public var coverage = Coverage()
 
     /// Results of one team, in agreement order.
     public func results(of team: String) -> [CommitmentResult] { commitments.filter { $0.commitment.team == team } }
@@ -43,7 +45,7 @@ public struct Scorecard: Sendable {
         let r = results(of: team)
         let met = r.filter { $0.verdict == .met }.count
         var extra: [String] = []
-        for v in [Verdict.missed, .atRisk, .insufficientData, .notMeasurable] {
+        for v in [Verdict.missed, .atRisk, .insufficientData, .notMeasurable, .noData] {
             let n = r.filter { $0.verdict == v }.count
             if n > 0 { extra.append("\(n) \(v.words)") }
         }
@@ -131,8 +133,15 @@ public struct TrendPoint: Sendable {
     public var acceptance: Double?
     /// Median time to first touch, on the first first-touch commitment's clock.
     public var medianFirstTouch: Int64?
+    /// 90th percentile of the time to first touch, on the same clock.
+    public var p90FirstTouch: Int64? = nil
+    /// How that clock's durations are written.
+    public var firstTouchUnits: ClockSpan? = nil
     /// The first-touch SLA, in seconds.
     public var firstTouchLimit: Int64?
+
+    /// A first-touch time in its clock's units.
+    public func firstTouchText(_ seconds: Int64) -> String { firstTouchUnits?.text(seconds) ?? Dates.span(seconds) }
 }
 
 /// A rejected lead picked for the meeting's sample review.

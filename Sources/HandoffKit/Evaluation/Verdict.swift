@@ -5,6 +5,8 @@ public enum Verdict: String, Sendable, CaseIterable {
     case atRisk = "at_risk"
     case insufficientData = "insufficient_data"
     case notMeasurable = "not_measurable"
+    /// The period lies outside what the exports cover.
+    case noData = "no_data"
 
     /// `met`, `MISSED`, `at risk` — readable without colour.
     public var words: String {
@@ -14,6 +16,7 @@ public enum Verdict: String, Sendable, CaseIterable {
         case .atRisk: return "at risk"
         case .insufficientData: return "insufficient data"
         case .notMeasurable: return "not measurable"
+        case .noData: return "no data"
         }
     }
 
@@ -25,8 +28,12 @@ public enum Verdict: String, Sendable, CaseIterable {
         case .atRisk: return "[!!]"
         case .insufficientData: return "[..]"
         case .notMeasurable: return "[--]"
+        case .noData: return "[  ]"
         }
     }
+
+    /// True for a verdict on the numbers: met, missed or at risk.
+    public var isJudged: Bool { self == .met || self == .missed || self == .atRisk }
 
     /// A symbol for documents: ✓ ✗ ⚠ … –.
     public var symbol: String {
@@ -36,6 +43,7 @@ public enum Verdict: String, Sendable, CaseIterable {
         case .atRisk: return "⚠"
         case .insufficientData: return "…"
         case .notMeasurable: return "–"
+        case .noData: return "○"
         }
     }
 }
@@ -76,8 +84,10 @@ public struct CommitmentResult: Sendable {
     public var breaches: [Breach]
     /// Why not measurable, pacing, or other context.
     public var note: String
-    /// Median elapsed time on the commitment's clock, for durations.
+    /// Median elapsed time on the commitment's clock, for durations (nearest rank: `Percentile`).
     public var median: Int64?
+    /// 90th percentile of the elapsed times on the commitment's clock, for durations (nearest rank).
+    public var p90: Int64?
 }
 
 /// A funnel-health target's reading for a period.

@@ -25,8 +25,8 @@ struct VolumeMetric {
             return evaluator.result(c, .insufficientData, value: nil, valueText: "–", denominator: 0, pending: 0, breaches: [],
                                     note: "the exports begin on \(begins), after \(window.label) started: its volume cannot be judged")
         }
-        // Judged as of the end of the reported period (or as-of, if earlier).
-        let cutoff = min(context.asOf, max(p.end, window.start), window.end)
+        // Judged as of the end of the reported period (or as-of, if earlier; an MQL at as-of counts, as in the cohort).
+        let cutoff = min(context.asOf + 1, max(p.end, window.start), window.end)
         let count = context.cohort(from: window.start, to: cutoff).count
         let clock = context.businessClock
         let total = clock.elapsed(from: window.start, to: window.end)

@@ -28,6 +28,8 @@ public struct LeadLedger: Sendable {
     public var latestTimestamp: Int64?
     /// The earliest timestamp in the inputs: where the data begins.
     public var earliestTimestamp: Int64?
+    /// The latest timestamp of the leads export alone: the default report period is the last complete week before it.
+    public var leadsLatestTimestamp: Int64? = nil
     /// The files read, for reports.
     public var sources: DataSources
 

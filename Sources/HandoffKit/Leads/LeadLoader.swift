@@ -34,7 +34,10 @@ public final class LeadLoader: Sendable {
         let zoneName = settings.timeZone ?? timeZone
         guard let zone = ZoneRules(identifier: zoneName) else { throw HandoffError(.usage, "unknown time zone '\(zoneName)'") }
         timestamps = TimestampParser(zone: zone, preferred: settings.dateFormats.compactMap(TimestampParser.Layout.init(pattern:)))
-        placeholderBytes = Set(LeadLoader.builtInPlaceholders + settings.placeholders.map { $0.lowercased() }).sorted().map { Array($0.utf8) }
+        // A value the agreement maps explicitly (data.values: {unknown: open}) is a value, not a placeholder for blank.
+        let mappedValues = Set(settings.values.values.flatMap(\.keys))
+        placeholderBytes = Set(LeadLoader.builtInPlaceholders + settings.placeholders.map { $0.lowercased() }).subtracting(mappedValues)
+            .sorted().map { Array($0.utf8) }
         placeholderMaxLength = placeholderBytes.map(\.count).max() ?? 0
         placeholderLengths = placeholderBytes.reduce(0) { $1.count < 64 ? $0 | 1 << UInt64($1.count) : $0 }
         var reasons: [String: String] = [:]
@@ -65,6 +68,7 @@ public final class LeadLoader: Sendable {
         guard case var .leads(state) = moveOut(&joined[0], leaving: .rows(DetachedRows())) else { preconditionFailure("the leads file is read first") }
         state.quality.rowsRead[sources.leads] = state.rows
         for file in files where file.header.preamble > 0 { state.quality.preambleRows[file.path] = file.header.preamble }
+        let leadsLatest = state.latest == .min ? nil : state.latest
         tie(files, &joined, to: &state)
         clock.mark("tie activities and engagement to leads")
         state.texts.materialize()
@@ -72,7 +76,8 @@ public final class LeadLoader: Sendable {
                           activityTypes: state.activityTypes, activities: state.activities, quality: state.quality, columns: state.columns,
                           hasActivities: sources.activities != nil, hasEngagement: sources.engagement != nil,
                           latestTimestamp: state.latest == .min ? nil : state.latest,
-                          earliestTimestamp: state.earliest == .max ? nil : state.earliest, sources: sources)
+                          earliestTimestamp: state.earliest == .max ? nil : state.earliest, leadsLatestTimestamp: leadsLatest,
+                          sources: sources)
     }
 
     /// Reads every span of every file on all cores (largest first), then joins each file's spans, the files at once.

@@ -5,13 +5,14 @@ public enum CheckReport {
 
     /// Plain-ASCII-safe text: `[ok] sales  first-touch  met  93.1%  goal >= 90% within 30m (business)  n=72 pending=3`.
     public static func text(_ s: Scorecard, breaches detailed: Bool = false) -> String {
-        var lines = ["\(s.title) v\(s.version) — \(s.period.label) (\(s.period.span)), as of \(Dates.local(s.asOf, s.zone)) \(s.zone.identifier)"]
+        var lines = ["\(s.title) v\(s.version) — \(s.period.label) (\(s.period.span)), as of \(Dates.local(s.asOf, s.zone)) \(s.zone.identifier)",
+                     "data: \(s.coverage.text(s.zone))"]
         // One row per commitment and target: mark, team, id, verdict, value, then the rest of the line.
         var rows: [(columns: [String], rest: String, breaches: [Breach])] = []
         for r in s.commitments {
             var rest = "goal \(r.goalText)"
-            if r.verdict != .notMeasurable { rest += "  n=\(r.denominator)" + (r.pending > 0 ? " pending=\(r.pending)" : "") }
-            if r.verdict == .notMeasurable { rest += "  (\(r.note))" }
+            if r.verdict != .notMeasurable, r.verdict != .noData { rest += "  n=\(r.denominator)" + (r.pending > 0 ? " pending=\(r.pending)" : "") }
+            if r.verdict == .notMeasurable || r.verdict == .noData { rest += "  (\(r.note))" }
             if !r.breaches.isEmpty, !detailed {
                 rest += "  breaches: " + r.breaches.prefix(5).map(\.leadID).joined(separator: ", ") + (r.breaches.count > 5 ? " (+\(r.breaches.count - 5) more)" : "")
             }
@@ -44,9 +45,11 @@ public enum CheckReport {
         return lines.map(ascii).joined(separator: "\n") + "\n"
     }
 
-    /// Exit status: 0 all met, 1 any missed.
+    /// Exit status: 1 when any commitment is missed; 3 when none could be judged (every one not measurable,
+    /// insufficient data or no data); else 0 (every judged commitment met or on pace). Bad input or usage is 2.
     public static func exitCode(_ s: Scorecard) -> Int32 {
-        s.commitments.contains { $0.verdict == .missed } ? 1 : 0
+        if s.commitments.contains(where: { $0.verdict == .missed }) { return 1 }
+        return s.commitments.contains(where: { $0.verdict.isJudged }) ? 0 : 3
     }
 
     /// The documented JSON schema (docs/check-json.md).
@@ -57,6 +60,8 @@ public enum CheckReport {
             ("period", .object([("kind", .string(s.period.kind.rawValue)), ("label", .string(s.period.label)),
                                 ("start", .string(Dates.iso(s.period.start))), ("end", .string(Dates.iso(s.period.end)))])),
             ("as_of", .string(Dates.iso(s.asOf))),
+            ("coverage", .object([("first_mql", instant(s.coverage.firstMQL)), ("last_mql", instant(s.coverage.lastMQL)),
+                                  ("last_activity", instant(s.coverage.lastActivity))])),
             ("time_zone", .string(s.zone.identifier)),
             ("commitments", .array(s.commitments.map { r in
                 .object([
@@ -64,7 +69,8 @@ public enum CheckReport {
                     ("scope", .string(r.commitment.scope.name)), ("verdict", .string(r.verdict.rawValue)), ("value", .number(r.value)),
                     ("value_text", .string(r.valueText)), ("goal", goal(r.commitment)), ("goal_text", .string(r.goalText)),
                     ("denominator", .number(Double(r.denominator))), ("pending", .number(Double(r.pending))),
-                    ("median_seconds", .number(r.median.map(Double.init))), ("note", .string(r.note)),
+                    ("median_seconds", .number(r.median.map(Double.init))), ("p90_seconds", .number(r.p90.map(Double.init))),
+                    ("note", .string(r.note)),
                     ("breaching_lead_ids", .array(r.breaches.map { .string($0.leadID) })),
                     ("breaches", .array(r.breaches.map { b in
                         .object([("lead_id", .string(b.leadID)), ("owner", .string(b.owner)), ("detail", .string(b.detail))])
@@ -89,12 +95,14 @@ public enum CheckReport {
                 })),
                 ("trend", .array(s.trend.map { p in
                     .object([("week", .string(p.label)), ("mqls", .number(Double(p.mqls))), ("acceptance", .number(p.acceptance)),
-                             ("median_first_touch_seconds", .number(p.medianFirstTouch.map(Double.init)))])
+                             ("median_first_touch_seconds", .number(p.medianFirstTouch.map(Double.init))),
+                             ("p90_first_touch_seconds", .number(p.p90FirstTouch.map(Double.init)))])
                 })),
             ])),
             ("data_quality", .object([
                 ("rows_read", .object(s.quality.rowsRead.sorted { $0.key < $1.key }.map { ($0.key, .number(Double($0.value))) })),
                 ("rows_skipped", .number(Double(s.quality.rowsSkipped))), ("cells_unreadable", .number(Double(s.quality.cellsBlanked))),
+                ("issue_count", .number(Double(s.quality.issueCount))), ("issues_listed_at_most", .number(Double(DataQuality.detailLimit))),
                 ("issues", .array(s.quality.issues.map { i in
                     .object([("file", .string(i.file)), ("line", .number(Double(i.line))), ("column", .string(i.column)),
                              ("value", .string(i.value)), ("reason", .string(i.reason)), ("row_skipped", .bool(i.rowSkipped))])
@@ -102,6 +110,9 @@ public enum CheckReport {
             ])),
         ])
     }
+
+    /// An ISO instant, or null.
+    static func instant(_ t: Int64?) -> JSON { t.map { .string(Dates.iso($0)) } ?? .null }
 
     static func goal(_ c: Commitment) -> JSON {
         switch c.bound {

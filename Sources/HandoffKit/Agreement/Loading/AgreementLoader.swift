@@ -63,6 +63,7 @@ public enum AgreementLoader {
         let data = top["data"].flatMap { readData($0, r) } ?? .standard
         let signoffs = top["signoff"].map { readSignoffs($0, r) } ?? []
         let history = top["history"].map { readHistory($0, r) } ?? []
+        checkReferences(top, commitments: commitments, data: data, r)
         guard let digest = AgreementDigest.digest(of: root) else {
             r.error("the document expands to more than \(NodeReader.nodeBudget) values (an alias bomb?); agreements are far smaller", at: root)
             return nil

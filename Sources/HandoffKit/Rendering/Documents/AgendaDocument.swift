@@ -5,6 +5,7 @@ public enum AgendaDocument {
         "title": S.text("agreement title"), "meeting_date": S.text("date of the meeting"), "time": S.text("meeting time"),
         "length": S.text("meeting length"), "attendees": S.text("attendees, comma-separated"), "period": S.text("reported period"),
         "period_span": S.text("dates of the period"), "as_of": S.text("as-of time"),
+        "coverage": S.text("what the exports cover: first and last MQL, last activity"),
         "volume": .record("MQLs vs target", ["mqls": S.text("MQLs this period"), "weekly_target": S.text("weekly share of the volume promise"),
                                              "promise": S.text("the volume commitment's status"), "verdict": S.text("verdict with symbol")]),
         "acceptance": .record("acceptance rate", ["value": S.text("rate"), "band": S.text("band"), "verdict": S.text("verdict"), "reading": S.text("reading"), "note": S.text("counts")]),
@@ -26,7 +27,8 @@ public enum AgendaDocument {
         let m = a.meeting
         var date = s.period.endDay
         while date.weekday != m.day { date = date.adding(days: 1) }
-        let volume = s.commitments.first { $0.commitment.metric == .mqlCount }
+        let volume = s.commitments.first { $0.commitment.metric == .mqlCount && $0.commitment.per == .week }
+            ?? s.commitments.first { $0.commitment.metric == .mqlCount }
         let weekly = s.trend.last?.volumeTarget
         let acceptance = s.targets.first { $0.id == "acceptance_rate" }
         let conversion = s.targets.first { $0.id == "mql_to_sql_rate" }
@@ -41,7 +43,7 @@ public enum AgendaDocument {
         return [
             "title": T.text(a.info.title), "meeting_date": T.text("\(date.weekday.name) \(Dates.long(date))"), "time": T.text(m.time.description),
             "length": T.text(m.length.description), "attendees": T.text(m.attendees.joined(separator: ", ")), "period": T.text(s.period.label),
-            "period_span": T.text(s.period.span), "as_of": T.text(Dates.local(s.asOf, s.zone)),
+            "period_span": T.text(s.period.span), "as_of": T.text(Dates.local(s.asOf, s.zone)), "coverage": T.text(s.coverage.text(s.zone)),
             "volume": .record(["mqls": T.int(s.cohortSize), "weekly_target": T.text(weekly.map { Amount.format($0.rounded()) } ?? "–"),
                                "promise": T.text(volume.map { "\($0.note) (\($0.goalText))" } ?? "no volume commitment"),
                                "verdict": T.text(volume.map { "\($0.verdict.symbol) \($0.verdict.words)" } ?? "–")]),

@@ -15,11 +15,16 @@ enum ScorecardCharts {
             band: band.map { ($0.low, $0.high) }, yFormat: { Percent.format($0) }, yMin: 0, yMax: 1).svg()
         if s.trend.contains(where: { $0.medianFirstTouch != nil }) {
             let limit = s.trend.compactMap(\.firstTouchLimit).first
+            // The axis is in the clock's units: minutes, or hours once the values pass three hours.
+            let units = s.trend.compactMap(\.firstTouchUnits).first ?? ClockSpan.calendar
+            let largest = (s.trend.compactMap(\.medianFirstTouch) + [limit ?? 0]).max() ?? 0
+            let inHours = largest > 3 * 3600
+            let scale = inHours ? 3600.0 : 60.0, suffix = inHours ? "h" : "m"
             charts["speed"] = LineChart(
-                title: "Speed to lead: median time to first touch (business minutes)", labels: labels,
-                series: [.init(name: "median", values: s.trend.map { $0.medianFirstTouch.map { Double($0) / 60 } }, color: "#6941c6")]
-                    + (limit.map { l in [.init(name: "SLA \(l / 60)m", values: s.trend.map { _ in Double(l) / 60 }, color: "#b42318", dashed: true)] } ?? []),
-                band: nil, yFormat: { "\(Int($0.rounded()))m" }).svg()
+                title: "Speed to lead: median time to first touch (\(units.axisUnit(hours: inHours)))", labels: labels,
+                series: [.init(name: "median", values: s.trend.map { $0.medianFirstTouch.map { Double($0) / scale } }, color: "#6941c6")]
+                    + (limit.map { l in [.init(name: "SLA \(units.text(l))", values: s.trend.map { _ in Double(l) / scale }, color: "#b42318", dashed: true)] } ?? []),
+                band: nil, yFormat: { "\(Amount.format(($0 * 10).rounded() / 10))\(suffix)" }).svg()
         }
         charts["funnel"] = BarChart(title: "Funnel for the week's MQLs", bars: s.funnel.map {
             .init(label: $0.name, value: Double($0.count), caption: "\($0.count)" + ($0.rateOfMQL.map { " (\(Percent.format($0)))" } ?? ""))

@@ -18,7 +18,10 @@ public enum ScorecardDocument {
                                             "verdict": S.text("verdict with symbol"), "reading": S.text("in band, too loose, …"), "note": S.text("counts")]),
         "funnel": .list("funnel stages", ["stage": S.text("MQL, SAL, SQL, Opportunity, Won"), "count": S.text("count"), "rate": S.text("share of MQLs")]),
         "trend": .list("the last 8 weeks", ["week": S.text("2026-W46"), "mqls": S.text("MQLs"), "target": S.text("weekly target"),
-                                            "acceptance": S.text("acceptance rate"), "first_touch": S.text("median time to first touch")]),
+                                            "acceptance": S.text("acceptance rate"), "first_touch": S.text("median time to first touch, in its clock's units"),
+                                            "first_touch_p90": S.text("90th percentile of the time to first touch")]),
+        "cadence": S.text("Weekly or Monthly: the period's kind"), "sources_window": S.text("last 8 weeks, or this month"),
+        "coverage": S.text("what the exports cover: first and last MQL, last activity"),
         "reasons": .list("rejection reasons", ["label": S.text("reason"), "count": S.text("rejections"), "share": S.text("share of rejections"),
                                                "points_at": S.text("definition part"), "dominant": .bool("reaches its dominance share")]),
         "rejected": S.text("rejections this period"), "without_reason": S.text("rejections with no reason"),
@@ -53,6 +56,9 @@ public enum ScorecardDocument {
             "title": T.text(s.title), "version": T.text(s.version), "digest_short": T.text(String(s.digest.prefix(12))),
             "period": T.text(s.period.label), "period_span": T.text(s.period.span), "as_of": T.text(Dates.local(s.asOf, s.zone)),
             "time_zone": T.text(s.zone.identifier), "mqls": T.int(s.cohortSize), "teams": T.list(teams),
+            "cadence": T.text(s.period.kind == .week ? "Weekly" : "Monthly"),
+            "sources_window": T.text(s.period.kind == .week ? "last 8 weeks" : "this month"),
+            "coverage": T.text(s.coverage.text(s.zone)),
             "targets": T.list(s.targets.map { t in
                 ["name": T.text(t.name), "band": T.text("\(Percent.format(t.band.low))–\(Percent.format(t.band.high))"), "actual": T.percent(t.value),
                  "verdict": T.text("\(t.verdict.symbol) \(t.verdict.words)"), "reading": T.text(t.reading), "note": T.text(t.note)]
@@ -60,7 +66,8 @@ public enum ScorecardDocument {
             "funnel": T.list(s.funnel.map { ["stage": T.text($0.name), "count": T.int($0.count), "rate": T.percent($0.rateOfMQL)] }),
             "trend": T.list(s.trend.map { p in
                 ["week": T.text(p.label), "mqls": T.int(p.mqls), "target": T.text(p.volumeTarget.map { Amount.format($0.rounded()) } ?? "–"),
-                 "acceptance": T.percent(p.acceptance), "first_touch": T.text(p.medianFirstTouch.map(Dates.span) ?? "–")]
+                 "acceptance": T.percent(p.acceptance), "first_touch": T.text(p.medianFirstTouch.map(p.firstTouchText) ?? "–"),
+                 "first_touch_p90": T.text(p.p90FirstTouch.map(p.firstTouchText) ?? "–")]
             }),
             "reasons": T.list(s.reasons.rows.map { ["label": T.text($0.label), "count": T.int($0.count), "share": T.percent($0.share),
                                                     "points_at": T.text($0.pointsAt), "dominant": .bool($0.adjustment != nil)] }),
@@ -85,7 +92,8 @@ public enum ScorecardDocument {
                     ["where": T.text("\(fileName(i.file)):\(i.line)"), "column": T.text(i.column), "value": T.text(i.value.count > 40 ? String(i.value.prefix(40)) + "…" : i.value),
                      "reason": T.text(i.reason), "outcome": T.text(i.rowSkipped ? "row skipped" : "cell treated as blank")]
                 }),
-                "more": T.text(q.issueCount > shownIssues.count ? "and \(q.issueCount - shownIssues.count) more (handoff check --format json lists them)" : ""),
+                "more": T.text(q.issueCount > shownIssues.count ? "and \(q.issueCount - shownIssues.count) more (handoff check --format json lists "
+                    + (q.issueCount > DataQuality.detailLimit ? "the first \(DataQuality.detailLimit))" : "them)") : ""),
             ]),
         ]
     }

@@ -13,6 +13,7 @@ struct MeasuredDocument {
         renderer = try DocumentRenderer(templatesDirectory: templates)
         _ = try renderer.template(kind)
         agreement = a
-        scorecard = try Handoff.scorecard(a, try data.request())
+        let request = try data.request()
+        scorecard = try withProgress { try Handoff.scorecard(a, request) }
     }
 }

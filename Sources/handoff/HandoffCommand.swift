@@ -17,6 +17,6 @@ struct HandoffCommand: ParsableCommand {
           handoff scorecard my-sla.yaml --data exports/ --format html -o scorecard.html
         """,
         version: "0.1.0",
-        subcommands: [Init.self, Validate.self, Render.self, Sign.self, ScorecardCommand.self, Agenda.self, Check.self]
+        subcommands: [Init.self, Validate.self, Render.self, Sign.self, ScorecardCommand.self, Agenda.self, Check.self, Weekly.self]
     )
 }

@@ -35,7 +35,7 @@ struct DigestAndSentenceTests {
         #expect(try sentence("attempts") == "Sales makes at least 6 contact attempts (call, email or sms) before marking an MQL unresponsive.")
         #expect(try sentence("mql-volume") == "Marketing delivers at least 220 MQLs per month, sized to sales capacity.")
         // An entry's own promise wins.
-        #expect(try sentence("first-touch") == "Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing.")
+        #expect(try sentence("first-touch") == "Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing, counted on the owner's own working hours.")
         // The same structure with a different clock changes the words.
         var c = try #require(a.commitments.first { $0.id == "first-touch-hot" })
         c.clock = .calendar

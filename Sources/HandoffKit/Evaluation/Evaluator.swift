@@ -12,16 +12,19 @@ public enum Evaluator {
         let outcomes = Concurrently.map(commitments.count + 1) { k in
             k == commitments.count ? (result: nil, trend: reports.trend()) : (result: evaluator.evaluate(commitments[k]), trend: [TrendPoint]())
         }
-        let measured = outcomes.compactMap(\.result)
+        let measured = ServiceLevels.enrich(outcomes.compactMap(\.result), context: context)
         let trend = outcomes.last?.trend ?? []
         let targets = FunnelTargets(context: context).results()
         let cohort = context.cohort(context.period)
         let reasons = reports.reasons(cohort)
-        return Scorecard(
+        var card = Scorecard(
             title: a.info.title, version: a.info.version, digest: a.digest, period: context.period, asOf: context.asOf, zone: context.zone,
             commitments: measured, targets: targets, funnel: reports.funnel(cohort), reasons: reasons,
             sources: reports.sources(), owners: reports.owners(measured), trend: trend,
             proposals: reports.proposals(reasons: reasons, acceptance: targets.first), quality: context.ledger.quality,
             sampleRejected: reports.sample(cohort), cohortSize: cohort.count)
+        card.split = HandoffSplit.measure(context, cohort: cohort)
+        card.team = a.team
+        return card
     }
 }

@@ -34,6 +34,10 @@ public struct Scorecard: Sendable {
     public var sampleRejected: [SampleLead]
     /// MQLs in the period.
     public var cohortSize: Int
+    /// Time before routing (systems) apart from time after assignment (people), with the owners' calendars.
+    public var split: HandoffSplit? = nil
+    /// The owners' calendars used (the agreement's `team:` with team.csv merged in).
+    public var team: TeamCalendars = .none
 
     /// Results of one team, in agreement order.
     public func results(of team: String) -> [CommitmentResult] { commitments.filter { $0.commitment.team == team } }

@@ -26,6 +26,8 @@ public struct Agreement: Sendable {
     public var signoffs: [SignOff]
     /// SHA-256 of the canonical content (everything but `signoff`).
     public var digest: String
+    /// Sales owners' own calendars (zone, hours, holidays, time off), for commitments on `clock: owner`.
+    public var team: TeamCalendars = .none
 
     /// The party with this id.
     public func party(_ id: String) -> Party? { parties.first { $0.id == id } }

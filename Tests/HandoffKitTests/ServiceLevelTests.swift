@@ -59,7 +59,7 @@ struct ServiceLevelTests {
         #expect(split.systems.count == 2 && split.systems.p90 == 60)
         #expect(split.people.p50 == 600 && split.people.p90 == 1200)
         #expect(split.owners.map(\.name) == ["Erin Walsh", "Farid Haddad"])
-        #expect(split.owners.map(\.calendar) == ["America/New_York, 09:00–18:00", "Europe/London, 09:00–17:30"])
+        #expect(split.owners.map(\.calendar) == ["company hours", "Europe/London, 09:00–17:30"])
         #expect(split.owners.map(\.daysOff) == [3, 0])
         let agenda = try DocumentRenderer().render(.agenda, data: AgendaDocument.data(s, agreement: try #require(load(Self.agreementText).agreement)),
                                                    title: "Agenda", format: .markdown)

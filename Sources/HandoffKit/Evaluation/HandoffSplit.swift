@@ -49,7 +49,7 @@ public struct HandoffSplit: Sendable {
             let name = ref == .empty ? "(unassigned)" : texts[ref]
             let entry = ref == .empty ? nil : context.ownerClocks.calendars.owner(name)
             var calendar = "company hours"
-            if let entry {
+            if let entry, entry.timeZone != nil || entry.days != nil || entry.open != nil || entry.close != nil || entry.holidaySet != nil {
                 let h = context.ownerClocks.calendars.hours(of: entry, company: context.ownerClocks.company)
                 calendar = "\(h.timeZone), \(h.open)–\(h.close)"
             }

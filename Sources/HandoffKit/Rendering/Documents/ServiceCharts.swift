@@ -15,7 +15,7 @@ enum ServiceCharts {
                 if k < d.edges.count { lower = d.edges[k] }
             }
             let p = "p50 \(d.overall.p50.map(Dates.span) ?? "–"), p90 \(d.overall.p90.map(Dates.span) ?? "–")"
-            charts[name(r.commitment.id)] = BarChart(title: "\(r.commitment.id): \(r.commitment.metric.noun), \(r.commitment.clock.rawValue) clock — \(p)",
+            charts[name(r.commitment.id)] = BarChart(title: "\(r.commitment.id): \(r.commitment.metric.noun), \(ServiceLevelData.clockName(r.commitment.clock)) — \(p)",
                                                      bars: bars).svg()
         }
         return charts

@@ -9,7 +9,7 @@ enum ServiceLevelData {
     /// Fields for the scorecard template.
     static let scorecardShape: [String: TemplateShape] = [
         "distributions": .list("one per duration commitment", [
-            "id": S.text("commitment id"), "noun": S.text("time to first contact"), "clock": S.text("business, calendar or owner"),
+            "id": S.text("commitment id"), "noun": S.text("time to first contact"), "clock": S.text("business clock, calendar clock or owner's own clock"),
             "chart": .markdown("the chart marker (SVG in HTML)"), "labels": .list("band labels", ["label": S.text("0–5m")]),
             "rows": distributionRow,
         ]),
@@ -37,6 +37,9 @@ enum ServiceLevelData {
 
     static func span(_ s: Int64?) -> TemplateValue { T.text(s.map(Dates.span) ?? "–") }
 
+    /// `business clock`, `calendar clock`, `owner's own clock`.
+    static func clockName(_ clock: Commitment.Clock) -> String { clock == .owner ? "owner's own clock" : "\(clock.rawValue) clock" }
+
     static func scorecard(_ s: Scorecard) -> [String: TemplateValue] {
         let durations = s.commitments.compactMap { r in r.distribution.map { (r, $0) } }
         let distributions = durations.map { r, d -> [String: TemplateValue] in
@@ -46,7 +49,7 @@ enum ServiceLevelData {
             }
             let rows = [row("all MQLs", d.overall)] + d.byOwner.map { row("owner · \($0.name)", $0.spread) }
                 + d.bySource.map { row("source · \($0.name)", $0.spread) }
-            return ["id": T.text(r.commitment.id), "noun": T.text(r.commitment.metric.noun), "clock": T.text(r.commitment.clock.rawValue),
+            return ["id": T.text(r.commitment.id), "noun": T.text(r.commitment.metric.noun), "clock": T.text(clockName(r.commitment.clock)),
                     "chart": .markdown("<!-- chart:\(ServiceCharts.name(r.commitment.id)) -->"),
                     "labels": T.list(d.labels.map { ["label": T.text($0)] }), "rows": T.list(rows)]
         }
@@ -80,7 +83,7 @@ enum ServiceLevelData {
         let service = s.commitments.compactMap { r -> String? in
             guard let d = r.distribution, let edge = d.edges.first, let share = d.overall.shares.first else { return nil }
             return "\(r.commitment.id): p50 \(d.overall.p50.map(Dates.span) ?? "–"), p90 \(d.overall.p90.map(Dates.span) ?? "–") "
-                + "on the \(r.commitment.clock.rawValue) clock; \(Percent.format(share)) within \(Distribution.unit(edge)) (\(d.overall.count) leads)"
+                + "on the \(clockName(r.commitment.clock)); \(Percent.format(share)) within \(Distribution.unit(edge)) (\(d.overall.count) leads)"
         }
         let away = s.team.owners.compactMap { o -> String? in
             let n = o.daysOff(from: s.period.firstDay, to: s.period.endDay)

@@ -146,7 +146,7 @@ struct CLITests {
     }
 
     @Test func helpShowsExamples() throws {
-        for command in ["init", "validate", "render", "sign", "scorecard", "agenda", "check"] {
+        for command in ["init", "validate", "render", "sign", "scorecard", "agenda", "check", "weekly"] {
             let r = try Self.handoff(command, "--help")
             #expect(r.status == 0)
             #expect(r.stdout.contains("Examples:"), "\(command) --help")

@@ -77,6 +77,16 @@ struct ServiceLevelTests {
         #expect(BreachRows.quoted("Smith, Jones & Co") == "\"Smith, Jones & Co\"")
     }
 
+    @Test func teamFileSetsZoneHoursAndDays() throws {
+        let dir = try temporaryDirectory()
+        let path = try write("owner,time_zone,days,open,close,off_from,note\nFarid Haddad,Europe/London,mon tue,08:30,16:00,2026-12-24,Eve\n", "team.csv", in: dir)
+        let team = try TeamFile.merge(.none, path: path)
+        let farid = try #require(team.owner("farid haddad"))
+        #expect(farid.timeZone == "Europe/London" && farid.days == [.monday, .tuesday])
+        #expect(farid.open?.description == "08:30" && farid.close?.description == "16:00")
+        #expect(farid.timeOff.map { "\($0.from)..\($0.to) \($0.note)" } == ["2026-12-24..2026-12-24 Eve"])
+    }
+
     @Test func teamFileProblemsNameTheFileLineAndColumn() throws {
         let dir = try temporaryDirectory()
         let path = try write("owner,time_zone,off_from,off_to\nErin Walsh,Mars/Base,2026-11-10,2026-11-09\n", "team.csv", in: dir)

@@ -80,10 +80,15 @@ enum ServiceLevelData {
     }
 
     static func agenda(_ s: Scorecard, _ a: Agreement) -> [String: TemplateValue] {
-        let service = s.commitments.compactMap { r -> String? in
+        var service = s.commitments.compactMap { r -> String? in
             guard let d = r.distribution, let edge = d.edges.first, let share = d.overall.shares.first else { return nil }
             return "\(r.commitment.id): p50 \(d.overall.p50.map(Dates.span) ?? "–"), p90 \(d.overall.p90.map(Dates.span) ?? "–") "
                 + "on the \(clockName(r.commitment.clock)); \(Percent.format(share)) within \(Distribution.unit(edge)) (\(d.overall.count) leads)"
+        }
+        if let split = s.split, split.systems.count + split.people.count > 0 {
+            func pair(_ x: Distribution.Spread) -> String { "p50 \(x.p50.map(Dates.span) ?? "–"), p90 \(x.p90.map(Dates.span) ?? "–")" }
+            service.append("where the time goes: before routing (systems) \(pair(split.systems)); after assignment (people, on each owner's clock) "
+                           + "\(pair(split.people)); \(split.notRouted) not routed, \(split.notTouched) not touched yet")
         }
         let away = s.team.owners.compactMap { o -> String? in
             let n = o.daysOff(from: s.period.firstDay, to: s.period.endDay)

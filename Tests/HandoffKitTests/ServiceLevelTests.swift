@@ -131,6 +131,29 @@ struct ServiceLevelTests {
         #expect(w.allowed == 2 && w.used == 2 && w.gone)
     }
 
+    /// The example data's rep on leave (Erin Walsh, 9–13 Nov, examples/acme/team.csv) and rep in London (Farid Haddad,
+    /// agreements/acme.yaml). Erin's routed W46 MQLs, listed independently with
+    ///   python3 -c "import csv; a={}; [a.setdefault(r['lead_id'],[]).append(r['at']) for r in csv.DictReader(open('examples/acme/activities.csv'))];
+    ///   print([(r['lead_id'], min(a.get(r['lead_id'],['none']))) for r in csv.DictReader(open('examples/acme/leads.csv'))
+    ///   if r['owner']=='Erin Walsh' and '2026-11-09T05' <= r['mql_at'] < '2026-11-16T05' and r['routed_at']])"
+    /// are L-103069, -086, -092, -096, -126, -130, -144: first touched on Mon 16 Nov after 14:00Z (L-103086 not at all).
+    /// On the company clock each sat untouched past 4 business hours — reassign-untouched breaches — while on her own
+    /// clock (first-touch, clock: owner) the days away do not count.
+    @Test func exampleRepOnLeaveAndRepAbroad() throws {
+        let s = try GoldenTests().scorecard().1
+        let untouched = try #require(s.commitments.first { $0.commitment.id == "reassign-untouched" })
+        #expect(untouched.breaches.filter { $0.owner == "Erin Walsh" }.map(\.leadID).sorted()
+                == ["L-103069", "L-103086", "L-103092", "L-103096", "L-103126", "L-103130", "L-103144"])
+        let firstTouch = try #require(s.commitments.first { $0.commitment.id == "first-touch" })
+        #expect(firstTouch.commitment.clock == .owner)
+        // L-103086, routed Tue 10 Nov while she was away and never touched: on her clock the deadline is Mon 16 Nov
+        // 09:30 New York, so at as-of 10:00 it is 30 minutes late — not six days.
+        #expect(firstTouch.breaches.filter { $0.owner == "Erin Walsh" }.map { "\($0.leadID) \($0.detail)" } == ["L-103086 no touch, 30m past the deadline"])
+        let owners = try #require(s.split?.owners)
+        #expect(owners.first { $0.name == "Erin Walsh" }.map { "\($0.calendar), \($0.daysOff) days off" } == "company hours, 5 days off")
+        #expect(owners.first { $0.name == "Farid Haddad" }.map { "\($0.calendar), \($0.daysOff) days off" } == "Europe/London, 09:00–17:30, 0 days off")
+    }
+
     @Test func budgetSentences() {
         func budget(allowed: Int, used: Int, runOut: LocalDate?) -> ErrorBudget {
             let w = ErrorBudget.Window(label: "2026-11", name: "November", judged: 150, pending: 4, projected: 190, allowed: allowed, used: used,

@@ -168,6 +168,20 @@ struct ServiceLevelTests {
         #expect([1, 2, 3, 11, 12, 13, 21, 22, 23, 31].map(ErrorBudget.ordinal) == ["1st", "2nd", "3rd", "11th", "12th", "13th", "21st", "22nd", "23rd", "31st"])
     }
 
+    @Test func hostileCRMStringsStayInertInSlackAndCSV() throws {
+        let a = try #require(load(InjectionTests.hostileAgreement).agreement)
+        let dir = try temporaryDirectory()
+        try write(InjectionTests.hostileLeads, "leads.csv", in: dir)
+        try write("lead_id,at,type\nL2,2026-11-10T15:20:00Z,call\n", "activities.csv", in: dir)
+        let s = try Handoff.scorecard(a, MeasurementRequest(sources: try DataSources(directory: dir), period: .week("2026-W46")))
+        let slack = SlackMessage.text(s)
+        #expect(!slack.contains("<") && !slack.contains("**"))
+        #expect(slack.hasPrefix("*∗∗Big∗∗ | &lt;b&gt;SLA&lt;/b&gt; &amp; co* — 2026-W46"))
+        #expect(slack.contains("• `L&lt;1&gt;` ∗∗Bold∗∗ | pipe · first-touch · no touch,"))
+        let csv = BreachRows.csv(s)
+        #expect(csv.contains("\r\nL<1>,**Bold** | pipe,first-touch,2026-11-10T15:01:00Z,2026-11-10T15:31:00Z,,"))
+    }
+
     @Test func slackTextFromTheCRMIsInert() {
         #expect(SlackMessage.escape("<!channel> *big* _deal_ ~x~ `y` @here & co\nnext")
                 == "&lt;!channel&gt; ∗big∗ ˍdealˍ ∼x∼ ˋyˋ ＠here &amp; co next")

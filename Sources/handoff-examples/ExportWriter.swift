@@ -7,12 +7,15 @@ final class ExportWriter {
 
     let format: Format
     let zone: ZoneRules
+    /// The folder written into.
+    let directory: String
     private var files: [String: FileHandle] = [:]
     private var buffers: [String: [UInt8]] = [:]
 
     init(format: Format, directory: String, zone: ZoneRules, asOf: Int64) throws {
         self.format = format
         self.zone = zone
+        self.directory = directory
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for name in ["leads", "activities", "engagement"] {
             let path = (directory as NSString).appendingPathComponent("\(name).csv")

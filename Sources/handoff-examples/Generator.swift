@@ -43,7 +43,16 @@ struct Generator {
         let lastDay = LocalDate(year: 2026, month: 11, day: 16)
         let asOf = zone.utc(fromLocal: Int64(lastDay.daysSinceEpoch) * 86400 + 11 * 3600)
         let firstDay = lastDay.adding(days: -7 * weeks)
-        let teller = StoryTeller(clock: clock, asOf: asOf, lateWeeksFrom: zone.utc(fromLocal: Int64(lastDay.adding(days: -21).daysSinceEpoch) * 86400))
+        var teller = StoryTeller(clock: clock, asOf: asOf, lateWeeksFrom: zone.utc(fromLocal: Int64(lastDay.adding(days: -21).daysSinceEpoch) * 86400))
+        let teamPath = (out as NSString).appendingPathComponent("team.csv.tmp")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try Data(teamCSV.utf8).write(to: URL(fileURLWithPath: teamPath))
+        let team = try TeamFile.merge(agreement.team, path: teamPath)
+        try FileManager.default.removeItem(atPath: teamPath)
+        for owner in team.owners {
+            let hours = team.hours(of: owner, company: agreement.businessHours)
+            if let ownerZone = ZoneRules(identifier: hours.timeZone) { teller.ownerClocks[owner.name] = BusinessClock(hours: hours, zone: ownerZone) }
+        }
         let holidays = Set(agreement.businessHours.holidays.map(\.date))
         var weights: [(LocalDate, Double)] = []
         for d in 0...(7 * weeks) {
@@ -85,9 +94,13 @@ struct Generator {
             writer.addActivity(leadID: "L-999999", at: writer.time(asOf - 3600), type: "call")
             writer.addActivity(leadID: "L-100003", at: "yesterday", type: "call")
             writer.close()
+            try Data(teamCSV.utf8).write(to: URL(fileURLWithPath: (writer.directory as NSString).appendingPathComponent("team.csv")))
         }
         print("wrote \(k) leads in \(formats.map(\.rawValue).joined(separator: ", ")) format under \(out)/")
     }
+
+    /// The team file: one rep away for the week before the as-of (agreements/acme.yaml has the rep in London).
+    static let teamCSV = "owner,off_from,off_to,note\r\nErin Walsh,2026-11-09,2026-11-13,Vacation\r\n"
 
     /// A few malformed cells and rows, the same in every format, as real exports have.
     static func messUp(_ s: inout LeadStory, _ k: Int) {

@@ -37,6 +37,8 @@ struct StoryTeller {
     let clock: BusinessClock
     let asOf: Int64
     let lateWeeksFrom: Int64
+    /// Owners who work their own hours or are away (agreement `team:` and team.csv): their touches follow their clock.
+    var ownerClocks: [String: BusinessClock] = [:]
 
     func story(_ k: Int, arrival: Int64, rng: inout SplitMix) -> LeadStory {
         let industry = rng.pick(Catalogue.industries)
@@ -87,6 +89,13 @@ struct StoryTeller {
                 at = clock.deadline(from: at, after: Int64(rng.int(60...600) * 60))
             }
             if rng.chance(0.1), first + 1800 <= asOf { s.activities.append((first + 1800, "note", "")) }
+            if let own = ownerClocks[s.owner] {
+                // The same business minutes, on the owner's own clock: a rep away touches the lead when back.
+                s.activities = s.activities.compactMap { a in
+                    let t = own.deadline(from: handoff, after: clock.elapsed(from: handoff, to: a.at))
+                    return t <= asOf ? (t, a.type, a.outcome) : nil
+                }
+            }
         }
         // Decision within a day, usually.
         let decided = rng.chance(0.975) && minutes != nil

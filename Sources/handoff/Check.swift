@@ -17,17 +17,18 @@ struct Check: ParsableCommand {
           handoff check agreements/acme.yaml --data examples/acme-hubspot --preset hubspot --week 2026-W45
           handoff check agreements/acme.yaml --data examples/acme --breaches
           handoff check agreements/acme.yaml --data examples/acme --format json
+          handoff check agreements/acme.yaml --data examples/acme --format slack
         """
     )
 
-    enum Format: String, ExpressibleByArgument { case text, json }
+    enum Format: String, ExpressibleByArgument { case text, json, slack }
 
     @Argument(help: "The agreement file (YAML).")
     var agreement: String
 
     @OptionGroup var data: DataOptions
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json or slack (a Slack-ready mrkdwn message).")
     var format: Format = .text
 
     @Flag(help: "List every breaching lead under its commitment, with its owner and what happened.")
@@ -41,8 +42,12 @@ struct Check: ParsableCommand {
         try runReporting {
             let (a, warnings, source) = try Handoff.agreement(at: agreement)
             printWarnings(warnings, source: source)
-            let scorecard = try measure(a, path: agreement, data: data)
-            try emit(format == .json ? CheckReport.json(scorecard).rendered() : CheckReport.text(scorecard, breaches: breaches), to: output)
+            let scorecard = try withProgress { try measure(a, path: agreement, data: data) }
+            switch format {
+            case .json: try emit(CheckReport.json(scorecard).rendered(), to: output)
+            case .slack: try emit(SlackMessage.text(scorecard), to: output)
+            case .text: try emit(CheckReport.text(scorecard, breaches: breaches), to: output)
+            }
             code = CheckReport.exitCode(scorecard)
         }
         if code != 0 { throw ExitCode(code) }

@@ -13,6 +13,6 @@ struct MeasuredDocument {
         renderer = try DocumentRenderer(templatesDirectory: templates)
         _ = try renderer.template(kind)
         agreement = a
-        scorecard = try measure(a, path: path, data: data)
+        scorecard = try withProgress { try measure(a, path: path, data: data) }
     }
 }

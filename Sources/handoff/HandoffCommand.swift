@@ -17,8 +17,8 @@ struct HandoffCommand: ParsableCommand {
           handoff scorecard my-sla.yaml --data exports/ --format html -o scorecard.html
         """,
         version: "0.1.0",
-        subcommands: [Init.self, Validate.self, Render.self, Sign.self, ScorecardCommand.self, Agenda.self, Check.self, Diff.self,
-                      BacktestCommand.self]
+        subcommands: [Init.self, Validate.self, Render.self, Sign.self, ScorecardCommand.self, Agenda.self, Check.self, Weekly.self,
+                      Diff.self, BacktestCommand.self]
     )
 
     /// Runs the command line. A bad option or argument exits 2 (the argument parser's default would be 64), with the

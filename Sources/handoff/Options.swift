@@ -16,6 +16,9 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The marketing engagement export.", valueName: "file"))
     var engagement: String?
 
+    @Option(name: .long, help: ArgumentHelp("The team calendar file (owners' zones, hours, time off); default DIR/team.csv.", valueName: "file"))
+    var team: String?
+
     @Option(name: .long, help: ArgumentHelp("Column preset: canonical, hubspot or salesforce (overrides the agreement's data.preset).", valueName: "name"))
     var preset: String?
 
@@ -46,6 +49,7 @@ struct DataOptions: ParsableArguments {
         }
         if let activities { sources.activities = activities }
         if let engagement { sources.engagement = engagement }
+        if let team { sources.team = team }
         let period: EvaluationContext.PeriodChoice = week.map { .week($0) } ?? month.map { .month($0) } ?? .lastCompleteWeek
         return MeasurementRequest(sources: sources, preset: preset, period: period, asOf: asOf)
     }

@@ -43,7 +43,7 @@ struct CLITests {
     @Test func validateAcme() throws {
         let r = try Self.handoff("validate", "agreements/acme.yaml", "--today", "2026-11-22")
         #expect(r.status == 0)
-        #expect(r.stdout == "agreements/acme.yaml: valid — 9 commitments (4 marketing, 5 sales), digest ab75686905ac\n")
+        #expect(r.stdout == "agreements/acme.yaml: valid — 9 commitments (4 marketing, 5 sales), digest 31d9b4473187\n")
         #expect(r.stderr == "")
     }
 
@@ -175,19 +175,19 @@ struct CLITests {
         #expect(signed.status == 0)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasPrefix("# Acme Analytics — Sales & Marketing Service Level Agreement."))
-        #expect(text.hasSuffix("signoff:\n  - party: sales\n    name: \"Marcus Bell\"\n    title: \"VP Sales\"\n    date: 2026-11-20\n    digest: ab75686905acb82353054e8114f8a687731aff880bffacc82a0dd758228b277a\n"))
+        #expect(text.hasSuffix("signoff:\n  - party: sales\n    name: \"Marcus Bell\"\n    title: \"VP Sales\"\n    date: 2026-11-20\n    digest: 31d9b4473187ee4b936689f17ad941c474fa203236afaf77ea0dd8563921ee40\n"))
         let md = try Self.handoff("render", path)
-        #expect(md.stdout.contains("| Sales | Marcus Bell | VP Sales | 2026-11-20 | ✓ signed this version (ab75686905ac) |"))
+        #expect(md.stdout.contains("| Sales | Marcus Bell | VP Sales | 2026-11-20 | ✓ signed this version (31d9b4473187) |"))
         #expect(md.stdout.contains("| Marketing | Dana Whitfield | VP Marketing | \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ | pending |"))
         try Data(text.replacingOccurrences(of: "at_least: 220", with: "at_least: 200").utf8).write(to: URL(fileURLWithPath: path))
         let stale = try Self.handoff("validate", path, "--today", "2026-11-22")
         #expect(stale.status == 0)
         #expect(stale.stderr.contains("warning: the sales sign-off by Marcus Bell is stale"))
-        #expect(try Self.handoff("render", path).stdout.contains("✗ stale: signed a different version (ab75686905ac)"))
+        #expect(try Self.handoff("render", path).stdout.contains("✗ stale: signed a different version (31d9b4473187)"))
     }
 
     @Test func helpShowsExamples() throws {
-        for command in ["init", "validate", "render", "sign", "scorecard", "agenda", "check"] {
+        for command in ["init", "validate", "render", "sign", "scorecard", "agenda", "check", "weekly"] {
             let r = try Self.handoff(command, "--help")
             #expect(r.status == 0)
             #expect(r.stdout.contains("Examples:"), "\(command) --help")

@@ -42,7 +42,7 @@ struct VersionsCLITests {
         #expect(changed.status == 1)
         #expect(changed.stderr == "")
         #expect(changed.stdout.contains("## Summary\n\n- version: 2.1 → 2.2\n- time to first contact for standard MQLs: 30 → 15 business minutes\n"))
-        #expect(changed.stdout.contains("~~≥ 90% within 30m (business)~~ **≥ 90% within 15m (business)**"))
+        #expect(changed.stdout.contains("~~≥ 90% within 30m (owner's hours)~~ **≥ 90% within 15m (owner's hours)**"))
 
         let same = try CLITests.handoff("diff", "HEAD:sla.yaml", "sla.yaml", cwd: dir)
         #expect(same.status == 0)
@@ -55,7 +55,7 @@ struct VersionsCLITests {
 
         let html = try CLITests.handoff("diff", "HEAD~1:sla.yaml", "sla.yaml", "--format", "html", cwd: dir)
         #expect(html.status == 1)
-        #expect(html.stdout.contains("<del>≥ 90% within 30m (business)</del> <ins>≥ 90% within 15m (business)</ins>"))
+        #expect(html.stdout.contains("<del>≥ 90% within 30m (owner's hours)</del> <ins>≥ 90% within 15m (owner's hours)</ins>"))
     }
 
     @Test func diffBadInputExitsTwoWithoutOutput() throws {
@@ -97,7 +97,7 @@ struct VersionsCLITests {
 
         let validate = try CLITests.handoff("validate", "sla.yaml", "--today", "2026-11-22", cwd: dir)
         #expect(validate.status == 0)
-        let note = #/sla\.yaml: note: the sales sign-off by Marcus Bell \(signed 2026-06-28, version 2\.1, content ab75686905ac\) no longer matches the content; stale since 2026-11-17 \(commit [0-9a-f]{7} “Stricter threshold”\); changed since it was signed:\n  - MQL threshold fit \+ engagement: 100 → 120\n/#
+        let note = #/sla\.yaml: note: the sales sign-off by Marcus Bell \(signed 2026-06-28, version 2\.1, content 31d9b4473187\) no longer matches the content; stale since 2026-11-17 \(commit [0-9a-f]{7} “Stricter threshold”\); changed since it was signed:\n  - MQL threshold fit \+ engagement: 100 → 120\n/#
         #expect(validate.stderr.contains(note))
         #expect(validate.stderr.contains("warning: the sales sign-off by Marcus Bell is stale"))
 
@@ -134,8 +134,8 @@ struct VersionsCLITests {
         let r = try CLITests.handoff("check", "sla.yaml", "--data", data, "--week", "2026-W46", "--as-of", "2026-11-16T10:00", "--versions", "git", cwd: dir)
         #expect(r.status == 1)
         #expect(r.stdout.hasPrefix("Acme Analytics Sales & Marketing SLA v2.1 -> 2.2 (2.2 in force from 12 Nov 2026; each lead measured against the version in force at its handoff) - 2026-W46"))
-        #expect(r.stdout.contains("[XX] sales     first-touch        missed            81%        goal >= 90% within 30m (business) under v2.1 (handoffs before 12 Nov 2026)  n=21"))
-        #expect(r.stdout.contains("[XX] sales     first-touch        missed            35%        goal >= 90% within 15m (business) under v2.2 (handoffs from 12 Nov 2026)  n=20"))
+        #expect(r.stdout.contains("[XX] sales     first-touch        missed            66.7%      goal >= 90% within 30m (owner's hours) under v2.1 (handoffs before 12 Nov 2026)  n=21"))
+        #expect(r.stdout.contains("[XX] sales     first-touch        missed            25%        goal >= 90% within 15m (owner's hours) under v2.2 (handoffs from 12 Nov 2026)  n=20"))
     }
 
     @Test func diffWithoutGitSaysSo() throws {

@@ -17,15 +17,15 @@ struct AgreementDiffTests {
             "version: 2.1 → 2.2",
             "effective date: 2026-07-01 → 2026-11-18",
             "MQL threshold fit + engagement: 100 → 120",
-            "first-touch promise: Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing. → Sales makes a first contact attempt on every standard MQL within 15 business minutes of routing.",
+            "first-touch promise: Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing, counted on the owner's own working hours. → Sales makes a first contact attempt on every standard MQL within 15 business minutes of routing, counted on the owner's own working hours.",
             "time to first contact for standard MQLs: 30 → 15 business minutes",
         ])
         #expect(d.changes.map(\.path) == ["agreement.version", "agreement.effective", "mql_definition.thresholds[0]",
                                           "commitments.sales[first-touch].promise", "commitments.sales[first-touch].within"])
         let within = try #require(d.changes.last)
         #expect(within.old == "30m" && within.new == "15m")
-        #expect(within.oldSentences == ["Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing."])
-        #expect(within.newSentences == ["Sales makes a first contact attempt on every standard MQL within 15 business minutes of routing."])
+        #expect(within.oldSentences == ["Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing, counted on the owner's own working hours."])
+        #expect(within.newSentences == ["Sales makes a first contact attempt on every standard MQL within 15 business minutes of routing, counted on the owner's own working hours."])
         #expect(!d.isEmpty)
     }
 
@@ -37,7 +37,7 @@ struct AgreementDiffTests {
         try golden.compare(d.html(), "acme-diff-2.1-2.2.html")
         try golden.compare(d.json(), "acme-diff-2.1-2.2.json")
         #expect(HTMLChecker.problems(d.html()) == [])
-        #expect(d.markdown().contains("- first-touch · ~~Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing.~~ **Sales makes a first contact attempt on every standard MQL within 15 business minutes of routing.** · ~~≥ 90% within 30m (business)~~ **≥ 90% within 15m (business)** ·"))
+        #expect(d.markdown().contains("- first-touch · ~~Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing, counted on the owner's own working hours.~~ **Sales makes a first contact attempt on every standard MQL within 15 business minutes of routing, counted on the owner's own working hours.** · ~~≥ 90% within 30m (owner's hours)~~ **≥ 90% within 15m (owner's hours)** ·"))
         #expect(d.html().contains("<del>fit + engagement &gt;= 100</del> <ins>fit + engagement &gt;= 120</ins>"))
     }
 

@@ -28,7 +28,7 @@ struct AgreementLoadingTests {
         #expect(a.commitments(of: "sales").map(\.id) == ["first-touch", "first-touch-hot", "attempts", "feedback", "reassign-untouched"])
         let touch = try #require(a.commitments.first { $0.id == "first-touch" })
         #expect(touch.bound == .within(TimeSpan(seconds: 1800)))
-        #expect(touch.clock == .business)
+        #expect(touch.clock == .owner)
         #expect(touch.goal == Percent(fraction: 0.9))
         #expect(touch.scope == .standard)
         let feedback = try #require(a.commitments.first { $0.id == "feedback" })

@@ -32,7 +32,8 @@ struct BrowserTests {
         let html = try renderer.render(.scorecard, data: data, title: "Scorecard", charts: ScorecardDocument.charts(s), format: .html)
         for paper in ["Letter", "A4"] {
             let pdf = try Browser.printToPDF(html, paper: paper)
-            #expect((1...6).contains(pdf.pages), "the scorecard is \(pdf.pages) pages on \(paper)")
+            // Commitments, service levels (distribution tables and charts by owner and source), funnel and trend.
+            #expect((1...10).contains(pdf.pages), "the scorecard is \(pdf.pages) pages on \(paper)")
             #expect(try pdf.text(page: 1).contains("Marketing commitments"), "\(paper): the commitments start on page 1")
         }
         try expectFitsAPhone(html, "scorecard")

@@ -54,7 +54,7 @@ struct RenderingTests {
         let dir = try temporaryDirectory()
         try write("Agreement: {{title}} ({{digest_short}})\n", "sla.md", in: dir)
         let text = try DocumentRenderer(templatesDirectory: dir).render(.sla, data: SLADocument.data(try acme()), title: "t", format: .markdown)
-        #expect(text == "Agreement: Acme Analytics Sales \\& Marketing SLA (ab75686905ac)\n")
+        #expect(text == "Agreement: Acme Analytics Sales \\& Marketing SLA (31d9b4473187)\n")
         try write("{{#parties}}{{owner}}{{/parties}}", "sla.md", in: dir)
         do {
             _ = try DocumentRenderer(templatesDirectory: dir).template(.sla)

@@ -58,7 +58,7 @@ struct ValidationDiagnosticsTests {
             "33:7: error: 'volume' promises 500 MQLs per month, but 2 reps × 10 MQLs a week can absorb only 86 per month; lower the promise or add capacity",
             "35:53: error: expected a duration like 30m, 24h or 90d for 'within', got 'soon'",
             "36:7: error: duplicate commitment id 'touch'; it is already used at line 35",
-            "36:55: error: metric 'feedback_time' does not take 'required_fields' (it takes require_reason)",
+            "36:55: error: metric 'feedback_time' does not take 'required_fields' (it takes bands, require_reason)",
             "38:30: error: the band's minimum 80% exceeds its maximum 70%",
             "39:36: error: the band's high end must be between 0% and 100%, got 135%",
         ])

@@ -43,7 +43,7 @@ struct VersionFixture {
     static func v22(from signed21: String) -> String {
         signed21.replacingOccurrences(of: "version: \"2.1\"", with: "version: \"2.2\"")
             .replacingOccurrences(of: "effective: 2026-07-01", with: "effective: 2026-11-18")
-            .replacingOccurrences(of: "within 30 business minutes of routing.", with: "within 15 business minutes of routing.")
+            .replacingOccurrences(of: "within 30 business minutes of routing,", with: "within 15 business minutes of routing,")
             .replacingOccurrences(of: "      scope: standard\n      within: 30m\n", with: "      scope: standard\n      within: 15m\n")
             .replacingOccurrences(of: "fit + engagement >= 100", with: "fit + engagement >= 120")
     }

@@ -74,7 +74,7 @@ struct VersionHistoryTests {
         #expect(rows.map(\.summary) == [
             "first version",
             "MQL volume: 200 → 220 / month",
-            "MQL threshold fit + engagement: 100 → 120; first-touch promise: Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing. → Sales makes a first contact attempt on every standard MQL within 15 business minutes of routing.; time to first contact for standard MQLs: 30 → 15 business minutes",
+            "MQL threshold fit + engagement: 100 → 120; first-touch promise: Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing, counted on the owner's own working hours. → Sales makes a first contact attempt on every standard MQL within 15 business minutes of routing, counted on the owner's own working hours.; time to first contact for standard MQLs: 30 → 15 business minutes",
         ])
         #expect(rows.map(\.signedBy) == [[], ["Dana Whitfield (2026-06-27)", "Marcus Bell (2026-06-28)"], []])
     }
@@ -91,7 +91,7 @@ struct VersionHistoryTests {
             "version: 2.1 → 2.2",
             "effective date: 2026-07-01 → 2026-11-18",
             "MQL threshold fit + engagement: 100 → 120",
-            "first-touch promise: Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing. → Sales makes a first contact attempt on every standard MQL within 15 business minutes of routing.",
+            "first-touch promise: Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing, counted on the owner's own working hours. → Sales makes a first contact attempt on every standard MQL within 15 business minutes of routing, counted on the owner's own working hours.",
             "time to first contact for standard MQLs: 30 → 15 business minutes",
         ])
         #expect(stale[1].sentence.hasPrefix("the sales sign-off by Marcus Bell (signed 2026-06-28, version 2.1, content "))
@@ -102,7 +102,7 @@ struct VersionHistoryTests {
         let html = try DocumentRenderer().render(.sla, data: SLADocument.data(a, file: fixture.path), title: "SLA", format: .html)
         #expect(HTMLChecker.problems(html) == [])
         #expect(html.contains("<li>Changed since: MQL threshold fit + engagement: 100 → 120</li>"))
-        #expect(md.hasSuffix("| 2.2 | 18 Nov 2026 | MQL threshold fit + engagement: 100 → 120; first-touch promise: Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing. → Sales makes a first contact attempt on every standard MQL within 15 business minutes of routing.; time to first contact for standard MQLs: 30 → 15 business minutes | not signed |\n"))
+        #expect(md.hasSuffix("| 2.2 | 18 Nov 2026 | MQL threshold fit + engagement: 100 → 120; first-touch promise: Sales makes a first contact attempt on every standard MQL within 30 business minutes of routing, counted on the owner's own working hours. → Sales makes a first contact attempt on every standard MQL within 15 business minutes of routing, counted on the owner's own working hours.; time to first contact for standard MQLs: 30 → 15 business minutes | not signed |\n"))
 
         // An edit not yet committed: stale since the working copy changed, not since a commit.
         let signed = try String(contentsOfFile: fixture.path, encoding: .utf8)

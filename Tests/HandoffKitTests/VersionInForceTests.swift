@@ -27,17 +27,17 @@ struct VersionInForceTests {
         let card = try Handoff.scorecard(versions, try Self.request("2026-W46"))
         #expect(card.version == "2.1 → 2.2 (2.2 in force from 12 Nov 2026; each lead measured against the version in force at its handoff)")
         let firstTouch = card.commitments.filter { $0.commitment.id == "first-touch" }
-        #expect(firstTouch.map(\.goalText) == ["≥ 90% within 30m (business) under v2.1 (handoffs before 12 Nov 2026)",
-                                               "≥ 90% within 15m (business) under v2.2 (handoffs from 12 Nov 2026)"])
+        #expect(firstTouch.map(\.goalText) == ["≥ 90% within 30m (owner's hours) under v2.1 (handoffs before 12 Nov 2026)",
+                                               "≥ 90% within 15m (owner's hours) under v2.2 (handoffs from 12 Nov 2026)"])
         #expect(firstTouch.map(\.denominator) == [21, 20])
-        #expect(firstTouch.map(\.valueText) == ["81%", "35%"])
+        #expect(firstTouch.map(\.valueText) == ["66.7%", "25%"])
         let whole = try #require(plain.commitments.first { $0.commitment.id == "first-touch" })
         #expect(whole.denominator == 41)
         // Commitments both versions measure the same way stay one row over all the period's leads.
         #expect(card.commitments.count == plain.commitments.count + 1)
         let quality = card.commitments.filter { $0.commitment.id == "mql-quality" }
         #expect(quality.map(\.goalText) == ["≥ 90%"] && quality.map(\.denominator) == [51])
-        #expect(CheckReport.text(card).contains("\n\n10 commitments: 5 met, 4 missed, 1 insufficient data\n"))
+        #expect(CheckReport.text(card).contains("\n\n10 commitments: 3 met, 6 missed, 1 insufficient data\n"))
         // Volume counts the whole period once, against the version in force at its end.
         let volume = card.commitments.filter { $0.commitment.id == "mql-volume" }
         #expect(volume.map(\.valueText) == plain.commitments.filter { $0.commitment.id == "mql-volume" }.map(\.valueText))
@@ -71,7 +71,7 @@ struct VersionInForceTests {
         let (versions, _) = try Self.versions()
         let card = try Handoff.scorecard(versions, try Self.request("2026-W47", asOf: "2026-11-30T10:00"))
         #expect(card.version == "2.2")
-        #expect(card.commitments.first { $0.commitment.id == "first-touch" }?.goalText == "≥ 90% within 15m (business)")
+        #expect(card.commitments.first { $0.commitment.id == "first-touch" }?.goalText == "≥ 90% within 15m (owner's hours)")
     }
 
     @Test func twoVersionsOnOneDayAreBadInput() throws {

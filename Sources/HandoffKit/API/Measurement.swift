@@ -60,6 +60,7 @@ public enum Handoff {
             }
             a.data.preset = preset
         }
+        if let team = request.sources.team { a.team = try TeamFile.merge(a.team, path: team) }
         var asOf: Int64?
         if let text = request.asOf {
             guard let zone = ZoneRules(identifier: a.businessHours.timeZone),

@@ -11,16 +11,17 @@ struct DurationMetric {
         guard case let .within(limit) = c.bound else {
             return evaluator.result(c, .notMeasurable, value: nil, valueText: "–", denominator: 0, pending: 0, breaches: [], note: "needs within")
         }
-        let clock = context.clock(c)
         let units = ClockSpan(c.clock, hours: context.agreement.businessHours)
         let asOf = context.asOf
         var met = 0, pending = 0
         var breaches: [Breach] = []
         var elapsedTimes: [Int64] = []
+        var samples: [DurationSample] = []
         let touches = context.touches(for: c)
         for i in context.scoped(cohort, c.scope) {
             let lead = context.lead(i)
             guard let (start, eventAt) = span(c, lead, touches) else { continue }
+            let clock = context.clock(c, for: lead)
             let event = eventAt.flatMap { $0 <= asOf ? $0 : nil }
             let deadline = clock.deadline(from: start, after: limit.seconds)
             if c.metric == .feedbackTime, c.requireReason, let event, lead.decision == .rejected, lead.rejectionReason.isEmpty {
@@ -31,9 +32,11 @@ struct DurationMetric {
             if let event {
                 let elapsed = clock.elapsed(from: start, to: event)
                 elapsedTimes.append(elapsed)
+                samples.append(DurationSample(elapsed: elapsed, owner: lead.owner, source: lead.source))
                 if elapsed <= limit.seconds { met += 1 } else {
                     let late = elapsed - limit.seconds
-                    breaches.append(context.breach(lead, "late by \(units.text(late))", severity: late))
+                    breaches.append(context.breach(lead, "late by \(units.text(late))", severity: late)
+                        .timed(started: start, due: deadline, happened: event, lateBy: late))
                 }
             } else if deadline > asOf {
                 pending += 1
@@ -41,7 +44,9 @@ struct DurationMetric {
                 breaches.append(context.breach(lead, "decided, but no decision date was recorded", severity: 0))
             } else {
                 let late = clock.elapsed(from: deadline, to: asOf)
-                breaches.append(context.breach(lead, "\(noEvent(c)) \(units.text(late)) past the deadline", severity: late))
+                samples.append(DurationSample(elapsed: clock.elapsed(from: start, to: asOf), owner: lead.owner, source: lead.source))
+                breaches.append(context.breach(lead, "\(noEvent(c)) \(units.text(late)) past the deadline", severity: late)
+                    .timed(started: start, due: deadline, happened: nil, lateBy: late))
             }
         }
         let judged = met + breaches.count
@@ -52,8 +57,10 @@ struct DurationMetric {
         var note = ""
         if let median, let p90 { note = "median \(units.text(median)), p90 \(units.text(p90)) on the \(c.clock.rawValue) clock" }
         if c.metric == .untouchedLeads, !breaches.isEmpty { note += (note.isEmpty ? "" : "; ") + "\(breaches.count) to reassign" }
-        return evaluator.result(c, verdict, value: share, valueText: share.map { Percent.format($0) } ?? "–",
-                                denominator: judged, pending: pending, breaches: breaches, note: note, median: median, p90: p90)
+        var result = evaluator.result(c, verdict, value: share, valueText: share.map { Percent.format($0) } ?? "–",
+                                      denominator: judged, pending: pending, breaches: breaches, note: note, median: median, p90: p90)
+        result.samples = samples
+        return result
     }
 
     /// When the clock starts and when the awaited event happened, or nil when the lead is out of scope.

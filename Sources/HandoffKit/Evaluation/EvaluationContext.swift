@@ -17,6 +17,8 @@ public struct EvaluationContext: Sendable {
     /// What the exports cover.
     public let coverage: Coverage
     let scorer: LeadScorer
+    /// The owners' own clocks, for commitments on `clock: owner`.
+    let ownerClocks: OwnerClocks
     /// Lead indices with an `mql_at`, ordered by it.
     private let byMQL: [Int]
     private let mqlTimes: [Int64]
@@ -48,6 +50,7 @@ public struct EvaluationContext: Sendable {
             self.period = p
         }
         businessClock = BusinessClock(hours: agreement.businessHours, zone: zone)
+        ownerClocks = OwnerClocks(agreement: agreement)
         scorer = LeadScorer(definition: agreement.mqlDefinition, actions: ledger.actions, events: ledger.events, texts: ledger.texts)
         var pairs: [(at: Int64, index: Int)] = []
         pairs.reserveCapacity(ledger.leads.count)
@@ -104,7 +107,7 @@ public struct EvaluationContext: Sendable {
 
     /// The clock a commitment is measured on.
     public func clock(_ c: Commitment) -> any DurationClock {
-        c.clock == .business ? businessClock : CalendarClock()
+        c.clock == .calendar ? CalendarClock() : businessClock
     }
 
     /// True when the lead was a fast-track (hot) MQL when it became an MQL.

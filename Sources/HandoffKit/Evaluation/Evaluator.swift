@@ -12,7 +12,7 @@ public enum Evaluator {
         let outcomes = Concurrently.map(commitments.count + 1) { k in
             k == commitments.count ? (result: nil, trend: reports.trend()) : (result: evaluator.evaluate(commitments[k]), trend: [TrendPoint]())
         }
-        var measured = outcomes.compactMap(\.result)
+        var measured = ServiceLevels.enrich(outcomes.compactMap(\.result), context: context)
         let trend = outcomes.last?.trend ?? []
         var targets = FunnelTargets(context: context).results()
         if context.coverage.excludes(context.period, asOf: context.asOf) {
@@ -31,11 +31,14 @@ public enum Evaluator {
         }
         let cohort = context.cohort(context.period)
         let reasons = reports.reasons(cohort)
-        return Scorecard(
+        var card = Scorecard(
             title: a.info.title, version: a.info.version, digest: a.digest, period: context.period, asOf: context.asOf, zone: context.zone,
             commitments: measured, targets: targets, funnel: reports.funnel(cohort), reasons: reasons,
             sources: reports.sources(), owners: reports.owners(measured), trend: trend,
             proposals: reports.proposals(reasons: reasons, acceptance: targets.first), quality: context.ledger.quality,
             sampleRejected: reports.sample(cohort), cohortSize: cohort.count, coverage: context.coverage)
+        card.split = HandoffSplit.measure(context, cohort: cohort)
+        card.team = a.team
+        return card
     }
 }

@@ -36,6 +36,10 @@ public struct Scorecard: Sendable {
     public var cohortSize: Int
     /// What the exports cover (first and last MQL, last activity).
     public var coverage = Coverage()
+    /// Time before routing (systems) apart from time after assignment (people), with the owners' calendars.
+    public var split: HandoffSplit? = nil
+    /// The owners' calendars used (the agreement's `team:` with team.csv merged in).
+    public var team: TeamCalendars = .none
 
     /// Results of one team, in agreement order.
     public func results(of team: String) -> [CommitmentResult] { commitments.filter { $0.commitment.team == team } }

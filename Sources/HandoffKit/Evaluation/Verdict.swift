@@ -62,6 +62,14 @@ public struct Breach: Sendable {
     public var detail: String
     /// Larger is worse; ties by lead id.
     public var severity: Int64
+    /// For durations: when the clock started, when it ran out, when the event happened (nil when it has not).
+    public var started: Int64? = nil
+    /// The deadline, on the commitment's clock.
+    public var due: Int64? = nil
+    /// When the awaited event happened.
+    public var happened: Int64? = nil
+    /// Seconds past the deadline on the commitment's clock (to as-of when the event has not happened).
+    public var lateBy: Int64? = nil
 }
 
 /// A commitment's verdict for a period, with its numbers and evidence.
@@ -88,6 +96,12 @@ public struct CommitmentResult: Sendable {
     public var median: Int64?
     /// 90th percentile of the elapsed times on the commitment's clock, for durations (nearest rank).
     public var p90: Int64?
+    /// Every judged lead's elapsed time, for durations (used to build `distribution`).
+    public var samples: [DurationSample] = []
+    /// p50, p90 and band shares, overall, by owner and by source, for durations.
+    public var distribution: Distribution? = nil
+    /// Misses allowed, used and left this week and this month, for per-lead goals.
+    public var budget: ErrorBudget? = nil
 }
 
 /// A funnel-health target's reading for a period.

@@ -8,6 +8,8 @@ public struct DataSources: Sendable {
     public var activities: String?
     /// The marketing engagement export.
     public var engagement: String?
+    /// The team calendar file (owners' zones, hours, time off), optional.
+    public var team: String?
 
     /// Explicit paths.
     public init(leads: String, activities: String? = nil, engagement: String? = nil) {
@@ -31,5 +33,6 @@ public struct DataSources: Sendable {
             throw HandoffError(.badInput, "no leads.csv in '\(directory)'; the leads export is required (activities.csv and engagement.csv are optional)", file: directory)
         }
         self.init(leads: leads, activities: path("activities.csv"), engagement: path("engagement.csv"))
+        team = path("team.csv")
     }
 }

@@ -71,9 +71,11 @@ public enum CheckReport {
                     ("denominator", .number(Double(r.denominator))), ("pending", .number(Double(r.pending))),
                     ("median_seconds", .number(r.median.map(Double.init))), ("p90_seconds", .number(r.p90.map(Double.init))),
                     ("note", .string(r.note)),
+                    ("distribution", ServiceJSON.distribution(r.distribution)), ("error_budget", ServiceJSON.budget(r.budget, id: r.commitment.id)),
                     ("breaching_lead_ids", .array(r.breaches.map { .string($0.leadID) })),
                     ("breaches", .array(r.breaches.map { b in
-                        .object([("lead_id", .string(b.leadID)), ("owner", .string(b.owner)), ("detail", .string(b.detail))])
+                        .object([("lead_id", .string(b.leadID)), ("owner", .string(b.owner)), ("detail", .string(b.detail))]
+                                + BreachRows.timing(b))
                     })),
                 ])
             })),
@@ -93,6 +95,7 @@ public enum CheckReport {
                     .object([("source", .string(r.source)), ("mqls", .number(Double(r.mqls))), ("accepted", .number(Double(r.accepted))),
                              ("decided", .number(Double(r.decided))), ("sqls", .number(Double(r.sqls)))])
                 })),
+                ("handoff_split", ServiceJSON.split(s)),
                 ("trend", .array(s.trend.map { p in
                     .object([("week", .string(p.label)), ("mqls", .number(Double(p.mqls))), ("acceptance", .number(p.acceptance)),
                              ("median_first_touch_seconds", .number(p.medianFirstTouch.map(Double.init))),

@@ -63,9 +63,9 @@ public enum HTMLPage {
             if s.hasSuffix(":") { return " class=\"r\"" }
             return ""
         }
-        // A list of records (five or more text columns, no numbers) is shown as one card per row on a phone;
-        // each cell carries its column's name for that.
-        let records = header.count >= 5 && !alignments.contains(" class=\"r\"")
+        // A list of records (five or more text columns, no numbers; or six or more columns of any kind, too wide
+        // for 375 px) is shown as one card per row on a phone; each cell carries its column's name for that.
+        let records = header.count >= 6 || (header.count >= 5 && !alignments.contains(" class=\"r\""))
         let labels = header.map { " data-label=\"\(escape($0.trimmingSpaces()))\"" }
         var html = records ? "<table class=\"records\">\n<thead>\n<tr>" : "<table>\n<thead>\n<tr>"
         for (i, cell) in header.enumerated() {

@@ -2,7 +2,7 @@ import Yams
 
 extension AgreementLoader {
     static let commonCommitmentKeys = ["id", "metric", "promise", "within", "at_least", "at_most", "between", "clock", "goal", "per", "scope", "minimum_sample"]
-    static let optionKeys = ["required_fields", "require_reason", "attempt_types"]
+    static let optionKeys = ["required_fields", "require_reason", "attempt_types", "bands"]
 
     static func readCommitments(_ node: Node, _ r: NodeReader) -> [Commitment] {
         guard let f = r.fields(node, "'commitments'", known: ["marketing", "sales"]) else { return [] }
@@ -41,7 +41,7 @@ extension AgreementLoader {
         if shape == .volume || shape == .rate { misplaced("goal", "the bound itself is the goal") }
 
         let bound = readBound(f, metricName: metricName, shape: shape, at: node, r)
-        let clock = f["clock"].flatMap { r.choice($0, "clock", from: ["business", "calendar"]) }.flatMap(Commitment.Clock.init(rawValue:)) ?? .business
+        let clock = f["clock"].flatMap { r.choice($0, "clock", from: ["business", "calendar", "owner"]) }.flatMap(Commitment.Clock.init(rawValue:)) ?? .business
         let goal = f["goal"].flatMap { r.percent($0, "the goal") } ?? Percent(fraction: 1)
         var per: Commitment.VolumePeriod?
         if shape == .volume {
@@ -61,12 +61,14 @@ extension AgreementLoader {
             r.error("unknown lead column '\(field)' in required_fields\(Suggestion.hint(for: field, in: LeadColumn.allNames))", at: at.map(r.location) ?? r.location(node))
         }
         guard let bound else { return nil }
-        return Commitment(id: id, team: team, metric: metric, promise: f["promise"].flatMap { r.string($0, "the promise") },
+        var commitment = Commitment(id: id, team: team, metric: metric, promise: f["promise"].flatMap { r.string($0, "the promise") },
                           bound: bound, clock: clock, goal: goal, per: per, scope: scope, requiredFields: requiredFields,
                           requireReason: f["require_reason"].flatMap { r.bool($0, "require_reason") } ?? false,
                           attemptTypes: f["attempt_types"].flatMap { r.strings($0, "attempt_types") } ?? [],
                           minimumSample: f["minimum_sample"].flatMap { r.int($0, "minimum_sample", range: 1...100_000) },
                           location: r.location(node))
+        if let bandsNode = f["bands"], let edges = readBands(bandsNode, r) { commitment.bands = edges }
+        return commitment
     }
 
     static func readBound(_ f: Fields, metricName: String, shape: Metric.Shape, at node: Node, _ r: NodeReader) -> Commitment.Bound? {

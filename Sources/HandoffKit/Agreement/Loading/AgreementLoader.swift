@@ -14,7 +14,7 @@ public enum AgreementLoader {
 
     /// Top-level sections, in the order the reference documents them.
     static let sections = ["agreement", "parties", "business_hours", "stages", "mql_definition", "commitments",
-                           "targets", "rejection_reasons", "capacity", "meeting", "data", "signoff", "history"]
+                           "targets", "rejection_reasons", "capacity", "meeting", "data", "team", "signoff", "history"]
 
     /// Loads and validates an agreement file. `today` drives the overdue-review warning.
     public static func load(path: String, today: LocalDate? = nil) throws -> Outcome {
@@ -69,7 +69,7 @@ public enum AgreementLoader {
             return nil
         }
         let complete = info != nil && hours != nil && definition != nil
-        let agreement = Agreement(
+        var agreement = Agreement(
             info: info ?? AgreementInfo(title: "", version: "", effective: LocalDate(year: 1970, month: 1, day: 1), reviewEveryMonths: 3,
                                         lastReview: nil, reviewTriggers: [], purpose: "", lastReviewLocation: nil),
             parties: parties,
@@ -80,6 +80,7 @@ public enum AgreementLoader {
                                                        thresholds: [], decay: nil, fastTrack: []),
             commitments: commitments, targets: targets, rejectionReasons: reasons, capacity: capacity,
             meeting: meeting, data: data, signoffs: signoffs, digest: digest, history: history)
+        if let teamNode = top["team"] { agreement.team = readTeam(teamNode, company: agreement.businessHours, r) }
         return Partial(agreement: agreement, complete: complete)
     }
 
@@ -142,18 +143,7 @@ public enum AgreementLoader {
         if let open, let close, open >= close, let closeNode = f["close"] {
             r.error("closing time \(close) must be after opening time \(open)", at: closeNode)
         }
-        var holidays: [BusinessHours.Holiday] = []
-        if let list = f["holidays"].flatMap({ r.list($0, "holidays") }) {
-            for item in list {
-                if item.mapping != nil {
-                    guard let h = r.fields(item, "a holiday", known: ["date", "name"], required: ["date"]),
-                          let date = h["date"].flatMap({ r.date($0, "the holiday date") }) else { continue }
-                    holidays.append(.init(date: date, name: h["name"].flatMap { r.string($0, "the holiday name") } ?? ""))
-                } else if let date = r.date(item, "a holiday") {
-                    holidays.append(.init(date: date, name: ""))
-                }
-            }
-        }
+        let holidays = f["holidays"].map { readHolidayList($0, r, "holidays") } ?? []
         guard let zone, let open, let close, !days.isEmpty else { return nil }
         return BusinessHours(timeZone: zone, days: days, open: open, close: close, holidays: holidays)
     }

@@ -28,6 +28,8 @@ public struct Agreement: Sendable {
     public var digest: String
     /// Earlier versions, oldest first, from the `history` section.
     public var history: [HistoryEntry] = []
+    /// Sales owners' own calendars (zone, hours, holidays, time off), for commitments on `clock: owner`.
+    public var team: TeamCalendars = .none
 
     /// The party with this id.
     public func party(_ id: String) -> Party? { parties.first { $0.id == id } }

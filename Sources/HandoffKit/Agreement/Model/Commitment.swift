@@ -28,6 +28,8 @@ public struct Commitment: Sendable {
     public var minimumSample: Int?
     /// Where the entry starts in the agreement file.
     public var location: SourceLocation
+    /// Upper edges of the distribution bands, in seconds of the commitment's clock (`bands: [5m, 15m, 60m]`).
+    public var bands: [Int64] = Distribution.defaultEdges
 
     /// The bound a commitment sets.
     public enum Bound: Sendable, Equatable {
@@ -40,6 +42,8 @@ public struct Commitment: Sendable {
     /// Which clock a duration is measured on.
     public enum Clock: String, Sendable {
         case business, calendar
+        /// The lead owner's own business hours, zone, holidays and time off (`team:` in the agreement, or team.csv).
+        case owner
     }
 
     /// Per week or per month, for volume promises.

@@ -41,7 +41,7 @@ public enum CommitmentText {
     public static func goal(_ c: Commitment) -> String {
         switch c.bound {
         case let .within(t):
-            return "≥ \(c.goal) within \(t.compact)\(c.clock == .business ? " (business)" : "")"
+            return "≥ \(c.goal) within \(t.compact)\(c.clock == .business ? " (business)" : c.clock == .owner ? " (owner's hours)" : "")"
         case let .atLeast(n):
             switch c.metric.shape {
             case .volume: return "≥ \(Amount.format(n)) / \(c.per?.rawValue ?? "month")"
@@ -57,7 +57,7 @@ public enum CommitmentText {
 
     /// How the commitment is measured, in one sentence for the document.
     public static func measurement(_ c: Commitment) -> String {
-        let clock = c.clock == .business ? "the business clock" : "the calendar clock"
+        let clock = c.clock == .business ? "the business clock" : c.clock == .owner ? "the owner's own business clock (their time zone, hours, holidays and time off)" : "the calendar clock"
         switch c.metric {
         case .mqlCount: return "Count of leads whose MQL date falls in the \(c.per?.rawValue ?? "month"); month-to-date pacing is reported weekly."
         case .routingTime: return "From the MQL date to the owner-assigned (routing) date, on \(clock)."
@@ -76,7 +76,7 @@ public enum CommitmentText {
     /// `30 business minutes`, `4 business hours`, `24 hours`.
     static func duration(_ t: TimeSpan, _ clock: Commitment.Clock) -> String {
         let words = t.description
-        guard clock == .business else { return words }
+        guard clock != .calendar else { return words }
         if let space = words.firstIndex(of: " ") {
             return words[..<space] + " business" + words[space...]
         }

@@ -43,10 +43,11 @@ public enum Metric: String, CaseIterable, Sendable {
     /// Options, beyond the common ones, that a commitment on this metric takes.
     public var options: Set<String> {
         switch self {
-        case .firstTouchTime: return ["attempt_types"]
+        case .firstTouchTime: return ["attempt_types", "bands"]
         case .attemptsBeforeUnresponsive: return ["attempt_types"]
-        case .feedbackTime: return ["require_reason"]
-        case .untouchedLeads: return ["attempt_types"]
+        case .feedbackTime: return ["require_reason", "bands"]
+        case .untouchedLeads: return ["attempt_types", "bands"]
+        case .routingTime: return ["bands"]
         case .contextCompleteRate: return ["required_fields"]
         default: return []
         }

@@ -20,7 +20,7 @@ public enum AgendaDocument {
         "review": .list("review reminder (empty when not due)", ["text": S.text("when the review is due")]),
         "actions": .list("action items", ["text": S.text("the action")]),
         "standing_items": S.items,
-    ]
+    ].merging(ServiceLevelData.agendaShape) { old, _ in old }
 
     /// The template data for the agenda of the meeting after `s`'s period.
     public static func data(_ s: Scorecard, agreement a: Agreement) -> [String: TemplateValue] {
@@ -62,7 +62,7 @@ public enum AgendaDocument {
             "review": T.list(review),
             "actions": T.list(actions(s, a, reviewDue: !review.isEmpty).map { ["text": T.text($0)] }),
             "standing_items": T.texts(m.standingItems),
-        ]
+        ].merging(ServiceLevelData.agenda(s, a)) { old, _ in old }
     }
 
     static func target(_ t: TargetResult?) -> TemplateValue {

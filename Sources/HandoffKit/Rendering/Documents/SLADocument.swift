@@ -38,7 +38,7 @@ public enum SLADocument {
         "signoffs": .list("one per party", ["role": S.text("Marketing or Sales"), "name": S.text("signer or owner"), "title": S.text("title"),
                                             "date": S.text("date signed"), "digest_short": S.text("digest signed"),
                                             "signed": .bool("signed this version"), "pending": .bool("not signed"), "stale": .bool("signed another version")]),
-    ].merging(versionShape) { old, _ in old }
+    ].merging(versionShape) { old, _ in old }.merging(TeamHoursData.shape) { old, _ in old }
 
     static let commitmentShape: TemplateShape = .list("a team's commitments", [
         "id": S.text("commitment id"), "sentence": S.text("the promise in words"), "goal": S.text("bound in short"),
@@ -107,7 +107,7 @@ public enum SLADocument {
                                 "attendees": T.text(a.meeting.attendees.joined(separator: ", ")), "review_rejected": T.int(a.meeting.reviewRejectedLeads),
                                 "standing_items": T.texts(a.meeting.standingItems)]),
             "signoffs": T.list(signoffs),
-        ].merging(versionData(a, file: nil)) { old, _ in old }
+        ].merging(versionData(a, file: nil)) { old, _ in old }.merging(TeamHoursData.data(a)) { old, _ in old }
     }
 
     static func commitments(_ a: Agreement, _ team: String) -> TemplateValue {

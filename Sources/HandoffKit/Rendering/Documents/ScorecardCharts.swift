@@ -36,6 +36,7 @@ enum ScorecardCharts {
             }
             charts["reasons"] = BarChart(title: "Rejection reasons", bars: bars).svg()
         }
+        charts.merge(ServiceCharts.all(s)) { old, _ in old }
         return charts
     }
 }

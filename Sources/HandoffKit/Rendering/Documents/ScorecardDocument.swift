@@ -5,6 +5,8 @@ public enum ScorecardDocument {
         "actual": S.text("the measured value"), "verdict": S.text("✓ met, ✗ missed, ⚠ at risk, … insufficient data, – not measurable"),
         "verdict_word": S.text("met, missed, …"), "judged": S.text("leads judged"), "pending": S.text("leads still on the clock (empty when none)"),
         "breaches": S.text("breach count"), "note": S.text("pacing, median, or why not measurable"),
+        "p50": S.text("median time, durations (– otherwise)"), "p90": S.text("90th percentile time, durations"),
+        "budget": S.text("error budget sentence (empty without a per-lead goal)"),
     ])
 
     /// The fields `templates/scorecard.md` can use.
@@ -39,7 +41,7 @@ public enum ScorecardDocument {
                                             "issues": .list("the first issues", ["where": S.text("file:line"), "column": S.text("column"),
                                                                                  "value": S.text("value"), "reason": S.text("why"), "outcome": S.text("row skipped / cell blank")]),
                                             "more": S.text("'and N more' when the list is cut")]),
-    ]
+    ].merging(ServiceLevelData.scorecardShape) { old, _ in old }
 
     /// The template data for a scorecard.
     public static func data(_ s: Scorecard, agreement a: Agreement) -> [String: TemplateValue] {
@@ -95,7 +97,7 @@ public enum ScorecardDocument {
                 "more": T.text(q.issueCount > shownIssues.count ? "and \(q.issueCount - shownIssues.count) more (handoff check --format json lists "
                     + (q.issueCount > DataQuality.detailLimit ? "the first \(DataQuality.detailLimit))" : "them)") : ""),
             ]),
-        ]
+        ].merging(ServiceLevelData.scorecard(s)) { old, _ in old }
     }
 
     static func row(_ r: CommitmentResult) -> [String: TemplateValue] {
@@ -103,7 +105,9 @@ public enum ScorecardDocument {
         return ["id": T.text(r.commitment.id), "sentence": T.text(CommitmentText.sentence(r.commitment, team: name)),
                 "target": T.text(r.goalText), "actual": T.text(r.valueText), "verdict": T.text("\(r.verdict.symbol) \(r.verdict.words)"),
                 "verdict_word": T.text(r.verdict.words), "judged": T.int(r.denominator), "pending": T.text(r.pending > 0 ? String(r.pending) : ""),
-                "breaches": T.int(r.breaches.count), "note": T.text(r.note)]
+                "breaches": T.int(r.breaches.count), "note": T.text(r.note),
+                "p50": ServiceLevelData.span(r.distribution?.overall.p50), "p90": ServiceLevelData.span(r.distribution?.overall.p90),
+                "budget": T.text(r.budget?.sentence(r.commitment.id) ?? "")]
     }
 
     static func fileName(_ path: String) -> String {

@@ -150,6 +150,27 @@ struct FuzzFindingsTests {
         #expect(Suggestion.hint(for: "titel", in: ["title", "version"]) == "; did you mean 'title'?")
     }
 
+    @Test func duplicateKeyAfterCarriageReturnLinesIsAnErrorNotATrap() {
+        // The parser counts a lone \r as a line break; the search for the second key counted only \n, and its line
+        // range ran backwards.
+        let outcome = load("x: 1\ry: 2\rz: 3\ra: 1\ra: 2\n")
+        #expect(outcome.agreement == nil)
+        #expect(positions(outcome.diagnostics) == ["5:1: error: duplicate key 'a'; it is already set at line 4"])
+    }
+
+    @Test func windowsLineEndsAreLinesNotOneLongLine() {
+        // `\r\n` is one Swift Character, never equal to "\n": a CRLF agreement was one line to the nesting guard,
+        // which then counted every list item of the file as one more level.
+        let holidays = (1...150).map { "    - {date: \(LocalDate(year: 2026, month: 1, day: 1).adding(days: $0)), name: H\($0)}" }
+        let yaml = minimalAgreement.replacingOccurrences(of: "  close: \"18:00\"\n", with: "  close: \"18:00\"\n  holidays:\n"
+            + holidays.joined(separator: "\n") + "\n")
+        let crlf = load(yaml.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(positions(crlf.diagnostics) == [])
+        #expect(crlf.agreement?.businessHours.holidays.count == 150)
+        let broken = load("agreement:\r\n  title: [unclosed\r\n  version: 1\r\n")
+        #expect(DiagnosticPrinter(source: broken.source).render(broken.diagnostics[0]).split(separator: "\n").count == 3)
+    }
+
     private func conditionError(_ text: String, _ origin: HandoffKit.SourceLocation) -> String? {
         switch Condition.parse(text, at: origin) {
         case .success: return nil

@@ -171,6 +171,13 @@ struct FuzzFindingsTests {
         #expect(DiagnosticPrinter(source: broken.source).render(broken.diagnostics[0]).split(separator: "\n").count == 3)
     }
 
+    @Test func leadingCombiningMarkCannotUnescapeAListMarker() {
+        // " " + U+07EB is one Character: the cell's trimming dropped it with the template's space, and "+ x" became a list.
+        #expect(Markdown.escape("\u{7EB}+ \"x\"") == "\\+ \"x\"")
+        let html = HTMLPage.render(markdown: "| A |\n|---|\n| \(Markdown.escape("\u{301}- item")) |\n", title: "t")
+        #expect(html.contains("<td>- item</td>"))
+    }
+
     private func conditionError(_ text: String, _ origin: HandoffKit.SourceLocation) -> String? {
         switch Condition.parse(text, at: origin) {
         case .success: return nil

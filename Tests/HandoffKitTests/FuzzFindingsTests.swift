@@ -178,6 +178,41 @@ struct FuzzFindingsTests {
         #expect(html.contains("<td>- item</td>"))
     }
 
+    @Test func headerRowOfTooManyFieldsIsAnError() throws {
+        // Every row before the header is matched against each preset: a million-field row cost seconds each time.
+        let agreement = try #require(load(minimalAgreement).agreement)
+        let dir = try temporaryDirectory()
+        let path = try write(String(repeating: ",", count: 20_000) + "\nlead_id,created_at\nL-1,2026-11-16\n", "leads.csv", in: dir)
+        do {
+            _ = try LeadLoader(agreement: agreement).load(DataSources(leads: path))
+            Issue.record("a 20001-field row loaded")
+        } catch let error as HandoffError {
+            #expect(error.diagnostics.map(\.message) == ["line 1 has 20001 fields before any header was found; an export has at most 10000 columns — is this the right file?"])
+        }
+    }
+
+    @Test func manyUnknownTemplateFieldsAreEachReported() throws {
+        // The names offered as suggestions were sorted again for every unknown field.
+        let template = try Template(text: String(repeating: "{{titel}} ", count: 2_000), file: "t.md")
+        let problems = template.check(against: SLADocument.shape)
+        #expect(problems.count == 2_000)
+        #expect(problems.last?.message.hasPrefix("unknown field 'titel'; did you mean 'title'?") == true)
+    }
+
+    @Test func combiningMarkThenSpaceCannotUnescapeAQuote() {
+        #expect(Markdown.escape("\u{7EB} >") == "\\>")
+    }
+
+    @Test func nestedSectionsOverListsAreAnErrorNotAHang() throws {
+        // Six sections over the same list inside each other multiply the document by the list's length six times.
+        let items = TemplateValue.list((0..<10).map { .record(["name": .text(String(repeating: "stage \($0) ", count: 100))]) })
+        let nested = String(repeating: "{{#stages}}", count: 6) + "{{name}} " + String(repeating: "{{/stages}}", count: 6)
+        let template = try Template(text: nested, file: "t.md")
+        #expect(throws: HandoffError.self) { try template.render(["stages": items]) }
+        let two = try Template(text: "{{#stages}}{{#stages}}x{{/stages}}{{/stages}}", file: "t.md")
+        #expect(try two.render(["stages": items]).count == 100)
+    }
+
     private func conditionError(_ text: String, _ origin: HandoffKit.SourceLocation) -> String? {
         switch Condition.parse(text, at: origin) {
         case .success: return nil

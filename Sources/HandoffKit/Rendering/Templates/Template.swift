@@ -76,7 +76,7 @@ public struct Template: Sendable {
 
     /// The largest document a template may produce. Sections over lists nest, so a few lines that open a list inside
     /// itself six times multiply its length by itself six times.
-    public static let maximumOutput = 16 << 20
+    public static let maximumOutput = 4 << 20
 
     /// Renders with `data`; `{{name}}` is escaped for Markdown. Throws when the document would exceed `maximumOutput`.
     public func render(_ data: [String: TemplateValue]) throws -> String {

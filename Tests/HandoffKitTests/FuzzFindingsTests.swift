@@ -209,8 +209,17 @@ struct FuzzFindingsTests {
         let nested = String(repeating: "{{#stages}}", count: 6) + "{{name}} " + String(repeating: "{{/stages}}", count: 6)
         let template = try Template(text: nested, file: "t.md")
         #expect(throws: HandoffError.self) { try template.render(["stages": items]) }
+        // Bodies that write nothing still cost the work.
+        let empty = try Template(text: String(repeating: "{{#stages}}", count: 8) + String(repeating: "{{/stages}}", count: 8), file: "t.md")
+        #expect(throws: HandoffError.self) { try empty.render(["stages": items]) }
         let two = try Template(text: "{{#stages}}{{#stages}}x{{/stages}}{{/stages}}", file: "t.md")
         #expect(try two.render(["stages": items]).count == 100)
+    }
+
+    @Test func prependedMarkKeepsTheCellUnwrapped() {
+        // U+0600 prepends to the next character: with the paragraph's `<` it made one Character, so "<p>" went unseen.
+        let html = HTMLPage.render(markdown: "| A |\n|---|\n| \(Markdown.escape("\u{600}")) |\n", title: "t")
+        #expect(html.contains("<td>\u{600}</td>"))
     }
 
     private func conditionError(_ text: String, _ origin: HandoffKit.SourceLocation) -> String? {

@@ -74,23 +74,27 @@ public struct Template: Sendable {
         .error("unknown field '\(path.joined(separator: "."))'\(Suggestion.hint(for: path.joined(separator: "."), in: names)); docs/templates.md lists the fields of each document", at: at)
     }
 
-    /// The largest document a template may produce. Sections over lists nest, so a few lines that open a list inside
-    /// itself six times multiply its length by itself six times.
+    /// The largest document a template may produce, and the most tags it may render. Sections over lists nest, so a
+    /// few lines that open a list inside itself six times multiply the work by the list's length six times.
     public static let maximumOutput = 4 << 20
+    static let maximumSteps = 2_000_000
 
-    /// Renders with `data`; `{{name}}` is escaped for Markdown. Throws when the document would exceed `maximumOutput`.
+    /// Renders with `data`; `{{name}}` is escaped for Markdown. Throws when the document would exceed `maximumOutput`
+    /// or its rendering `maximumSteps` tags.
     public func render(_ data: [String: TemplateValue]) throws -> String {
         var out = ""
-        render(nodes, scopes: [.record(data)], into: &out)
-        guard out.utf8.count <= Self.maximumOutput else {
-            throw HandoffError(.usage, "the template \(file) makes a document of more than \(Self.maximumOutput >> 20) MB; are sections over lists nested inside each other?", file: file)
+        var steps = Self.maximumSteps
+        render(nodes, scopes: [.record(data)], into: &out, steps: &steps)
+        guard out.utf8.count <= Self.maximumOutput, steps >= 0 else {
+            throw HandoffError(.usage, "the template \(file) makes a document of more than \(Self.maximumOutput >> 20) MB or \(Self.maximumSteps) tags; are sections over lists nested inside each other?", file: file)
         }
         return out
     }
 
-    private func render(_ nodes: [Node], scopes: [TemplateValue], into out: inout String) {
+    private func render(_ nodes: [Node], scopes: [TemplateValue], into out: inout String, steps: inout Int) {
         for node in nodes {
-            if out.utf8.count > Self.maximumOutput { return }
+            steps -= 1
+            if steps < 0 || out.utf8.count > Self.maximumOutput { return }
             switch node {
             case let .literal(text): out += text
             case let .value(path, _, _):
@@ -104,15 +108,15 @@ public struct Template: Sendable {
                 let value = lookup(path, scopes)
                 let truthy = value?.isTruthy ?? false
                 if inverted {
-                    if !truthy { render(body, scopes: scopes, into: &out) }
+                    if !truthy { render(body, scopes: scopes, into: &out, steps: &steps) }
                     continue
                 }
                 guard truthy, let value else { continue }
                 switch value {
                 case let .list(items):
-                    for item in items { render(body, scopes: scopes + [item], into: &out) }
-                case .record: render(body, scopes: scopes + [value], into: &out)
-                default: render(body, scopes: scopes, into: &out)
+                    for item in items { render(body, scopes: scopes + [item], into: &out, steps: &steps) }
+                case .record: render(body, scopes: scopes + [value], into: &out, steps: &steps)
+                default: render(body, scopes: scopes, into: &out, steps: &steps)
                 }
             }
         }

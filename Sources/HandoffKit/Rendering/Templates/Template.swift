@@ -77,7 +77,7 @@ public struct Template: Sendable {
     /// The largest document a template may produce, and the most tags it may render. Sections over lists nest, so a
     /// few lines that open a list inside itself six times multiply the work by the list's length six times.
     public static let maximumOutput = 4 << 20
-    static let maximumSteps = 2_000_000
+    static let maximumSteps = 500_000
 
     /// Renders with `data`; `{{name}}` is escaped for Markdown. Throws when the document would exceed `maximumOutput`
     /// or its rendering `maximumSteps` tags.

@@ -114,7 +114,7 @@ public struct Template: Sendable {
                 guard truthy, let value else { continue }
                 switch value {
                 case let .list(items):
-                    for item in items { render(body, scopes: scopes + [item], into: &out, steps: &steps) }
+                    for item in items where steps >= 0 { steps -= 1; render(body, scopes: scopes + [item], into: &out, steps: &steps) }
                 case .record: render(body, scopes: scopes + [value], into: &out, steps: &steps)
                 default: render(body, scopes: scopes, into: &out, steps: &steps)
                 }

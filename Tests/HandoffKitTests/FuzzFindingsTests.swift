@@ -150,6 +150,78 @@ struct FuzzFindingsTests {
         #expect(Suggestion.hint(for: "titel", in: ["title", "version"]) == "; did you mean 'title'?")
     }
 
+    @Test func duplicateKeyAfterCarriageReturnLinesIsAnErrorNotATrap() {
+        // The parser counts a lone \r as a line break; the search for the second key counted only \n, and its line
+        // range ran backwards.
+        let outcome = load("x: 1\ry: 2\rz: 3\ra: 1\ra: 2\n")
+        #expect(outcome.agreement == nil)
+        #expect(positions(outcome.diagnostics) == ["5:1: error: duplicate key 'a'; it is already set at line 4"])
+    }
+
+    @Test func windowsLineEndsAreLinesNotOneLongLine() {
+        // `\r\n` is one Swift Character, never equal to "\n": a CRLF agreement was one line to the nesting guard,
+        // which then counted every list item of the file as one more level.
+        let holidays = (1...150).map { "    - {date: \(LocalDate(year: 2026, month: 1, day: 1).adding(days: $0)), name: H\($0)}" }
+        let yaml = minimalAgreement.replacingOccurrences(of: "  close: \"18:00\"\n", with: "  close: \"18:00\"\n  holidays:\n"
+            + holidays.joined(separator: "\n") + "\n")
+        let crlf = load(yaml.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(positions(crlf.diagnostics) == [])
+        #expect(crlf.agreement?.businessHours.holidays.count == 150)
+        let broken = load("agreement:\r\n  title: [unclosed\r\n  version: 1\r\n")
+        #expect(DiagnosticPrinter(source: broken.source).render(broken.diagnostics[0]).split(separator: "\n").count == 3)
+    }
+
+    @Test func leadingCombiningMarkCannotUnescapeAListMarker() {
+        // " " + U+07EB is one Character: the cell's trimming dropped it with the template's space, and "+ x" became a list.
+        #expect(Markdown.escape("\u{7EB}+ \"x\"") == "\\+ \"x\"")
+        let html = HTMLPage.render(markdown: "| A |\n|---|\n| \(Markdown.escape("\u{301}- item")) |\n", title: "t")
+        #expect(html.contains("<td>- item</td>"))
+    }
+
+    @Test func headerRowOfTooManyFieldsIsAnError() throws {
+        // Every row before the header is matched against each preset: a million-field row cost seconds each time.
+        let agreement = try #require(load(minimalAgreement).agreement)
+        let dir = try temporaryDirectory()
+        let path = try write(String(repeating: ",", count: 20_000) + "\nlead_id,created_at\nL-1,2026-11-16\n", "leads.csv", in: dir)
+        do {
+            _ = try LeadLoader(agreement: agreement).load(DataSources(leads: path))
+            Issue.record("a 20001-field row loaded")
+        } catch let error as HandoffError {
+            #expect(error.diagnostics.map(\.message) == ["line 1 has 20001 fields before any header was found; an export has at most 10000 columns — is this the right file?"])
+        }
+    }
+
+    @Test func manyUnknownTemplateFieldsAreEachReported() throws {
+        // The names offered as suggestions were sorted again for every unknown field.
+        let template = try Template(text: String(repeating: "{{titel}} ", count: 2_000), file: "t.md")
+        let problems = template.check(against: SLADocument.shape)
+        #expect(problems.count == 2_000)
+        #expect(problems.last?.message.hasPrefix("unknown field 'titel'; did you mean 'title'?") == true)
+    }
+
+    @Test func combiningMarkThenSpaceCannotUnescapeAQuote() {
+        #expect(Markdown.escape("\u{7EB} >") == "\\>")
+    }
+
+    @Test func nestedSectionsOverListsAreAnErrorNotAHang() throws {
+        // Six sections over the same list inside each other multiply the document by the list's length six times.
+        let items = TemplateValue.list((0..<10).map { .record(["name": .text(String(repeating: "stage \($0) ", count: 100))]) })
+        let nested = String(repeating: "{{#stages}}", count: 6) + "{{name}} " + String(repeating: "{{/stages}}", count: 6)
+        let template = try Template(text: nested, file: "t.md")
+        #expect(throws: HandoffError.self) { try template.render(["stages": items]) }
+        // Bodies that write nothing still cost the work.
+        let empty = try Template(text: String(repeating: "{{#stages}}", count: 8) + String(repeating: "{{/stages}}", count: 8), file: "t.md")
+        #expect(throws: HandoffError.self) { try empty.render(["stages": items]) }
+        let two = try Template(text: "{{#stages}}{{#stages}}x{{/stages}}{{/stages}}", file: "t.md")
+        #expect(try two.render(["stages": items]).count == 100)
+    }
+
+    @Test func prependedMarkKeepsTheCellUnwrapped() {
+        // U+0600 prepends to the next character: with the paragraph's `<` it made one Character, so "<p>" went unseen.
+        let html = HTMLPage.render(markdown: "| A |\n|---|\n| \(Markdown.escape("\u{600}")) |\n", title: "t")
+        #expect(html.contains("<td>\u{600}</td>"))
+    }
+
     private func conditionError(_ text: String, _ origin: HandoffKit.SourceLocation) -> String? {
         switch Condition.parse(text, at: origin) {
         case .success: return nil

@@ -17,7 +17,7 @@ public func fuzzAgreement(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     _ = DiagnosticPrinter(source: outcome.source).render(all: outcome.diagnostics)
     if let agreement = outcome.agreement {
         require(!outcome.diagnostics.hasErrors, "an agreement with errors was returned")
-        if let slaTemplate { _ = slaTemplate.render(SLADocument.data(agreement)) }
+        if let slaTemplate { _ = try? slaTemplate.render(SLADocument.data(agreement)) }
     }
     return 0
 }

@@ -95,7 +95,9 @@ public func fuzzTable(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         .record(["a": .text(cells[k]), "b": .text(k + 1 < cells.count ? cells[k + 1] : ""),
                  "c": .text(k + 2 < cells.count ? cells[k + 2] : "")])
     }
-    let markdown = template.render(["title": .text(title), "rows": .list(rows)])
+    guard let markdown = try? template.render(["title": .text(title), "rows": .list(rows)]) else {
+        fatalError("the table template failed to render")
+    }
 
     // Markdown: the blocks and the table's shape are the template's, whatever the data.
     let blocks = MarkdownBlocks.split(markdown)

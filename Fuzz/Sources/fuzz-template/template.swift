@@ -21,7 +21,7 @@ public func fuzzTemplate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     do {
         let template = try Template(text: text, file: "fuzz.md")
         _ = template.check(against: kind.shape)
-        _ = template.render(slaData)
+        _ = try template.render(slaData)
     } catch let error as HandoffError {
         _ = error.description
     } catch {

@@ -4,7 +4,8 @@ public struct DiagnosticPrinter: Sendable {
 
     /// Creates a printer over the source text the diagnostics point into.
     public init(source: String) {
-        lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        // `\r\n` is one Swift `Character`, never equal to `\n`: a Windows file would otherwise be one long line.
+        lines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
 
     /// The diagnostic, then its source line and a caret when it has a position.

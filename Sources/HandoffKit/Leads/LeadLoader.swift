@@ -15,6 +15,9 @@ public final class LeadLoader: Sendable {
     let cores: Int
     let minimumSpan: Int
 
+    /// The most columns a header row may have (CRMs export a few hundred at most).
+    static let maximumColumns = 10_000
+
     static let builtInPlaceholders = ["select", "n/a", "na", "null", "none", "-", "--", "#n/a", "unknown", "(blank)", "not provided"]
 
     /// A loader for an agreement's data settings. `cores` and `minimumSpan` decide how files are cut into spans read
@@ -198,6 +201,11 @@ public final class LeadLoader: Sendable {
         do {
             // A header and a few title rows: read a small first chunk (it grows for a longer record).
             try CSVReader(path: source, chunkSize: 64 << 10).readUntil { record in
+                // Each candidate row is matched against every preset: a row of a million fields would take seconds.
+                guard record.count <= LeadLoader.maximumColumns else {
+                    failure = HandoffError(.badInput, "line \(record.line) has \(record.count) fields before any header was found; an export has at most \(LeadLoader.maximumColumns) columns — is this the right file?", file: path)
+                    return false
+                }
                 let headers = (0..<record.count).map { record.string($0) ?? "" }
                 let candidate = HeaderMap(headers: headers, wanted: wanted, preset: preset, overrides: overrides(for: wanted))
                 if required.allSatisfy({ candidate[$0] != nil }) {

@@ -24,9 +24,11 @@ enum CommonMark {
 
     /// HTML for one line of inline Markdown (a table cell), without the paragraph wrapper.
     static func inlineHTML(_ markdown: String) -> String {
-        var html = self.html(inline(markdown.trimmingSpaces())).trimmingSpaces()
-        if html.hasPrefix("<p>"), html.hasSuffix("</p>") {
-            html = String(html.dropFirst(3).dropLast(4))
+        let html = self.html(inline(markdown.trimmingSpaces())).trimmingSpaces()
+        // Compared as bytes: a prepended mark (U+0600) joins the `<` after it into one Character, hiding the wrapper.
+        let bytes = Array(html.utf8)
+        if bytes.count >= 7, bytes.starts(with: Array("<p>".utf8)), bytes.suffix(4).elementsEqual("</p>".utf8) {
+            return String(decoding: bytes[3..<(bytes.count - 4)], as: UTF8.self)
         }
         return html
     }

@@ -13,7 +13,13 @@ public enum Markdown {
     /// The text is read as Unicode scalars, as CommonMark reads it: a `*` followed by a combining mark is one
     /// Swift `Character` but still an emphasis delimiter.
     public static func escape(_ text: String) -> String {
-        let scalars = Array(text.trimmingSpaces().unicodeScalars)
+        var trimmed = Array(text.trimmingSpaces().unicodeScalars)[...]
+        // A leading combining mark has nothing to attach to but the space the template puts before the text: the two
+        // make one Character, which trimming a table cell drops, bringing what follows to the start of the line.
+        while let first = trimmed.first, first.properties.isWhitespace || String(String.UnicodeScalarView([" ", first])).count == 1 {
+            trimmed.removeFirst()
+        }
+        let scalars = Array(trimmed)
         // Where the text's closing run of `#`s and spaces starts.
         var trailing = scalars.count
         while trailing > 0, scalars[trailing - 1] == "#" || scalars[trailing - 1] == " " { trailing -= 1 }

@@ -54,7 +54,7 @@ enum YAMLDocument {
         var problems: [Diagnostic] = []
         var flowDepth = 0
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in lines(text) {
             lineNumber += 1
             var column = 0
             var indent = 0
@@ -97,10 +97,16 @@ enum YAMLDocument {
         return problems
     }
 
+    /// The lines of `text` as the YAML parser numbers them: `\r\n` (one Swift `Character`, never equal to `\n`),
+    /// `\n`, `\r`, NEL, LS and PS each end a line.
+    static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { ["\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }
+    }
+
     /// Where `key` is written again in the mapping whose first `key` is at `first`.
     static func secondOccurrence(of key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard first.line >= 1 else { return nil }
+        let lines = lines(text)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
         for index in first.line..<lines.count {
             let scalars = Array(lines[index].unicodeScalars)
             let column = first.column - 1

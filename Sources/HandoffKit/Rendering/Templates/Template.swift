@@ -26,12 +26,20 @@ public struct Template: Sendable {
     }
 
     private func check(_ nodes: [Node], scopes: [[String: TemplateShape]], problems: inout [Diagnostic]) {
+        // The names for suggestions, sorted once per section (not once per unknown field: a template of a hundred
+        // thousand unknown fields took seconds).
+        var sortedNames: [String]?
+        func unknown(_ path: [String], _ at: SourceLocation) -> Diagnostic {
+            let names = sortedNames ?? scopes.flatMap(\.keys).sorted()
+            sortedNames = names
+            return self.unknown(path, names, at)
+        }
         for node in nodes {
             switch node {
             case .literal: continue
             case let .value(path, raw, at):
                 guard let found = resolve(path, in: scopes) else {
-                    problems.append(unknown(path, scopes, at)); continue
+                    problems.append(unknown(path, at)); continue
                 }
                 switch found {
                 case .text where raw:
@@ -42,7 +50,7 @@ public struct Template: Sendable {
                 }
             case let .section(path, _, body, at):
                 guard let found = resolve(path, in: scopes) else {
-                    problems.append(unknown(path, scopes, at)); continue
+                    problems.append(unknown(path, at)); continue
                 }
                 check(body, scopes: found.members.map { scopes + [$0] } ?? scopes, problems: &problems)
             }
@@ -62,20 +70,31 @@ public struct Template: Sendable {
         return nil
     }
 
-    private func unknown(_ path: [String], _ scopes: [[String: TemplateShape]], _ at: SourceLocation) -> Diagnostic {
-        let names = scopes.flatMap(\.keys).sorted()
-        return .error("unknown field '\(path.joined(separator: "."))'\(Suggestion.hint(for: path.joined(separator: "."), in: names)); docs/templates.md lists the fields of each document", at: at)
+    private func unknown(_ path: [String], _ names: [String], _ at: SourceLocation) -> Diagnostic {
+        .error("unknown field '\(path.joined(separator: "."))'\(Suggestion.hint(for: path.joined(separator: "."), in: names)); docs/templates.md lists the fields of each document", at: at)
     }
 
-    /// Renders with `data`; `{{name}}` is escaped for Markdown.
-    public func render(_ data: [String: TemplateValue]) -> String {
+    /// The largest document a template may produce, and the most tags it may render. Sections over lists nest, so a
+    /// few lines that open a list inside itself six times multiply the work by the list's length six times.
+    public static let maximumOutput = 4 << 20
+    static let maximumSteps = 500_000
+
+    /// Renders with `data`; `{{name}}` is escaped for Markdown. Throws when the document would exceed `maximumOutput`
+    /// or its rendering `maximumSteps` tags.
+    public func render(_ data: [String: TemplateValue]) throws -> String {
         var out = ""
-        render(nodes, scopes: [.record(data)], into: &out)
+        var steps = Self.maximumSteps
+        render(nodes, scopes: [.record(data)], into: &out, steps: &steps)
+        guard out.utf8.count <= Self.maximumOutput, steps >= 0 else {
+            throw HandoffError(.usage, "the template \(file) makes a document of more than \(Self.maximumOutput >> 20) MB or \(Self.maximumSteps) tags; are sections over lists nested inside each other?", file: file)
+        }
         return out
     }
 
-    private func render(_ nodes: [Node], scopes: [TemplateValue], into out: inout String) {
+    private func render(_ nodes: [Node], scopes: [TemplateValue], into out: inout String, steps: inout Int) {
         for node in nodes {
+            steps -= 1
+            if steps < 0 || out.utf8.count > Self.maximumOutput { return }
             switch node {
             case let .literal(text): out += text
             case let .value(path, _, _):
@@ -89,15 +108,15 @@ public struct Template: Sendable {
                 let value = lookup(path, scopes)
                 let truthy = value?.isTruthy ?? false
                 if inverted {
-                    if !truthy { render(body, scopes: scopes, into: &out) }
+                    if !truthy { render(body, scopes: scopes, into: &out, steps: &steps) }
                     continue
                 }
                 guard truthy, let value else { continue }
                 switch value {
                 case let .list(items):
-                    for item in items { render(body, scopes: scopes + [item], into: &out) }
-                case .record: render(body, scopes: scopes + [value], into: &out)
-                default: render(body, scopes: scopes, into: &out)
+                    for item in items where steps >= 0 { steps -= 1; render(body, scopes: scopes + [item], into: &out, steps: &steps) }
+                case .record: render(body, scopes: scopes + [value], into: &out, steps: &steps)
+                default: render(body, scopes: scopes, into: &out, steps: &steps)
                 }
             }
         }

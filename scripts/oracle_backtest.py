@@ -12,25 +12,13 @@ Swift tests assert. Variants: the current definition, then one per --threshold1 
 alternative `fit + engagement >= N`).
 """
 import csv, sys
+
+from oracle_common import DAY, engagement as points, num, ts
 from datetime import datetime, timezone
 
 args = [a for a in sys.argv[1:] if not a.startswith("--")]
 folder = args[0] if args else "examples/acme"
 sweep = [float(sys.argv[i + 1]) for i, a in enumerate(sys.argv) if a == "--threshold1"]
-
-
-def ts(text):
-    try:
-        return int(datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp())
-    except ValueError:
-        return None
-
-
-def num(text):
-    try:
-        return float(text)
-    except ValueError:
-        return None
 
 
 leads, seen = [], set()
@@ -64,7 +52,6 @@ starts = [int(datetime(y, m, 1, 4, tzinfo=timezone.utc).timestamp()) for y, m in
 window_end = int(datetime(2026, 11, 1, 4, tzinfo=timezone.utc).timestamp())
 assert datetime.fromtimestamp(as_of, timezone.utc) >= datetime(2026, 11, 1, 4, tzinfo=timezone.utc)
 
-DAY = 86400
 RULES = {  # action: (points, max_count, within seconds)
     "demo_request": (50, None, None), "webinar_attended": (30, None, None),
     "pricing_page_visit": (20, 3, None), "ebook_download": (15, 4, None),
@@ -73,28 +60,6 @@ RULES = {  # action: (points, max_count, within seconds)
 INDUSTRIES = ["financial services", "healthcare", "saas"]
 COUNTRIES = ["united states", "canada", "united kingdom"]
 TITLES = ["manager", "director", "head", "vp", "vice president", "chief", "cfo", "cto", "ceo"]
-
-
-def pow1(b, n):
-    r = 1.0
-    for _ in range(n):
-        r *= b
-    return r
-
-
-def engagement(evs, moment):
-    counted, total = {}, 0.0
-    for at, action in reversed(evs):
-        if at > moment or action not in RULES:
-            continue
-        points, cap, within = RULES[action]
-        age = moment - at
-        if (within is not None and age > within) or (cap is not None and counted.get(action, 0) >= cap):
-            continue
-        counted[action] = counted.get(action, 0) + 1
-        periods = age // (30 * DAY)
-        total += points * pow1(1 - 0.1, periods) if periods > 0 else points
-    return min(100.0, total)
 
 
 def static(l):
@@ -130,7 +95,7 @@ def replay(t1):
         for m in moments:
             if m > window_end - 1:
                 break
-            eng = engagement(evs, m)
+            eng = points(evs, m, RULES)
             if fit + eng >= t1 or (fit >= 60 and eng >= 75) or (bant >= 60 and fit >= 40 and eng >= 50):
                 if m >= starts[0]:
                     out[l["lead_id"]] = (m, fit + eng + bant, fast_track(evs, m, eng))

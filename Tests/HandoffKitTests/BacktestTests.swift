@@ -75,3 +75,47 @@ struct BacktestTests {
         #expect(second.map(\.name) == ["fit >= 50 and engagement >= 75"])
     }
 }
+
+/// A backtest on real exports nobody here wrote: the Maven CRM pipeline (8,800 opportunities, 2016-10 – 2017-12),
+/// the product as the lead source, engage date as creation, Won/Lost as sales' decision. Expected numbers:
+///   python3 -c "import csv; r=list(csv.DictReader(open('../shared/data/external/maven-crm-sales-opportunities/sales_pipeline.csv')));
+///   A={'GTXPro':60,'GTX Plus Pro':60,'GTK 500':60,'MG Advanced':60,'GTX Plus Basic':30}; M=['2017-%02d'%m for m in range(6,12)]
+///   [print(t,[sum(1 for x in r if x['engage_date'][:7]==m and A.get(x['product'],0)>=t) for m in M],
+///    [sum(1 for x in r if x['engage_date'][:7] in M and A.get(x['product'],0)>=t and x['deal_stage']==s) for s in ('Won','Lost')]) for t in (60,30)]"
+///   → 60 [366, 548, 330, 353, 346, 126] [1004, 660];  30 [481, 746, 463, 475, 465, 174] [1340, 900]
+@Suite("Backtest on real exports")
+struct ExternalBacktestTests {
+    @Test(.enabled(if: ExternalDataTests.available)) func mavenPipelineProductThreshold() throws {
+        let definition = """
+        mql_definition:
+          summary: Premium products.
+          scoring:
+            fit:
+              - {when: 'source in ["GTXPro", "GTX Plus Pro", "GTK 500", "MG Advanced"]', points: 60}
+              - {when: 'source = "GTX Plus Basic"', points: 30}
+          thresholds:
+            - fit >= 60
+        data:
+          columns: {lead_id: opportunity_id, owner: sales_agent, company: account, source: product, created_at: engage_date, decision_at: close_date, status: deal_stage}
+          values:
+            status: {won: accepted, lost: rejected, engaging: working, prospecting: open}
+        """
+        let head = minimalAgreement.components(separatedBy: "mql_definition:")[0]
+        let tail = "commitments:" + minimalAgreement.components(separatedBy: "commitments:")[1]
+        let outcome = load(head + definition + "\n" + tail)
+        let a = try #require(outcome.agreement, "\(positions(outcome.diagnostics))")
+        let path = (sharedData as NSString).appendingPathComponent("maven-crm-sales-opportunities/sales_pipeline.csv")
+        let b = try Handoff.backtest(a, sweep: try ThresholdSweep.parse("threshold.1=30..30").get(),
+                                     request: MeasurementRequest(sources: DataSources(leads: path)), months: 6)
+        #expect(b.months.map(\.label) == ["2017-06", "2017-07", "2017-08", "2017-09", "2017-10", "2017-11"])
+        #expect(b.results.map(\.name) == ["current", "fit >= 30"])
+        #expect(b.results.map(\.perMonth) == [[366, 548, 330, 353, 346, 126], [481, 746, 463, 475, 465, 174]])
+        #expect(b.results.map(\.outcome.accepted) == [1004, 1340])
+        #expect(b.results.map(\.outcome.rejected) == [660, 900])
+        // 1004 / 1664 = 60.3%: above too-loose (60%), below the 70–80% band; 1340 / 2240 = 59.8%: too loose.
+        #expect(b.results.map(\.verdict) == [.outsideTarget, .tooLoose])
+        #expect(b.results[1].added.leads == 2804 - 2069)
+        #expect(b.results[1].added.accepted == 1340 - 1004)
+        #expect(b.results[1].dropped.leads == 0)
+    }
+}

@@ -218,6 +218,8 @@ public struct Backtest: Sendable {
     /// Scores only rise at those moments (windows and decay only lower them), so the definition first holds at one.
     public static func replay(_ definition: MQLDefinition, ledger: LeadLedger, asOf: Int64) -> Replay {
         let scorer = LeadScorer(definition: definition, actions: ledger.actions, events: ledger.events, texts: ledger.texts)
+        // The firmographic criteria do not change with time: a lead that misses them is never an MQL.
+        let fit = FitCheck(criteria: definition.fit, texts: ledger.texts)
         let count = ledger.leads.count
         let chunk = 4096
         let parts = Concurrently.map((count + chunk - 1) / chunk) { c -> ([Int64], [Double], [Bool]) in
@@ -226,6 +228,7 @@ public struct Backtest: Sendable {
             var f = [Bool](repeating: false, count: range.count)
             for i in range {
                 let lead = ledger.leads[i]
+                if fit.firstMiss(lead) != nil { continue }
                 let created = lead.createdAt
                 var at = created ?? .max
                 var k = lead.eventRange.lowerBound

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HandoffKit
 
 /// Every HTML document as a real browser shows it: printed to PDF on Letter and A4 paper, and on a 375 px phone.
@@ -16,7 +17,9 @@ struct BrowserTests {
             // Page 1 is full: the lifecycle table starts under the purpose, not on page 2.
             let first = try pdf.text(page: 1)
             #expect(first.contains("Acme Analytics Sales & Marketing SLA"), "\(paper) page 1:\n\(first)")
-            #expect(first.contains("2. Lifecycle stages") && first.contains("Marketing Qualified Lead"), "\(paper) page 1:\n\(first)")
+            #expect(
+                first.contains("2. Lifecycle stages") && first.contains("Marketing Qualified Lead"),
+                "\(paper) page 1:\n\(first)")
             #expect(first.contains("3. The MQL definition"), "\(paper) page 1 is not filled:\n\(first)")
         }
         try expectFitsAPhone(html, "SLA document")
@@ -29,19 +32,22 @@ struct BrowserTests {
         let (a, s) = try GoldenTests().scorecard()
         let renderer = try DocumentRenderer()
         let data = ScorecardDocument.data(s, agreement: a)
-        let html = try renderer.render(.scorecard, data: data, title: "Scorecard", charts: ScorecardDocument.charts(s), format: .html)
+        let html = try renderer.render(
+            .scorecard, data: data, title: "Scorecard", charts: ScorecardDocument.charts(s), format: .html)
         for paper in ["Letter", "A4"] {
             let pdf = try Browser.printToPDF(html, paper: paper)
             // Commitments, service levels (distribution tables and charts by owner and source), funnel and trend.
             #expect((1...10).contains(pdf.pages), "the scorecard is \(pdf.pages) pages on \(paper)")
-            #expect(try pdf.text(page: 1).contains("Marketing commitments"), "\(paper): the commitments start on page 1")
+            #expect(
+                try pdf.text(page: 1).contains("Marketing commitments"), "\(paper): the commitments start on page 1")
         }
         try expectFitsAPhone(html, "scorecard")
     }
 
     @Test func agendaPrintsOnTwoPagesAndFitsAPhone() throws {
         let (a, s) = try GoldenTests().scorecard()
-        let html = try DocumentRenderer().render(.agenda, data: AgendaDocument.data(s, agreement: a), title: "Agenda", format: .html)
+        let html = try DocumentRenderer().render(
+            .agenda, data: AgendaDocument.data(s, agreement: a), title: "Agenda", format: .html)
         for paper in ["Letter", "A4"] {
             let pdf = try Browser.printToPDF(html, paper: paper)
             #expect((1...2).contains(pdf.pages), "the agenda is \(pdf.pages) pages on \(paper)")
@@ -53,7 +59,8 @@ struct BrowserTests {
         let phone = try Browser.layoutAt375(html)
         #expect((355...375).contains(phone.viewport), "the phone frame is \(phone.viewport) px")
         #expect(phone.scrollWidth <= phone.viewport, "the \(name) is \(phone.scrollWidth) px wide at 375 px")
-        #expect(phone.overflowing.isEmpty, "at 375 px these reach past the right edge in the \(name): \(phone.overflowing)")
+        #expect(
+            phone.overflowing.isEmpty, "at 375 px these reach past the right edge in the \(name): \(phone.overflowing)")
     }
 }
 
@@ -71,7 +78,8 @@ enum Browser {
         /// Page objects in the file (Chromium writes them uncompressed).
         var pages: Int {
             let text = String(decoding: data, as: UTF8.self)
-            return text.components(separatedBy: "/Type /Page").count - 1 - (text.components(separatedBy: "/Type /Pages").count - 1)
+            return text.components(separatedBy: "/Type /Page").count - 1
+                - (text.components(separatedBy: "/Type /Pages").count - 1)
         }
         func text(page: Int) throws -> String {
             try Browser.run(pdftotext ?? "pdftotext", ["-f", "\(page)", "-l", "\(page)", "-layout", path, "-"])
@@ -87,9 +95,12 @@ enum Browser {
 
     /// `html` printed to PDF on `paper` (what choosing that paper in the print dialog gives).
     static func printToPDF(_ html: String, paper: String) throws -> PDF {
-        guard html.contains("@page { size: auto;") else { throw Failure("the page style no longer sets @page size: auto") }
+        guard html.contains("@page { size: auto;") else {
+            throw Failure("the page style no longer sets @page size: auto")
+        }
         let dir = try temporaryDirectory()
-        let page = try write(html.replacingOccurrences(of: "@page { size: auto;", with: "@page { size: \(paper);"), "page.html", in: dir)
+        let page = try write(
+            html.replacingOccurrences(of: "@page { size: auto;", with: "@page { size: \(paper);"), "page.html", in: dir)
         let pdf = dir + "/page.pdf"
         _ = try chromium(["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(page)"], profile: dir)
         guard let data = FileManager.default.contents(atPath: pdf), data.starts(with: Array("%PDF".utf8)) else {
@@ -113,22 +124,34 @@ enum Browser {
             })();</script>
             """
         let framed = html.replacingOccurrences(of: "</body>", with: probe + "</body>")
-        let outer = "<!DOCTYPE html><html><body style=\"margin:0\"><iframe style=\"border:0;width:375px;height:900px\" srcdoc=\"\(HTMLPage.escape(framed))\"></iframe></body></html>"
+        let outer =
+            "<!DOCTYPE html><html><body style=\"margin:0\"><iframe style=\"border:0;width:375px;height:900px\" srcdoc=\"\(HTMLPage.escape(framed))\"></iframe></body></html>"
         let dir = try temporaryDirectory()
         let page = try write(outer, "phone.html", in: dir)
         let dom = try chromium(["--window-size=375,900", "--dump-dom", "file://\(page)"], profile: dir)
-        guard let start = dom.range(of: "data-layout=\""), let end = dom[start.upperBound...].firstIndex(of: "\"") else {
+        guard let start = dom.range(of: "data-layout=\""), let end = dom[start.upperBound...].firstIndex(of: "\"")
+        else {
             throw Failure("the layout probe did not run:\n\(dom.prefix(400))")
         }
-        let json = String(dom[start.upperBound..<end]).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
-        struct Probe: Decodable { var viewport: Int; var scrollWidth: Int; var scrollbar: Int; var overflowing: [String] }
+        let json = String(dom[start.upperBound..<end]).replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&amp;", with: "&")
+        struct Probe: Decodable {
+            var viewport: Int
+            var scrollWidth: Int
+            var scrollbar: Int
+            var overflowing: [String]
+        }
         let p = try JSONDecoder().decode(Probe.self, from: Data(json.utf8))
-        return Layout(viewport: p.viewport, scrollWidth: p.scrollWidth, scrollbar: p.scrollbar, overflowing: p.overflowing)
+        return Layout(
+            viewport: p.viewport, scrollWidth: p.scrollWidth, scrollbar: p.scrollbar, overflowing: p.overflowing)
     }
 
     static func chromium(_ arguments: [String], profile: String) throws -> String {
         guard let executable else { throw Failure("Chromium is not installed (apt-get install -y chromium)") }
-        return try run(executable, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)/profile"] + arguments)
+        return try run(
+            executable,
+            ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)/profile"]
+                + arguments)
     }
 
     /// Runs a program, giving up after a minute, and returns its standard output.
@@ -137,7 +160,7 @@ enum Browser {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         let output = try temporaryDirectory() + "/stdout"
-        FileManager.default.createFile(atPath: output, contents: nil)
+        _ = FileManager.default.createFile(atPath: output, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
         defer { try? handle.close() }
         process.standardOutput = handle
@@ -157,7 +180,9 @@ enum Browser {
 
     static func which(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     struct Failure: Error, CustomStringConvertible {

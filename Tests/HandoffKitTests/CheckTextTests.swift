@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HandoffKit
 
 @Suite("check's text output")
@@ -15,7 +16,9 @@ struct CheckTextTests {
         #expect(rows.count == 11)
         // The verdict, value and goal columns start at one offset on every row.
         func column(_ row: Substring, _ words: [String]) -> Int? {
-            words.compactMap { word in row.range(of: " \(word) ").map { row.distance(from: row.startIndex, to: $0.lowerBound) } }.min()
+            words.compactMap { word in
+                row.range(of: " \(word) ").map { row.distance(from: row.startIndex, to: $0.lowerBound) }
+            }.min()
         }
         let verdicts = Set(rows.compactMap { column($0, ["met", "missed", "insufficient data", "at risk"]) })
         #expect(verdicts.count == 1, "\(rows.joined(separator: "\n"))")

@@ -36,7 +36,11 @@ enum GoldenDiff {
         var oldLine = 1
         var newLine = 1
         for edit in edits[..<start] {
-            if case .removed = edit { oldLine += 1 } else if case .added = edit { newLine += 1 } else {
+            if case .removed = edit {
+                oldLine += 1
+            } else if case .added = edit {
+                newLine += 1
+            } else {
                 oldLine += 1
                 newLine += 1
             }
@@ -50,9 +54,9 @@ enum GoldenDiff {
         ]
         let body = hunk.map { edit -> String in
             switch edit {
-            case let .same(text): " " + text
-            case let .removed(text): "-" + text
-            case let .added(text): "+" + text
+            case .same(let text): " " + text
+            case .removed(let text): "-" + text
+            case .added(let text): "+" + text
             }
         }
         let room = limit - lines.count

@@ -8,19 +8,20 @@ struct GoldenDiffTests {
     @Test func aChangedLineShowsAsAUnifiedDiffWithThePath() throws {
         let actual = recorded.replacingOccurrences(of: "line 50\n", with: "line fifty\n")
         let diff = try #require(GoldenDiff.firstHunk(expected: recorded, actual: actual, expectedPath: "Golden/x.md"))
-        #expect(diff == """
-            --- Golden/x.md (recorded)
-            +++ actual
-            @@ -47,7 +47,7 @@
-             line 47
-             line 48
-             line 49
-            -line 50
-            +line fifty
-             line 51
-             line 52
-             line 53
-            """)
+        #expect(
+            diff == """
+                --- Golden/x.md (recorded)
+                +++ actual
+                @@ -47,7 +47,7 @@
+                 line 47
+                 line 48
+                 line 49
+                -line 50
+                +line fifty
+                 line 51
+                 line 52
+                 line 53
+                """)
         #expect(GoldenDiff.firstHunk(expected: recorded, actual: recorded, expectedPath: "x") == nil)
     }
 
@@ -38,7 +39,8 @@ struct GoldenDiffTests {
         let lines = diff.split(separator: "\n")
         #expect(lines.count == 40)
         #expect(lines[3] == "-line 1")
-        #expect(lines.last?.hasPrefix("… ") == true && lines.last?.hasSuffix("more lines of this hunk not shown") == true)
+        #expect(
+            lines.last?.hasPrefix("… ") == true && lines.last?.hasSuffix("more lines of this hunk not shown") == true)
     }
 
     @Test func recordModeWritesTheFileAndStillFails() throws {

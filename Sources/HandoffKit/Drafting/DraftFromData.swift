@@ -17,7 +17,7 @@ public struct AgreementDraft: Sendable {
         let outcome = AgreementLoader.load(bytes: Array(text.utf8), file: "starter.yaml")
         guard let starter = outcome.agreement else { throw HandoffError(.invalidAgreement, diagnostics: outcome.diagnostics) }
         let (a, asOfOption) = try Handoff.applying(request, to: starter)
-        let ledger = try LeadLoader(agreement: a).load(request.sources, asOf: asOfOption)
+        let ledger = try LeadLoader(agreement: a).load(request.sources)
         guard let asOf = asOfOption ?? ledger.latestTimestamp else {
             throw HandoffError(.badInput, "the leads export has no timestamps, so there is no 'as of' moment; pass --as-of", file: ledger.sources.leads)
         }
@@ -67,8 +67,9 @@ public struct AgreementDraft: Sendable {
         // 3. First touch: the current p50 and p90 on the business clock, handoff to first touch, over the window.
         let clock = BusinessClock(hours: a.businessHours, zone: zone)
         var times: [Int64] = []
+        let touches = SalesTouches(ledger: ledger, asOf: asOf, attemptTypes: [])
         for lead in ledger.leads {
-            guard let start = lead.handoffAt, window.contains(start), let touch = lead.firstTouch, touch <= asOf else { continue }
+            guard let start = lead.handoffAt, window.contains(start), let touch = touches.firstTouch(lead, from: start) else { continue }
             times.append(clock.elapsed(from: start, to: max(start, touch)))
         }
         times.sort()

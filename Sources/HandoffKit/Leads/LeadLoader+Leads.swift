@@ -17,116 +17,161 @@ extension LeadLoader {
         return part
     }
 
+    /// One lead from one row: its id (or the row is skipped), then its times, texts, numbers and decision.
     private func readLead(_ r: CSVReader.Record, map: LeadPositions, file: String, mapsSource: Bool, _ s: inout LeadPart) {
-        func text(_ column: LeadColumn) -> TextRef {
-            guard let i = map[column] else { return .empty }
-            let raw = r.trimmedBytes(i)
-            if raw.isEmpty { return .empty }
-            if !r.isEscaped(i), Bytes.isASCII(raw) { return s.text(raw, self) }
-            if blank(raw) { return .empty }
-            guard let value = r.string(i) else {
-                s.quality.record(DataIssue(file: file, line: r.line, column: column.rawValue, value: "(bytes)", reason: "not valid UTF-8 text", rowSkipped: false))
-                return .empty
-            }
-            return s.text(value, self)
-        }
-        /// The cell as a string, for values that are not pooled (ids, numbers in words); nil when blank.
-        func plain(_ column: LeadColumn) -> String? {
-            guard let i = map[column] else { return nil }
-            if blank(r.trimmedBytes(i)) { return nil }
-            guard let value = r.string(i) else {
-                s.quality.record(DataIssue(file: file, line: r.line, column: column.rawValue, value: "(bytes)", reason: "not valid UTF-8 text", rowSkipped: false))
-                return nil
-            }
-            return value
-        }
-        let added: TextRef?
-        if let i = map[.leadID], !r.isEscaped(i), case let raw = r.trimmedBytes(i), Bytes.isASCII(raw), !blank(raw) {
-            added = s.ids.add(raw)
-        } else if let value = plain(.leadID) {
-            added = s.ids.add(value)
-        } else {
-            s.quality.record(DataIssue(file: file, line: r.line, column: "lead_id", value: "", reason: "no lead_id: the row cannot be tied to a lead", rowSkipped: true))
-            return
-        }
-        guard let id = added else {
-            s.quality.record(DataIssue(file: file, line: r.line, column: "lead_id", value: r.string(map[.leadID]!) ?? "", reason: "duplicate lead_id; the first row with this id is kept", rowSkipped: true))
-            return
-        }
+        let row = LeadRow(record: r, map: map, file: file, loader: self)
+        guard let id = row.leadID(&s) else { return }
         var lead = Lead(id: id)
-        func time(_ column: LeadColumn) -> Int64? {
-            guard let i = map[column] else { return nil }
-            let raw = r.trimmedBytes(i)
-            if raw.isEmpty { return nil }
-            if let t = timestamps.parse(raw) {
-                s.saw(t)
-                return t
-            }
-            if blank(raw) { return nil }
-            s.quality.record(DataIssue(file: file, line: r.line, column: column.rawValue, value: r.string(i) ?? "", reason: "not a date/time this reader understands (set data.date_formats for ambiguous layouts)", rowSkipped: false))
-            return nil
-        }
-        func number(_ column: LeadColumn) -> Double? {
-            if let i = map[column], let v = Bytes.plainNumber(r.trimmedBytes(i)) { return v }
-            guard let raw = plain(column) else { return nil }
-            if let v = Amount.parse(raw) { return v }
-            s.quality.record(DataIssue(file: file, line: r.line, column: column.rawValue, value: raw, reason: "not a number", rowSkipped: false))
-            return nil
-        }
-        lead.createdAt = time(.createdAt)
-        lead.mqlAt = time(.mqlAt)
-        lead.routedAt = time(.routedAt)
-        lead.firstTouchAt = time(.firstTouchAt)
-        lead.decisionAt = time(.decisionAt)
-        lead.sqlAt = time(.sqlAt)
-        lead.opportunityAt = time(.opportunityAt)
-        lead.wonAt = time(.wonAt)
-        let source = text(.source)
+        readTimes(row, into: &lead, &s)
+        readTexts(row, mapsSource: mapsSource, into: &lead, &s)
+        readNumbers(row, into: &lead, &s)
+        readDecision(row, into: &lead, &s)
+        s.leads.append(lead)
+    }
+
+    private func readTimes(_ row: LeadRow, into lead: inout Lead, _ s: inout LeadPart) {
+        lead.createdAt = row.time(.createdAt, &s)
+        lead.mqlAt = row.time(.mqlAt, &s)
+        lead.routedAt = row.time(.routedAt, &s)
+        lead.firstTouchAt = row.time(.firstTouchAt, &s)
+        lead.decisionAt = row.time(.decisionAt, &s)
+        lead.sqlAt = row.time(.sqlAt, &s)
+        lead.opportunityAt = row.time(.opportunityAt, &s)
+        lead.wonAt = row.time(.wonAt, &s)
+    }
+
+    private func readTexts(_ row: LeadRow, mapsSource: Bool, into lead: inout Lead, _ s: inout LeadPart) {
+        let source = row.text(.source, &s)
         lead.source = mapsSource && !source.isEmpty ? s.mapped(source, reason: false, { mapped("source", $0) }, self) : source
-        lead.owner = text(.owner)
-        lead.company = text(.company)
-        lead.industry = text(.industry)
-        lead.country = text(.country)
-        lead.title = text(.title)
-        lead.timeline = text(.timeline)
-        lead.useCase = text(.useCase)
-        lead.budget = text(.budget)
-        lead.contentEngaged = text(.contentEngaged)
-        lead.employees = number(.employees)
-        lead.annualRevenue = number(.annualRevenue)
-        lead.score = number(.score)
-        if let raw = plain(.attemptCount) {
+        lead.owner = row.text(.owner, &s)
+        lead.company = row.text(.company, &s)
+        lead.industry = row.text(.industry, &s)
+        lead.country = row.text(.country, &s)
+        lead.title = row.text(.title, &s)
+        lead.timeline = row.text(.timeline, &s)
+        lead.useCase = row.text(.useCase, &s)
+        lead.budget = row.text(.budget, &s)
+        lead.contentEngaged = row.text(.contentEngaged, &s)
+    }
+
+    private func readNumbers(_ row: LeadRow, into lead: inout Lead, _ s: inout LeadPart) {
+        lead.employees = row.number(.employees, &s)
+        lead.annualRevenue = row.number(.annualRevenue, &s)
+        lead.score = row.number(.score, &s)
+        if let raw = row.plain(.attemptCount, &s) {
             if let n = Int(raw) { lead.attemptCountColumn = n } else {
-                s.quality.record(DataIssue(file: file, line: r.line, column: "attempt_count", value: raw, reason: "not a whole number", rowSkipped: false))
+                row.issue("attempt_count", raw, "not a whole number", &s)
             }
         }
-        /// A status or decision through the mapping; the raw text when it maps to nothing known.
-        func choice<T: RawRepresentable>(_ column: LeadColumn, _ cache: inout ValueCache<T>) -> (value: T?, unknown: String?) where T.RawValue == String {
-            guard let i = map[column] else { return (nil, nil) }
-            let bytes = r.trimmedBytes(i)
-            if blank(bytes) { return (nil, nil) }
-            let value = cache.value(for: bytes, make: { T(rawValue: mapped(column.rawValue, r.string(i) ?? "").lowercased()) })
-            return (value, value == nil ? r.string(i) ?? "" : nil)
-        }
-        let status = choice(.status, &s.statuses)
+    }
+
+    /// Status, decision (from the status when there is no decision column) and rejection reason.
+    private func readDecision(_ row: LeadRow, into lead: inout Lead, _ s: inout LeadPart) {
+        let status = row.choice(.status, &s.statuses)
         lead.status = status.value
         if let raw = status.unknown {
-            s.quality.record(DataIssue(file: file, line: r.line, column: "status", value: raw, reason: "unknown status; map it under data.values.status to one of \(LeadStatus.allCases.map(\.rawValue).joined(separator: ", "))", rowSkipped: false))
+            row.issue("status", raw, "unknown status; map it under data.values.status to one of \(LeadStatus.allCases.map(\.rawValue).joined(separator: ", "))", &s)
         }
-        let decision = choice(.decision, &s.decisions)
+        let decision = row.choice(.decision, &s.decisions)
         lead.decision = decision.value
         if let raw = decision.unknown {
-            s.quality.record(DataIssue(file: file, line: r.line, column: "decision", value: raw, reason: "unknown decision; expected accepted or rejected (or map it under data.values.decision)", rowSkipped: false))
+            row.issue("decision", raw, "unknown decision; expected accepted or rejected (or map it under data.values.decision)", &s)
         }
-        if map[.decision] == nil {
+        if row.map[.decision] == nil {
             if lead.status == .accepted { lead.decision = .accepted }
             if lead.status == .rejected { lead.decision = .rejected }
         }
-        let reason = text(.rejectionReason)
+        let reason = row.text(.rejectionReason, &s)
         if !reason.isEmpty {
             lead.rejectionReason = s.mapped(reason, reason: true, { reasonIDs[$0.lowercased()] ?? $0 }, self)
         }
-        s.leads.append(lead)
+    }
+}
+
+/// One row of the leads export, read cell by cell by canonical column; a cell that cannot be read is blank and
+/// recorded as a data issue.
+private struct LeadRow {
+    let record: CSVReader.Record
+    let map: LeadPositions
+    let file: String
+    let loader: LeadLoader
+
+    func issue(_ column: String, _ value: String, _ reason: String, skipped: Bool = false, _ s: inout LeadPart) {
+        s.quality.record(DataIssue(file: file, line: record.line, column: column, value: value, reason: reason, rowSkipped: skipped))
+    }
+
+    /// The lead's id, pooled; nil (and the row skipped) when it is missing or a duplicate.
+    func leadID(_ s: inout LeadPart) -> TextRef? {
+        let added: TextRef?
+        if let i = map[.leadID], !record.isEscaped(i), case let raw = record.trimmedBytes(i), Bytes.isASCII(raw), !loader.blank(raw) {
+            added = s.ids.add(raw)
+        } else if let value = plain(.leadID, &s) {
+            added = s.ids.add(value)
+        } else {
+            issue("lead_id", "", "no lead_id: the row cannot be tied to a lead", skipped: true, &s)
+            return nil
+        }
+        guard let id = added else {
+            let value = map[.leadID].flatMap { record.string($0) } ?? ""
+            issue("lead_id", value, "duplicate lead_id; the first row with this id is kept", skipped: true, &s)
+            return nil
+        }
+        return id
+    }
+
+    /// The cell as pooled text; empty when blank.
+    func text(_ column: LeadColumn, _ s: inout LeadPart) -> TextRef {
+        guard let i = map[column] else { return .empty }
+        let raw = record.trimmedBytes(i)
+        if raw.isEmpty { return .empty }
+        if !record.isEscaped(i), Bytes.isASCII(raw) { return s.text(raw, loader) }
+        if loader.blank(raw) { return .empty }
+        guard let value = record.string(i) else {
+            issue(column.rawValue, "(bytes)", "not valid UTF-8 text", &s)
+            return .empty
+        }
+        return s.text(value, loader)
+    }
+
+    /// The cell as a string, for values that are not pooled (ids, numbers in words); nil when blank.
+    func plain(_ column: LeadColumn, _ s: inout LeadPart) -> String? {
+        guard let i = map[column] else { return nil }
+        if loader.blank(record.trimmedBytes(i)) { return nil }
+        guard let value = record.string(i) else {
+            issue(column.rawValue, "(bytes)", "not valid UTF-8 text", &s)
+            return nil
+        }
+        return value
+    }
+
+    func time(_ column: LeadColumn, _ s: inout LeadPart) -> Int64? {
+        guard let i = map[column] else { return nil }
+        let raw = record.trimmedBytes(i)
+        if raw.isEmpty { return nil }
+        if let t = loader.timestamps.parse(raw) {
+            s.saw(t)
+            return t
+        }
+        if loader.blank(raw) { return nil }
+        issue(column.rawValue, record.string(i) ?? "", "not a date/time this reader understands (set data.date_formats for ambiguous layouts)", &s)
+        return nil
+    }
+
+    func number(_ column: LeadColumn, _ s: inout LeadPart) -> Double? {
+        if let i = map[column], let v = Bytes.plainNumber(record.trimmedBytes(i)) { return v }
+        guard let raw = plain(column, &s) else { return nil }
+        if let v = Amount.parse(raw) { return v }
+        issue(column.rawValue, raw, "not a number", &s)
+        return nil
+    }
+
+    /// A status or decision through the mapping; the raw text when it maps to nothing known.
+    func choice<T: RawRepresentable>(_ column: LeadColumn, _ cache: inout ValueCache<T>) -> (value: T?, unknown: String?) where T.RawValue == String {
+        guard let i = map[column] else { return (nil, nil) }
+        let bytes = record.trimmedBytes(i)
+        if loader.blank(bytes) { return (nil, nil) }
+        let value = cache.value(for: bytes, make: { T(rawValue: loader.mapped(column.rawValue, record.string(i) ?? "").lowercased()) })
+        return (value, value == nil ? record.string(i) ?? "" : nil)
     }
 }
 
@@ -138,35 +183,7 @@ struct LeadPositions {
 }
 
 extension LeadColumn {
-    /// The column's place in `allCases` (a jump table, no hashing: this runs for every cell).
-    var ordinal: Int {
-        switch self {
-        case .leadID: return 0
-        case .createdAt: return 1
-        case .source: return 2
-        case .owner: return 3
-        case .company: return 4
-        case .industry: return 5
-        case .employees: return 6
-        case .annualRevenue: return 7
-        case .country: return 8
-        case .title: return 9
-        case .score: return 10
-        case .mqlAt: return 11
-        case .routedAt: return 12
-        case .firstTouchAt: return 13
-        case .status: return 14
-        case .decision: return 15
-        case .decisionAt: return 16
-        case .rejectionReason: return 17
-        case .sqlAt: return 18
-        case .opportunityAt: return 19
-        case .wonAt: return 20
-        case .timeline: return 21
-        case .useCase: return 22
-        case .budget: return 23
-        case .attemptCount: return 24
-        case .contentEngaged: return 25
-        }
-    }
+    /// The column's place in `allCases`, without a table to keep in step or a hash per cell (this runs for every
+    /// cell): a case without a payload is stored as its declaration index, which is also its `allCases` index.
+    var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 }

@@ -30,6 +30,19 @@ extension LeadLoader {
             }
             return s.text(value, self)
         }
+        /// A text of a column whose values are nearly all distinct and that no rule groups by (company names):
+        /// kept as its bytes, not interned.
+        func unpooled(_ column: LeadColumn) -> TextRef {
+            guard let i = map[column] else { return .empty }
+            let raw = r.trimmedBytes(i)
+            if raw.isEmpty || blank(raw) { return .empty }
+            if !r.isEscaped(i), Bytes.isASCII(raw) { return s.unpooledText(raw, self) }
+            guard let value = r.string(i) else {
+                s.quality.record(DataIssue(file: file, line: r.line, column: column.rawValue, value: "(bytes)", reason: "not valid UTF-8 text", rowSkipped: false))
+                return .empty
+            }
+            return s.unpooledText(value, self)
+        }
         /// The cell as a string, for values that are not pooled (ids, numbers in words); nil when blank.
         func plain(_ column: LeadColumn) -> String? {
             guard let i = map[column] else { return nil }
@@ -84,7 +97,7 @@ extension LeadLoader {
         let source = text(.source)
         lead.source = mapsSource && !source.isEmpty ? s.mapped(source, reason: false, { mapped("source", $0) }, self) : source
         lead.owner = text(.owner)
-        lead.company = text(.company)
+        lead.company = unpooled(.company)
         lead.industry = text(.industry)
         lead.country = text(.country)
         lead.title = text(.title)

@@ -4,18 +4,27 @@ import HandoffKit
 /// Writes leads, activities and engagement in one CRM's export format.
 final class ExportWriter {
     enum Format: String, CaseIterable { case canonical, hubspot, salesforce }
+    /// `compact`: the example data (few distinct texts, each lead's rows together); `realistic`: shaped like a real
+    /// CRM export (see `Realistic`), side files in time order across all leads.
+    enum Profile: String, CaseIterable { case compact, realistic }
 
     let format: Format
     let zone: ZoneRules
     /// The folder written into.
     let directory: String
+    let profile: Profile
     private var files: [String: FileHandle] = [:]
     private var buffers: [String: [UInt8]] = [:]
+    /// Realistic profile: the side files' rows, written in time order on `close()` (`seq` keeps ties in lead order).
+    private var pendingActivities: [(at: Int64, seq: Int32, id: String, type: String, outcome: String)] = []
+    private var pendingEngagement: [(at: Int64, seq: Int32, id: String, action: String)] = []
+    private var rng = SplitMix(seed: 0x5EA1_1571C)
 
-    init(format: Format, directory: String, zone: ZoneRules, asOf: Int64) throws {
+    init(format: Format, directory: String, zone: ZoneRules, asOf: Int64, profile: Profile = .compact) throws {
         self.format = format
         self.zone = zone
         self.directory = directory
+        self.profile = profile
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for name in ["leads", "activities", "engagement"] {
             let path = (directory as NSString).appendingPathComponent("\(name).csv")
@@ -29,9 +38,10 @@ final class ExportWriter {
             write("leads", ["As of \(Dates.local(asOf, zone))"])
             write("leads", [])
         }
-        write("leads", leadHeaders)
-        write("activities", activityHeaders)
-        write("engagement", engagementHeaders)
+        let realistic = profile == .realistic
+        write("leads", leadHeaders + (realistic ? ["first_name", "last_name", "email", "phone", "website", "city", "description"] : []))
+        write("activities", activityHeaders + (realistic ? ["subject", "notes"] : []))
+        write("engagement", engagementHeaders + (realistic ? ["campaign"] : []))
     }
 
     var leadHeaders: [String] {
@@ -98,12 +108,33 @@ final class ExportWriter {
         write("leads", [v("lead_id", s.id), time(s.createdAt), s.source, s.owner, s.company, s.industry, v("employees", s.employees),
                         format == .salesforce ? "$" + s.revenue.dropLast(6) + ",000,000.00" : s.revenue, s.country, s.title, String(s.score),
                         v("mql_at", time(s.mqlAt)), time(s.routedAt), v("status", status(s.status)), s.decision, time(s.decisionAt), s.reason,
-                        time(s.sqlAt), time(s.opportunityAt), time(s.wonAt), s.timeline, s.useCase, s.budget, s.content])
+                        time(s.sqlAt), time(s.opportunityAt), time(s.wonAt), s.timeline, s.useCase, s.budget, s.content]
+                        + (profile == .realistic ? Realistic.contact(&rng, company: s.company, k: pendingEngagement.count) : []))
+        guard profile == .compact else {
+            for a in s.activities { pendingActivities.append((a.at, Int32(pendingActivities.count), s.id, a.type, a.outcome)) }
+            for e in s.engagement { pendingEngagement.append((e.at, Int32(pendingEngagement.count), s.id, e.action)) }
+            return
+        }
         for a in s.activities { write("activities", [s.id, time(a.at), a.type, a.outcome]) }
         for e in s.engagement { write("engagement", [s.id, time(e.at), e.action]) }
     }
 
-    func addActivity(leadID: String, at: String, type: String) { write("activities", [leadID, at, type, ""]) }
+    /// Realistic profile: the side files in time order across all leads, as a CRM exports them.
+    private func writePending() {
+        pendingActivities.sort { ($0.at, $0.seq) < ($1.at, $1.seq) }
+        for a in pendingActivities {
+            write("activities", [a.id, time(a.at), a.type, a.outcome] + Realistic.activityText(&rng, type: a.type, outcome: a.outcome))
+        }
+        pendingActivities = []
+        pendingEngagement.sort { ($0.at, $0.seq) < ($1.at, $1.seq) }
+        for e in pendingEngagement { write("engagement", [e.id, time(e.at), e.action] + Realistic.engagementText(&rng)) }
+        pendingEngagement = []
+    }
+
+    func addActivity(leadID: String, at: String, type: String) {
+        if profile == .realistic { writePending() }
+        write("activities", [leadID, at, type, ""] + (profile == .realistic ? ["", ""] : []))
+    }
 
     func write(_ file: String, _ fields: [String]) {
         var line = fields.map(ExportWriter.escape).joined(separator: ",")
@@ -119,6 +150,7 @@ final class ExportWriter {
     }
 
     func close() {
+        if profile == .realistic { writePending() }
         for name in files.keys.sorted() { flush(name); try? files[name]?.close() }
     }
 

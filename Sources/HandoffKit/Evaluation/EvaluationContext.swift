@@ -128,7 +128,7 @@ public struct EvaluationContext: Sendable {
         case .standard: return cohort.filter { !isFastTrack($0) }
         case let .source(s):
             let wanted = s.lowercased(), texts = ledger.texts
-            return cohort.filter { texts.lowercased[Int(ledger.leads[$0].source.raw)] == wanted }
+            return cohort.filter { texts.lowercased(ledger.leads[$0].source) == wanted }
         case let .segment(condition):
             let compiled = CompiledCondition(condition, actions: scorer.actionIndex)
             return cohort.filter { i in

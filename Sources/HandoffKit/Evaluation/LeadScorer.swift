@@ -171,7 +171,7 @@ struct LeadFacts: ConditionInput {
 
     /// The field's text, lowercased (empty when blank).
     func loweredText(_ field: TextField) -> String {
-        scorer.texts.lowercased[Int(ref(field).raw)]
+        scorer.texts.lowercased(ref(field))
     }
 
     private func ref(_ field: TextField) -> TextRef {
@@ -215,16 +215,16 @@ struct FitCheck {
             guard let n = lead.annualRevenue else { return "annual revenue missing" }
             if !range.contains(n) { return "revenue \(Amount.format(n)), outside \(Amount.format(range.lowerBound))–\(Amount.format(range.upperBound))" }
         }
-        if !criteria.industries.isEmpty, case let industry = texts.lowercased[Int(lead.industry.raw)],
+        if !criteria.industries.isEmpty, case let industry = texts.lowercased(lead.industry),
            !criteria.industries.contains(where: { $0.lowercased() == industry }) {
             return lead.industry.isEmpty ? "industry missing" : "industry \(texts[lead.industry]) is not a target industry"
         }
-        if !criteria.countries.isEmpty, case let country = texts.lowercased[Int(lead.country.raw)],
+        if !criteria.countries.isEmpty, case let country = texts.lowercased(lead.country),
            !criteria.countries.contains(where: { $0.lowercased() == country }) {
             return lead.country.isEmpty ? "country missing" : "country \(texts[lead.country]) is not served"
         }
         if !criteria.titles.isEmpty {
-            let title = texts.lowercased[Int(lead.title.raw)]
+            let title = texts.lowercased(lead.title)
             if !criteria.titles.contains(where: { title.contains($0.lowercased()) }) {
                 return lead.title.isEmpty ? "job title missing" : "title \(texts[lead.title]) is below Manager"
             }

@@ -211,6 +211,7 @@ public final class CSVReader {
                 let fieldStart = i
                 var hasEscapes = false
                 while true {
+                    i = nextQuoteOrBreak(b, from: i, count: n)
                     guard i < n else { return nil }
                     let c = b[i]
                     if c == 0x22 {
@@ -246,6 +247,28 @@ public final class CSVReader {
                 return (i + 1, lines + 1)
             }
         }
+    }
+
+    /// The first `"`, `\n` or `\r` at or after `start` (`n` when none), eight bytes at a time: inside a quoted
+    /// field only these matter (free-text notes are mostly plain text between them).
+    @inline(__always)
+    private static func nextQuoteOrBreak(_ b: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int {
+        var i = start
+        let raw = UnsafeRawPointer(b)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let quote = word ^ (ones &* 0x22), lf = word ^ (ones &* 0x0A), cr = word ^ (ones &* 0x0D)
+            let found = ((quote &- ones) & ~quote | (lf &- ones) & ~lf | (cr &- ones) & ~cr) & highs
+            if found == 0 { i += 8; continue }
+            return i + found.trailingZeroBitCount >> 3
+        }
+        while i < n {
+            let c = b[i]
+            if c == 0x22 || c == 0x0A || c == 0x0D { return i }
+            i += 1
+        }
+        return i
     }
 
     /// The first `,`, `\n` or `\r` at or after `i` (or `n`), eight bytes at a time (the lowest byte flagged by the

@@ -5,9 +5,9 @@ import Foundation
 struct DetachedRows: Sendable {
     /// The lead id of each run, as bytes: run k's id is `idBytes[idEnds[k - 1]..<idEnds[k]]`.
     var idBytes: [UInt8] = []
-    var idEnds: [Int] = []
-    /// Where each run starts in the row arrays.
-    var runStarts: [Int] = []
+    var idEnds: [UInt32] = []
+    /// Where each run starts in the row arrays. (Four bytes each: an export in time order has a run per row.)
+    var runStarts: [UInt32] = []
     /// Each row's time and code. Engagement: the action code. Activities: bit 0 = counts as a touch, bit 1 = counts
     /// as an attempt. When the export lists leads in the leads file's order this becomes the ledger's `events` as is.
     var events: [EngagementEvent] = []
@@ -33,8 +33,8 @@ struct DetachedRows: Sendable {
     mutating func append(id raw: UnsafeBufferPointer<UInt8>, at: Int64, code: UInt16, line: Int) {
         if runStarts.isEmpty || !sameID(raw) {
             idBytes.append(contentsOf: raw)
-            idEnds.append(idBytes.count)
-            runStarts.append(events.count)
+            idEnds.append(UInt32(idBytes.count))
+            runStarts.append(UInt32(events.count))
         }
         events.append(EngagementEvent(action: code, at: at))
         lines.append(Int32(clamping: line))
@@ -44,8 +44,8 @@ struct DetachedRows: Sendable {
 
     private func sameID(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
         let k = idEnds.count - 1
-        let start = k > 0 ? idEnds[k - 1] : 0
-        guard idEnds[k] - start == raw.count else { return false }
+        let start = k > 0 ? Int(idEnds[k - 1]) : 0
+        guard Int(idEnds[k]) - start == raw.count else { return false }
         return idBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, raw.baseAddress!, raw.count) == 0 }
     }
 
@@ -54,13 +54,13 @@ struct DetachedRows: Sendable {
 
     /// The rows of run `k`.
     func range(ofRun k: Int) -> Range<Int> {
-        runStarts[k]..<(k + 1 < runStarts.count ? runStarts[k + 1] : events.count)
+        Int(runStarts[k])..<(k + 1 < runStarts.count ? Int(runStarts[k + 1]) : events.count)
     }
 
     /// Calls `body` with the lead id bytes of run `k`.
     func withID<R>(ofRun k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let start = k > 0 ? idEnds[k - 1] : 0
-        return idBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<idEnds[k]])) }
+        let start = k > 0 ? Int(idEnds[k - 1]) : 0
+        return idBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<Int(idEnds[k])])) }
     }
 
     /// The lead id of run `k` as text.
@@ -68,7 +68,7 @@ struct DetachedRows: Sendable {
 
     /// Appends the rows of the span after this one, whose lines were counted from 1 (`lineOffset` shifts them).
     mutating func absorb(_ next: DetachedRows, lineOffset: Int) {
-        let rowBase = events.count, byteBase = idBytes.count
+        let rowBase = UInt32(events.count), byteBase = UInt32(idBytes.count)
         idBytes.append(contentsOf: next.idBytes)
         idEnds.append(contentsOf: next.idEnds.lazy.map { $0 + byteBase })
         runStarts.append(contentsOf: next.runStarts.lazy.map { $0 + rowBase })

@@ -44,7 +44,7 @@ extension LeadLoader {
         let source = row.text(.source, &s)
         lead.source = mapsSource && !source.isEmpty ? s.mapped(source, reason: false, { mapped("source", $0) }, self) : source
         lead.owner = row.text(.owner, &s)
-        lead.company = row.text(.company, &s)
+        lead.company = row.unpooled(.company, &s)
         lead.industry = row.text(.industry, &s)
         lead.country = row.text(.country, &s)
         lead.title = row.text(.title, &s)
@@ -131,6 +131,20 @@ private struct LeadRow {
             return .empty
         }
         return s.text(value, loader)
+    }
+
+    /// A text of a column whose values are nearly all distinct and that no rule groups by (company names):
+    /// kept as its bytes, not interned.
+    func unpooled(_ column: LeadColumn, _ s: inout LeadPart) -> TextRef {
+        guard let i = map[column] else { return .empty }
+        let raw = record.trimmedBytes(i)
+        if raw.isEmpty || loader.blank(raw) { return .empty }
+        if !record.isEscaped(i), Bytes.isASCII(raw) { return s.unpooledText(raw, loader) }
+        guard let value = record.string(i) else {
+            issue(column.rawValue, "(bytes)", "not valid UTF-8 text", &s)
+            return .empty
+        }
+        return s.unpooledText(value, loader)
     }
 
     /// The cell as a string, for values that are not pooled (ids, numbers in words); nil when blank.

@@ -38,6 +38,23 @@ struct LeadPart: Sendable {
         return placeholder[Int(ref.raw)] ? .empty : ref
     }
 
+    /// A new entry for a cell's bytes (ASCII, no escapes; not blank), not interned (see `TextTable.append`).
+    @inline(__always)
+    mutating func unpooledText(_ bytes: UnsafeBufferPointer<UInt8>, _ loader: LeadLoader) -> TextRef {
+        if texts.count > placeholder.count { catchUp(loader) }
+        let ref = texts.append(bytes)
+        placeholder.append(false)
+        return ref
+    }
+
+    /// `unpooledText` for a decoded text (already known not to be blank).
+    mutating func unpooledText(_ value: String, _ loader: LeadLoader) -> TextRef {
+        if texts.count > placeholder.count { catchUp(loader) }
+        let ref = texts.append(value)
+        placeholder.append(false)
+        return ref
+    }
+
     /// The entry for a decoded text (already known not to be blank).
     mutating func text(_ value: String, _ loader: LeadLoader) -> TextRef {
         let ref = texts.intern(value)
@@ -68,7 +85,9 @@ struct LeadPart: Sendable {
     mutating func absorb(_ next: LeadPart, lineOffset: Int) -> Bool {
         var remap = [TextRef](repeating: .empty, count: next.texts.count)
         for k in 1..<max(1, next.texts.count) {
-            remap[k] = next.texts.withBytes(TextRef(raw: Int32(k))) { texts.intern($0) }
+            let ref = TextRef(raw: Int32(k))
+            remap[k] = next.texts.withBytes(ref) { next.texts.isUnpooled(ref) ? texts.append($0) : texts.intern($0) }
+            if next.texts.isShared(ref) { texts.markShared(remap[k]) }
         }
         let base = Int32(leads.count)
         ids.reserve(leads.count + next.leads.count, bytesEach: 0)

@@ -17,19 +17,26 @@ public struct TextRef: Hashable, Sendable, Comparable {
 }
 
 /// Distinct texts stored in one byte arena and found by their bytes (open addressing on an FNV-1a hash), so the
-/// loaders intern CSV cells without building a `String` first. `strings` holds each entry as a `String` once
-/// `materialize()` has run (the ledger does it after loading).
+/// loaders intern CSV cells without building a `String` first. `materialize()` (the ledger runs it after loading)
+/// keeps each entry that more than one cell refers to as a `String` and lowercased; an entry only one cell refers
+/// to (most company names of a real export) stays bytes, decoded when asked for.
 public struct TextTable: Sendable {
     private var arena: [UInt8] = []
     /// Entry k is `arena[offsets[k]..<offsets[k + 1]]`.
     private var offsets: [Int] = [0, 0]
     private var hashes: [UInt32] = [0]
+    /// Per entry: has more than one cell referred to it (`intern` found it already there)?
+    private var shared: [Bool] = [true]
+    /// Per entry: was it added by `append` (kept as bytes, not found by `find`/`intern`)?
+    private var unpooled: [Bool] = [false]
+    /// Entries in `slots` (pooled, the empty text excluded).
+    private var pooled = 0
     /// Entry index + 1 per slot (0 = free).
     private var slots = [Int32](repeating: 0, count: 64)
-    /// Every entry as a `String` (after `materialize()`).
-    public private(set) var strings: [String] = [""]
-    /// Every entry lowercased (after `materialize()`), for case-insensitive comparisons.
-    public private(set) var lowercased: [String] = [""]
+    /// Shared entries as `String`s (after `materialize()`; an empty placeholder for the others).
+    private var strings: [String] = [""]
+    /// Shared entries lowercased (after `materialize()`), for case-insensitive comparisons.
+    private var lowercasedStrings: [String] = [""]
 
     /// An empty table.
     public init() {}
@@ -40,8 +47,15 @@ public struct TextTable: Sendable {
     /// The entry's text.
     public subscript(ref: TextRef) -> String {
         let k = Int(ref.raw)
-        if k < strings.count { return strings[k] }
+        if k < strings.count, shared[k] { return strings[k] }
         return withBytes(ref) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The entry's text lowercased, for case-insensitive comparisons.
+    public func lowercased(_ ref: TextRef) -> String {
+        let k = Int(ref.raw)
+        if k < lowercasedStrings.count, shared[k] { return lowercasedStrings[k] }
+        return self[ref].lowercased()
     }
 
     /// Calls `body` with the entry's bytes.
@@ -76,17 +90,47 @@ public struct TextTable: Sendable {
         var i = Int(h) & mask
         while slots[i] != 0 {
             let k = Int(slots[i] - 1)
-            if hashes[k] == h, equal(k, bytes) { return (TextRef(raw: Int32(k)), false) }
+            if hashes[k] == h, equal(k, bytes) {
+                if !shared[k] { shared[k] = true }
+                return (TextRef(raw: Int32(k)), false)
+            }
             i = (i + 1) & mask
         }
         let k = hashes.count
         arena.append(contentsOf: bytes)
         offsets.append(arena.count)
         hashes.append(h)
+        shared.append(false)
+        unpooled.append(false)
         slots[i] = Int32(k + 1)
-        if hashes.count * 2 > slots.count { grow() }
+        pooled += 1
+        if pooled * 2 > slots.count { grow() }
         return (TextRef(raw: Int32(k)), true)
     }
+
+    /// A new entry for `bytes` (valid UTF-8, checked by the caller) without looking for an equal one: for columns
+    /// whose values are nearly all distinct (company names) and that no rule groups by, this saves hashing and
+    /// probing a table as large as the file. Such entries are not found by `find` or `intern`.
+    @inline(__always)
+    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRef {
+        if bytes.isEmpty { return .empty }
+        let k = hashes.count
+        arena.append(contentsOf: bytes)
+        offsets.append(arena.count)
+        hashes.append(0)
+        shared.append(false)
+        unpooled.append(true)
+        return TextRef(raw: Int32(k))
+    }
+
+    /// `append` for a decoded text.
+    public mutating func append(_ text: String) -> TextRef {
+        var t = text
+        return t.withUTF8 { append($0) }
+    }
+
+    /// True when the entry was added by `append`.
+    func isUnpooled(_ ref: TextRef) -> Bool { unpooled[Int(ref.raw)] }
 
     /// The reference for `text`, adding it when new.
     public mutating func intern(_ text: String) -> TextRef {
@@ -117,12 +161,20 @@ public struct TextTable: Sendable {
         return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, bytes.baseAddress!, length) == 0 }
     }
 
-    /// Builds `strings` and `lowercased` for entries added since the last call.
+    /// Marks an entry as referred to by more than one cell (when tables are joined).
+    mutating func markShared(_ ref: TextRef) { shared[Int(ref.raw)] = true }
+
+    /// True when more than one cell refers to the entry.
+    func isShared(_ ref: TextRef) -> Bool { shared[Int(ref.raw)] }
+
+    /// Builds the `String` and lowercased forms of the shared entries added since the last call.
     public mutating func materialize() {
         while strings.count < count {
-            let s = self[TextRef(raw: Int32(strings.count))]
+            let k = strings.count
+            guard shared[k] else { strings.append(""); lowercasedStrings.append(""); continue }
+            let s = withBytes(TextRef(raw: Int32(k))) { String(decoding: $0, as: UTF8.self) }
             strings.append(s)
-            lowercased.append(s.lowercased())
+            lowercasedStrings.append(s.lowercased())
         }
     }
 
@@ -131,6 +183,8 @@ public struct TextTable: Sendable {
         arena.reserveCapacity(entries * bytesEach)
         offsets.reserveCapacity(entries + 1)
         hashes.reserveCapacity(entries)
+        shared.reserveCapacity(entries)
+        unpooled.reserveCapacity(entries)
         var size = slots.count
         while size < entries * 2 { size *= 2 }
         if size > slots.count { slots = Self.emptySlots(size); rehash() }
@@ -176,7 +230,7 @@ public struct TextTable: Sendable {
 
     private mutating func rehash() {
         let mask = slots.count - 1
-        for k in 1..<hashes.count {
+        for k in 1..<hashes.count where !unpooled[k] {
             var i = Int(hashes[k]) & mask
             while slots[i] != 0 { i = (i + 1) & mask }
             slots[i] = Int32(k + 1)

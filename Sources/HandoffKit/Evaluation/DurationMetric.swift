@@ -15,7 +15,8 @@ struct DurationMetric {
         let asOf = context.asOf
         var met = 0, pending = 0
         var breaches: [Breach] = []
-        var elapsedTimes: [Int64] = []
+        // Every judged lead's elapsed time on the commitment's clock (time so far at as-of for a breach with no event,
+        // a lower bound): the one population of the median, p90 and the distribution's bands.
         var samples: [DurationSample] = []
         let touches = context.touches(for: c)
         for i in context.scoped(cohort, c.scope) {
@@ -26,12 +27,11 @@ struct DurationMetric {
             let deadline = clock.deadline(from: start, after: limit.seconds)
             if c.metric == .feedbackTime, c.requireReason, let event, lead.decision == .rejected, lead.rejectionReason.isEmpty {
                 breaches.append(context.breach(lead, "rejected without a reason", severity: 0))
-                elapsedTimes.append(clock.elapsed(from: start, to: event))
+                samples.append(DurationSample(elapsed: clock.elapsed(from: start, to: event), owner: lead.owner, source: lead.source))
                 continue
             }
             if let event {
                 let elapsed = clock.elapsed(from: start, to: event)
-                elapsedTimes.append(elapsed)
                 samples.append(DurationSample(elapsed: elapsed, owner: lead.owner, source: lead.source))
                 if elapsed <= limit.seconds { met += 1 } else {
                     let late = elapsed - limit.seconds
@@ -52,7 +52,7 @@ struct DurationMetric {
         let judged = met + breaches.count
         let share = judged == 0 ? nil : Double(met) / Double(judged)
         let verdict = evaluator.shareVerdict(met: met, judged: judged, goal: c.goal.fraction, minimum: evaluator.minimum(c))
-        elapsedTimes.sort()
+        let elapsedTimes = samples.map(\.elapsed).sorted()
         let median = Percentile.nearestRank(50, ofSorted: elapsedTimes), p90 = Percentile.nearestRank(90, ofSorted: elapsedTimes)
         var note = ""
         if let median, let p90 { note = "median \(units.text(median)), p90 \(units.text(p90)) on the \(c.clock.rawValue) clock" }

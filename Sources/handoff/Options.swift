@@ -4,17 +4,17 @@ import HandoffKit
 
 /// Where the CRM exports are and which period to measure.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder with leads.csv (required), activities.csv and engagement.csv.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder with leads.csv (required), activities.csv and engagement.csv, or the files the agreement names under data.files.", valueName: "dir"))
     var data: String?
 
     @Option(name: .long, help: ArgumentHelp("The leads export, instead of --data.", valueName: "file"))
     var leads: String?
 
-    @Option(name: .long, help: ArgumentHelp("The sales activities export.", valueName: "file"))
-    var activities: String?
+    @Option(name: .long, help: ArgumentHelp("A sales activities export; repeat for several (calls, emails, meetings).", valueName: "file"))
+    var activities: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The marketing engagement export.", valueName: "file"))
-    var engagement: String?
+    @Option(name: .long, help: ArgumentHelp("A marketing engagement export; repeat for several.", valueName: "file"))
+    var engagement: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("The team calendar file (owners' zones, hours, time off); default DIR/team.csv.", valueName: "file"))
     var team: String?
@@ -47,8 +47,14 @@ struct DataOptions: ParsableArguments {
         } else {
             sources = DataSources(leads: leads ?? "")
         }
-        if let activities { sources.activities = activities }
-        if let engagement { sources.engagement = engagement }
+        if !activities.isEmpty {
+            sources.activityFiles = activities.map { DataSources.File($0) }
+            sources.given.insert(.activities)
+        }
+        if !engagement.isEmpty {
+            sources.engagementFiles = engagement.map { DataSources.File($0) }
+            sources.given.insert(.engagement)
+        }
         if let team { sources.team = team }
         let period: EvaluationContext.PeriodChoice = week.map { .week($0) } ?? month.map { .month($0) } ?? .lastCompleteWeek
         return MeasurementRequest(sources: sources, preset: preset, period: period, asOf: asOf)

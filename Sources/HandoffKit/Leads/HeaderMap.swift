@@ -35,6 +35,9 @@ struct HeaderMap {
         return HandoffError(.badInput, "data.columns.\(column) names the header '\(header)', which \(file) does not have; its headers are: \(HeaderMap.list(headers))", file: file)
     }
 
+    /// True when two headers name the same column (case and surrounding spaces aside).
+    static func same(_ a: String, _ b: String) -> Bool { normalize(a) == normalize(b) }
+
     static func normalize(_ header: String) -> String {
         header.trimmingSpaces().lowercased()
     }

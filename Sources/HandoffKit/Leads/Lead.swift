@@ -156,6 +156,8 @@ public struct DataQuality: Sendable {
     public var issueCount = 0
     /// How many issues are kept in full.
     public static let detailLimit = 1000
+    /// How the related deals export joined the leads, when one was read.
+    public var deals: DealJoin?
 
     /// Takes in the issues of the next span of the same file, whose lines were counted from 1.
     mutating func absorb(_ other: DataQuality, lineOffset: Int) {

@@ -6,6 +6,7 @@ extension LeadLoader {
         out.reserve(rows: min(span.count, file.size) / 40)  // a whole-file read has span ..<Int.max
         var types: [(raw: [UInt8], code: UInt16)] = []
         let columns = file.header.positions
+        let fixedType = file.settings?.type
         let path = file.path
         out.end = try forEachRow(file, span: span, firstLine: firstLine) { r in
             out.rows += 1
@@ -16,12 +17,14 @@ extension LeadLoader {
                 out.issues.append(DataIssue(file: path, line: r.line, column: "lead_id", value: "", reason: "no lead_id: the row cannot be tied to a lead", rowSkipped: true))
                 return
             }
-            let raw: UnsafeBufferPointer<UInt8> = columns[2].map { r.trimmedBytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0)
+            // A file of one type (`data.files: [{path: calls.csv, type: call}]`) needs no type column.
+            let raw: UnsafeBufferPointer<UInt8> = fixedType == nil ? columns[2].map { r.trimmedBytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0)
+                : UnsafeBufferPointer(start: nil, count: 0)
             let code: UInt16
             if let known = types.first(where: { Bytes.equal($0.raw, raw) }) {
                 code = known.code
             } else {
-                let type = blank(raw) ? "" : mapped("activity_type", columns[2].flatMap { r.string($0) } ?? "").lowercased()
+                let type = fixedType ?? (blank(raw) ? "" : mapped("activity_type", columns[2].flatMap { r.string($0) } ?? "", file: file.settings).lowercased())
                 if let existing = out.actions.firstIndex(of: type) {
                     code = UInt16(truncatingIfNeeded: existing)
                 } else {
@@ -62,7 +65,7 @@ extension LeadLoader {
                     out.issues.append(DataIssue(file: path, line: r.line, column: "action", value: r.string(actionColumn) ?? "", reason: "no action", rowSkipped: true))
                     return
                 }
-                let action = mapped("action", text).lowercased()
+                let action = mapped("action", text, file: file.settings).lowercased()
                 if let existing = actionIndex[action] {
                     code = existing
                 } else {
@@ -87,27 +90,40 @@ extension LeadLoader {
         }
     }
 
-    /// Ties detached activity rows to their leads: every activity (type and time), grouped by lead. Which of them
-    /// count as a touch or an attempt, and up to when, is the evaluation's business.
-    func attachActivities(_ rows: inout DetachedRows, path: String, _ s: inout LeadPart, runLeads: [Int32]) {
-        s.activityTypes = rows.actions
-        s.activities = group(&rows, path: path, &s, runLeads: runLeads, start: \.activityStart, count: \.activityCount)
+    /// One file's rows, its path and the lead of each of its runs.
+    typealias FileRows = (rows: DetachedRows, path: String, runLeads: [Int32])
+
+    /// Ties detached activity rows (of every activities file) to their leads: every activity (type and time), grouped
+    /// by lead. Which of them count as a touch or an attempt, and up to when, is the evaluation's business.
+    func attachActivities(_ files: inout [FileRows], _ s: inout LeadPart) {
+        (s.activities, s.activityTypes) = group(&files, &s, start: \.activityStart, count: \.activityCount)
         s.columns.insert(.firstTouchAt)
         s.columns.insert(.attemptCount)
     }
 
-    /// Ties detached engagement rows to their leads.
-    func attachEngagement(_ rows: inout DetachedRows, path: String, _ s: inout LeadPart, runLeads: [Int32]) {
-        s.actions = rows.actions
-        s.events = group(&rows, path: path, &s, runLeads: runLeads, start: \.eventStart, count: \.eventCount)
+    /// Ties detached engagement rows (of every engagement file) to their leads.
+    func attachEngagement(_ files: inout [FileRows], _ s: inout LeadPart) {
+        (s.events, s.actions) = group(&files, &s, start: \.eventStart, count: \.eventCount)
     }
 
-    /// One flat array of the rows grouped by lead (a counting sort, so exports in any row order work), time-ordered
-    /// within each lead; each lead's slice is recorded in its `start` and `count`.
-    private func group(_ rows: inout DetachedRows, path: String, _ s: inout LeadPart, runLeads: [Int32],
-                       start startKey: WritableKeyPath<Lead, Int32>, count countKey: WritableKeyPath<Lead, Int32>) -> [EngagementEvent] {
-        attach(rows, path: path, &s, runLeads) { leads, lead, range in
-            leads[lead][keyPath: countKey] += Int32(range.count)
+    /// One flat array of the rows of every file grouped by lead (a counting sort, so exports in any row order work),
+    /// time-ordered within each lead; each lead's slice is recorded in its `start` and `count`. Also the action names
+    /// the events' codes index (each file's codes are translated into one list).
+    private func group(_ files: inout [FileRows], _ s: inout LeadPart,
+                       start startKey: WritableKeyPath<Lead, Int32>, count countKey: WritableKeyPath<Lead, Int32>) -> ([EngagementEvent], [String]) {
+        for file in files {
+            attach(file.rows, path: file.path, &s, file.runLeads) { leads, lead, range in
+                leads[lead][keyPath: countKey] += Int32(range.count)
+            }
+        }
+        // Several files of a role are grouped as one: the later files' rows appended, their codes translated.
+        var rows = moveOut(&files[0].rows, leaving: DetachedRows())
+        var runLeads = files[0].runLeads
+        for f in files.indices.dropFirst() {
+            var next = moveOut(&files[f].rows, leaving: DetachedRows())
+            next.issues = []  // reported above, with their own file
+            rows.absorb(next, lineOffset: 0)
+            runLeads += files[f].runLeads
         }
         // Usually the export lists leads in the leads file's order, each lead's rows together: its rows (less those of
         // unknown leads) are then the events as they are. Otherwise a counting sort groups them by lead.
@@ -166,7 +182,7 @@ extension LeadLoader {
                 }
             }
         }
-        return events
+        return (events, rows.actions)
     }
 
     /// The lead of each run of `runs` (-1 when no lead has its id). Reads only, so pieces run on all cores.

@@ -61,11 +61,12 @@ public final class LeadLoader: Sendable {
     /// boundary; a lead id repeated across spans, or an error in a span, has that file read again front to back.
     public func load(_ sources: DataSources) throws -> LeadLedger {
         let clock = PhaseClock()
+        let sources = try sources.resolved(with: settings)
         var files: [ReadFile] = []
         defer { files.forEach(Spool.remove) }
-        files.append(try ReadFile(.leads, sources.leads, self))
-        if let path = sources.activities { files.append(try ReadFile(.activities, path, self)) }
-        if let path = sources.engagement { files.append(try ReadFile(.engagement, path, self)) }
+        files.append(try ReadFile(.leads, sources.leads, self, settings: sources.leadsSettings))
+        for file in sources.activityFiles { files.append(try ReadFile(.activities, file.path, self, settings: file.settings)) }
+        for file in sources.engagementFiles { files.append(try ReadFile(.engagement, file.path, self, settings: file.settings)) }
         var joined = try readAll(files)
         clock.mark("read every file (spans on all cores)")
         guard case var .leads(state) = moveOut(&joined[0], leaving: .rows(DetachedRows())) else { preconditionFailure("the leads file is read first") }
@@ -74,10 +75,14 @@ public final class LeadLoader: Sendable {
         let leadsLatest = state.latest == .min ? nil : state.latest
         tie(files, &joined, to: &state)
         clock.mark("tie activities and engagement to leads")
+        if let deals = settings.deals, let path = sources.deals {
+            try joinDeals(deals, path: path, leadsFile: files[0], &state)
+            clock.mark("join the deals export")
+        }
         state.texts.materialize()
         return LeadLedger(leads: state.leads, texts: state.texts, ids: state.ids, actions: state.actions, events: state.events,
                           activityTypes: state.activityTypes, activities: state.activities, quality: state.quality, columns: state.columns,
-                          hasActivities: sources.activities != nil, hasEngagement: sources.engagement != nil,
+                          hasActivities: !sources.activityFiles.isEmpty, hasEngagement: !sources.engagementFiles.isEmpty,
                           latestTimestamp: state.latest == .min ? nil : state.latest,
                           earliestTimestamp: state.earliest == .max ? nil : state.earliest, leadsLatestTimestamp: leadsLatest,
                           sources: sources)
@@ -114,12 +119,12 @@ public final class LeadLoader: Sendable {
             if case let .rows(rows) = moveOut(&joined[f], leaving: .rows(DetachedRows())) { side.append((file, rows)) }
         }
         let runLeads = resolve(side.map(\.rows), ids: state.ids)
-        for f in side.indices {
-            let file = side[f].file
-            var rows = moveOut(&side[f].rows, leaving: DetachedRows())
-            if file.kind == .activities { attachActivities(&rows, path: file.path, &state, runLeads: runLeads[f]) }
-            if file.kind == .engagement { attachEngagement(&rows, path: file.path, &state, runLeads: runLeads[f]) }
-            if rows.earliest <= rows.latest { state.saw(rows.earliest); state.saw(rows.latest) }
+        for kind in [ExportKind.activities, .engagement] {
+            let mine = side.indices.filter { side[$0].file.kind == kind }
+            guard !mine.isEmpty else { continue }
+            var parts = mine.map { f in (rows: moveOut(&side[f].rows, leaving: DetachedRows()), path: side[f].file.path, runLeads: runLeads[f]) }
+            for part in parts where part.rows.earliest <= part.rows.latest { state.saw(part.rows.earliest); state.saw(part.rows.latest) }
+            if kind == .activities { attachActivities(&parts, &state) } else { attachEngagement(&parts, &state) }
         }
     }
 
@@ -140,6 +145,7 @@ public final class LeadLoader: Sendable {
         case .leads: return .leads(try readLeads(file, span: span, firstLine: firstLine))
         case .activities: return .rows(try detachActivities(file, span: span, firstLine: firstLine))
         case .engagement: return .rows(try detachEngagement(file, span: span, firstLine: firstLine))
+        case .deals: return .rows(DetachedRows())  // read by joinDeals, never in spans
         }
     }
 
@@ -194,7 +200,9 @@ public final class LeadLoader: Sendable {
     }
 
     /// Finds the header record (skipping report title rows), resolves the columns and says where the rows begin.
-    func header(_ path: String, source: String, wanted: [String], required: [String], what: String) throws -> FileHeader {
+    func header(_ path: String, source: String, wanted: [String], required: [String], what: String,
+                columns: [String: String] = [:]) throws -> FileHeader {
+        let overrides = overrides(for: wanted, file: columns)
         var found: FileHeader?
         var preamble: [[String]] = []
         var failure: Error?
@@ -207,24 +215,25 @@ public final class LeadLoader: Sendable {
                     return false
                 }
                 let headers = (0..<record.count).map { record.string($0) ?? "" }
-                let candidate = HeaderMap(headers: headers, wanted: wanted, preset: preset, overrides: overrides(for: wanted))
+                let candidate = HeaderMap(headers: headers, wanted: wanted, preset: preset, overrides: overrides)
                 if required.allSatisfy({ candidate[$0] != nil }) {
                     if let error = candidate.overrideError(file: path) { failure = error; return false }
-                    found = FileHeader(positions: wanted.map { candidate[$0] }, preamble: preamble.count, bodyStart: record.end, firstLine: record.nextLine)
+                    found = FileHeader(positions: wanted.map { candidate[$0] }, preamble: preamble.count, bodyStart: record.end, firstLine: record.nextLine,
+                                       names: headers)
                     return false
                 }
                 if preamble.count < 20 {
                     preamble.append(headers)
                     return true
                 }
-                failure = missing(required, rows: preamble, path: path, what: what)
+                failure = missing(required, rows: preamble, path: path, what: what, columns: columns)
                 return false
             }
         } catch let failure as CSVReader.Failure {
             throw HandoffError(.badInput, failure.reason, file: failure.line.map { "\(path):\($0)" } ?? path)
         }
         if let failure { throw failure }
-        guard let found else { throw missing(required, rows: preamble, path: path, what: what) }
+        guard let found else { throw missing(required, rows: preamble, path: path, what: what, columns: columns) }
         return found
     }
 
@@ -238,20 +247,22 @@ public final class LeadLoader: Sendable {
         }
     }
 
-    private func overrides(for wanted: [String]) -> [String: String] {
-        settings.columns.filter { wanted.contains($0.key) }
+    /// The agreement's column names for `wanted`, a file's own names winning.
+    private func overrides(for wanted: [String], file: [String: String] = [:]) -> [String: String] {
+        settings.columns.merging(file) { $1 }.filter { wanted.contains($0.key) }
     }
 
     /// The error for a file whose first rows hold no usable header, recognising another CRM's export when it is one.
-    private func missing(_ required: [String], rows: [[String]], path: String, what: String) -> HandoffError {
+    private func missing(_ required: [String], rows: [[String]], path: String, what: String, columns: [String: String]) -> HandoffError {
+        let overrides = overrides(for: required, file: columns)
         // The row that looks most like a header: the first with two or more cells filled.
         let headers = rows.first { $0.filter { !$0.isEmpty }.count >= 2 } ?? rows.first ?? []
-        let map = HeaderMap(headers: headers, wanted: required, preset: preset, overrides: overrides(for: required))
+        let map = HeaderMap(headers: headers, wanted: required, preset: preset, overrides: overrides)
         // A required column mapped to a header the file lacks: say that, naming the override.
         if let error = map.overrideError(file: path) { return error }
         let absent = required.filter { map[$0] == nil }
         let looked = absent.map { column in
-            let names = (settings.columns[column].map { [$0] } ?? preset.headers[column] ?? [column]).map { "'\($0)'" }
+            let names = (overrides[column].map { [$0] } ?? preset.headers[column] ?? [column]).map { "'\($0)'" }
             return "\(column) (looked for \(names.joined(separator: " or ")))"
         }
         let empty = headers.allSatisfy { $0.isEmpty }
@@ -279,8 +290,9 @@ public final class LeadLoader: Sendable {
     /// True when values of `column` are mapped by the agreement or the preset.
     func hasMapping(_ column: String) -> Bool { settings.values[column] != nil || preset.values[column] != nil }
 
-    func mapped(_ column: String, _ raw: String) -> String {
+    func mapped(_ column: String, _ raw: String, file: ExportFileSettings? = nil) -> String {
         let key = raw.lowercased()
+        if let v = file?.values[column]?[key] { return v }
         if let v = settings.values[column]?[key] { return v }
         if let v = preset.values[column]?[key] { return v }
         return raw

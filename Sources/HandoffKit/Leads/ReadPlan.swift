@@ -3,6 +3,8 @@ import Foundation
 /// Which export a file is.
 enum ExportKind: Sendable {
     case leads, activities, engagement
+    /// A related deals export (`data.deals`): read row by row by its own headers, not cut into spans.
+    case deals
 }
 
 /// A file's header: where each wanted column is and where the data rows begin.
@@ -15,6 +17,8 @@ struct FileHeader: Sendable {
     var bodyStart: Int
     /// Line of the first data record.
     var firstLine: Int
+    /// Every header of the header row, as written.
+    var names: [String] = []
 }
 
 /// One export to read: its header and the spans its rows are cut into (one per core for large files).
@@ -29,13 +33,17 @@ struct ReadFile: Sendable {
     let spans: [Range<Int>]
     /// The file's size in bytes.
     let size: Int
+    /// Its `data.files` entry: its own column names, value mappings and (activities) row type.
+    let settings: ExportFileSettings?
 
     /// Reads the header and cuts the rows after it into spans.
-    init(_ kind: ExportKind, _ path: String, _ loader: LeadLoader) throws {
+    init(_ kind: ExportKind, _ path: String, _ loader: LeadLoader, settings: ExportFileSettings? = nil) throws {
         self.kind = kind
         self.path = path
+        self.settings = settings
         source = try Spool.regularFile(path)
-        header = try loader.header(path, source: source, wanted: kind.wanted, required: kind.required, what: kind.what)
+        header = try loader.header(path, source: source, wanted: kind.wanted, required: kind.required, what: kind.what,
+                                   columns: settings?.columns ?? [:])
         // Small files are not worth cutting.
         size = (try? FileManager.default.attributesOfItem(atPath: source)[.size] as? NSNumber)?.intValue ?? 0
         let count = max(1, min(loader.cores, (size - header.bodyStart) / loader.minimumSpan))
@@ -83,6 +91,7 @@ extension ExportKind {
         case .leads: return LeadColumn.allNames
         case .activities: return ["activity_lead_id", "activity_at", "activity_type", "activity_outcome"]
         case .engagement: return ["engagement_lead_id", "engagement_at", "engagement_action"]
+        case .deals: return []
         }
     }
 
@@ -92,6 +101,7 @@ extension ExportKind {
         case .leads: return ["lead_id"]
         case .activities: return ["activity_lead_id", "activity_at"]
         case .engagement: return ["engagement_lead_id", "engagement_at", "engagement_action"]
+        case .deals: return []
         }
     }
 
@@ -101,6 +111,7 @@ extension ExportKind {
         case .leads: return "the leads export"
         case .activities: return "the activities export"
         case .engagement: return "the engagement export"
+        case .deals: return "the deals export"
         }
     }
 }

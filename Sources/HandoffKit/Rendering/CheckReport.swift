@@ -110,8 +110,20 @@ public enum CheckReport {
                     .object([("file", .string(i.file)), ("line", .number(Double(i.line))), ("column", .string(i.column)),
                              ("value", .string(i.value)), ("reason", .string(i.reason)), ("row_skipped", .bool(i.rowSkipped))])
                 })),
-            ])),
+            ] + dealsJSON(s.quality.deals))),
         ])
+    }
+
+    /// The deals join, when a deals export was read.
+    static func dealsJSON(_ join: DealJoin?) -> [(String, JSON)] {
+        guard let j = join else { return [] }
+        return [("deals", .object([
+            ("file", .string(j.file)), ("rows", .number(Double(j.rows))), ("joined", .number(Double(j.joined))),
+            ("unmatched_deals", .number(Double(j.unmatchedDeals))), ("unmatched_deal_examples", .array(j.unmatchedDealExamples.map { .string($0) })),
+            ("deals_without_key", .number(Double(j.dealsWithoutKey))),
+            ("unmatched_leads", .number(Double(j.unmatchedLeads))), ("unmatched_lead_examples", .array(j.unmatchedLeadExamples.map { .string($0) })),
+            ("facts", .object(j.factsSet.map { ($0.fact, .number(Double($0.leads))) })),
+        ]))]
     }
 
     /// An ISO instant, or null.

@@ -74,34 +74,13 @@ extension AgreementLoader {
     }
 
     static func readData(_ node: Node, _ r: NodeReader) -> DataSettings? {
-        guard let f = r.fields(node, "'data'", known: ["preset", "columns", "values", "date_formats", "time_zone", "placeholders"]) else { return nil }
+        guard let f = r.fields(node, "'data'", known: ["preset", "columns", "values", "date_formats", "time_zone", "placeholders", "files", "deals"]) else { return nil }
         var settings = DataSettings.standard
         if let p = f["preset"].flatMap({ r.choice($0, "preset", from: ColumnPreset.names) }) { settings.preset = p }
-        if let pairs = f["columns"].flatMap({ r.pairs($0, "'data.columns'") }) {
-            for (key, keyNode, value) in pairs {
-                guard LeadColumn.allNames.contains(key) || ActivityColumn.allNames.contains(key) else {
-                    r.error("unknown canonical column '\(key)' in data.columns\(Suggestion.hint(for: key, in: LeadColumn.allNames + ActivityColumn.allNames))", at: keyNode)
-                    continue
-                }
-                if let header = r.string(value, "the export header for \(key)") { settings.columns[key] = header }
-            }
-        }
-        if let pairs = f["values"].flatMap({ r.pairs($0, "'data.values'") }) {
-            for (key, keyNode, value) in pairs {
-                guard ["status", "decision", "rejection_reason", "source", "activity_type", "action"].contains(key) else {
-                    r.error("values can be mapped for status, decision, rejection_reason, source, activity_type or action, not '\(key)'", at: keyNode)
-                    continue
-                }
-                var map: [String: String] = [:]
-                for (raw, _, canonical) in r.pairs(value, "'data.values.\(key)'") ?? [] {
-                    if let c = r.string(canonical, "the canonical value", allowEmpty: true) {
-                        map[raw.lowercased()] = c
-                        settings.valueLocations[key, default: [:]][raw.lowercased()] = r.location(canonical)
-                    }
-                }
-                settings.values[key] = map
-            }
-        }
+        if let columns = f["columns"] { settings.columns = readColumns(columns, r, "data.columns") }
+        if let values = f["values"] { settings.values = readValues(values, r, "data.values", locations: &settings.valueLocations) }
+        if let files = f["files"] { settings.files = readFiles(files, r) }
+        if let deals = f["deals"] { settings.deals = readDeals(deals, r) }
         if let formats = f["date_formats"].flatMap({ r.list($0, "date_formats") }) {
             for item in formats {
                 guard let text = r.string(item, "a date format") else { continue }

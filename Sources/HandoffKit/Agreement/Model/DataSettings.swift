@@ -14,6 +14,10 @@ public struct DataSettings: Sendable {
     public var placeholders: [String]
     /// Where each value mapping's target is written (column → export value → location), for diagnostics.
     public var valueLocations: [String: [String: SourceLocation]] = [:]
+    /// The exports by name and role (several per role allowed), when the folder does not hold the default names.
+    public var files: [ExportFileSettings] = []
+    /// A related deals export joined to the leads, and the lead facts it gives.
+    public var deals: DealsSettings?
 
     /// The defaults: canonical columns, no mapping.
     public static let standard = DataSettings(preset: "canonical", columns: [:], values: [:], dateFormats: [], timeZone: nil, placeholders: [])

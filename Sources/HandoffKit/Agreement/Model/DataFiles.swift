@@ -1,0 +1,81 @@
+/// One export named in the agreement's `data.files`: which role it plays and how it differs from the others.
+///
+/// Teams export calls, e-mails and meetings separately, each with its own headers; every file can carry its own
+/// column names and value mappings (on top of `data.columns` / `data.values`), and an activities file without a type
+/// column can say what every row of it is.
+public struct ExportFileSettings: Sendable, Equatable {
+    /// What the file holds.
+    public enum Role: String, Sendable, CaseIterable {
+        case leads, activities, engagement
+    }
+
+    public var role: Role
+    /// The path, relative to the `--data` folder unless absolute.
+    public var path: String
+    /// Canonical column → header, for this file only.
+    public var columns: [String: String] = [:]
+    /// Canonical column → (export value → canonical value), for this file only (lowercased keys).
+    public var values: [String: [String: String]] = [:]
+    /// Activities: the type of every row, when the file has no type column (`calls.csv` → `call`).
+    public var type: String?
+    /// Where the entry is written, for messages.
+    public var location: SourceLocation?
+
+    public init(role: Role, path: String) {
+        self.role = role
+        self.path = path
+    }
+}
+
+/// A related export (deals, opportunities, potentials) joined to the leads by key, and the lead facts it gives.
+///
+/// ```yaml
+/// deals:
+///   path: Opportunities.csv
+///   key: OpportunityId                 # the deals export's column
+///   lead_key: ConvertedOpportunityId   # the leads export's column holding it (default: the lead id)
+///   facts:
+///     - {fact: sql_at, at: CreatedDate}
+///     - {fact: accepted, at: AcceptedDecisionDate, when: {IsAccepted: "TRUE"}}
+///     - {fact: won_at, at: Close Date, when: {Stage: Closed Won}}
+/// ```
+public struct DealsSettings: Sendable, Equatable {
+    /// The deals export, relative to the `--data` folder unless absolute.
+    public var path: String
+    /// The deals export's column that joins (an opportunity id, or the lead id it belongs to).
+    public var key: String
+    /// The leads export's column holding the same key; `nil` joins on the lead id.
+    public var leadKey: String?
+    /// What each related deal says about its lead, in order.
+    public var facts: [DealFact]
+    public var location: SourceLocation?
+
+    public init(path: String, key: String, leadKey: String?, facts: [DealFact]) {
+        self.path = path
+        self.key = key
+        self.leadKey = leadKey
+        self.facts = facts
+    }
+}
+
+/// One lead fact derived from its related deals: the time `at` of the earliest related deal that matches `when`.
+public struct DealFact: Sendable, Equatable {
+    /// The lead fact set.
+    public enum Kind: String, Sendable, CaseIterable {
+        case sqlAt = "sql_at", opportunityAt = "opportunity_at", wonAt = "won_at"
+        /// Sales' decision, at the decision's time.
+        case accepted, rejected
+    }
+
+    public var kind: Kind
+    /// The deals export's date/time column.
+    public var at: String
+    /// Column → the values (any of them, case-insensitive) a deal must have; empty: every related deal.
+    public var when: [String: [String]]
+
+    public init(kind: Kind, at: String, when: [String: [String]] = [:]) {
+        self.kind = kind
+        self.at = at
+        self.when = when
+    }
+}

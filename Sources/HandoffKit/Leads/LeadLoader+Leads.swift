@@ -164,6 +164,11 @@ private struct LeadRow {
         guard let i = map[column] else { return nil }
         let raw = record.trimmedBytes(i)
         if raw.isEmpty { return nil }
+        // The common export layout first, before any column's parser is looked up (the hot path of ISO exports).
+        if let t = TimestampParser.isoUTC(raw) {
+            s.saw(t)
+            return t
+        }
         let parser = times[column.ordinal] ?? loader.timestamps
         if parser.patterns.isEmpty {
             if let t = parser.parse(raw) {

@@ -42,7 +42,7 @@ extension LeadLoader {
     private struct SampleFull: Error {}
 
     /// Up to `TimestampDetection.sampleSize` non-blank values of each field position, from the first data row on
-    /// (at most 50,000 rows are looked at). A file that stops being CSV ends the sample; the full read reports it.
+    /// (at most 20,000 rows are looked at). A file that stops being CSV ends the sample; the full read reports it.
     func sample(_ source: String, header: FileHeader, positions: [Int]) -> [[TimestampDetection.Sample]] {
         var out = positions.map { _ in [TimestampDetection.Sample]() }
         var rows = 0
@@ -55,7 +55,7 @@ extension LeadLoader {
                     if raw.isEmpty || blank(raw) { continue }
                     if let text = r.string(p) { out[j].append(TimestampDetection.Sample(text, line: r.line)) }
                 }
-                if rows >= 50_000 || out.allSatisfy({ $0.count >= limit }) { throw SampleFull() }
+                if rows >= 20_000 || out.allSatisfy({ $0.count >= limit }) { throw SampleFull() }
             }
         } catch {}
         return out

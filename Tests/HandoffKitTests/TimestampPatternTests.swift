@@ -231,3 +231,26 @@ struct ExternalTimestampTests {
         #expect(ledger.latestTimestamp.map(Dates.iso) == "2022-09-29T04:00:00Z")
     }
 }
+
+extension ExternalTimestampTests {
+    /// Salesforce's Lead export mixes `M/D/YYYY H:MM` and `MM-DD-YYYY HH:MM` in `Created Date`; every dash value has
+    /// day and month ≤ 12. Undeclared, Handoff stops and names both readings; declared month first, all 10,000 read.
+    @Test(.enabled(if: ExternalDataTests.available)) func salesforceLeadsMixedColumn() throws {
+        let path = (sharedData as NSString).appendingPathComponent("crm-analytics-salesforce/Lead.redacted.csv")
+        let mapping = "data:\n  columns: {lead_id: Lead ID, created_at: Created Date}\n"
+        let a = try #require(load(minimalAgreement + "\n" + mapping).agreement)
+        do {
+            _ = try LeadLoader(agreement: a).load(DataSources(leads: path))
+            Issue.record("expected the ambiguity to stop the load")
+        } catch let error as HandoffError {
+            let message = error.diagnostics.first?.message ?? ""
+            #expect(error.diagnostics.first?.file == path + ":2")
+            #expect(message.hasPrefix("column created_at: the day and the month cannot be told apart: 814 sampled values ('08-06-2020 15:38', "))
+            #expect(message.hasSuffix("data: {date_formats: {created_at: [\"M/d/yyyy H:mm\", \"M-d-yyyy H:mm\"]}} or data: {date_formats: {created_at: [\"M/d/yyyy H:mm\", \"d-M-yyyy H:mm\"]}}"))
+        }
+        let declared = try #require(load(minimalAgreement + "\n" + mapping + "  date_formats: {created_at: [\"M/d/yyyy H:mm\", \"MM-dd-yyyy HH:mm\"]}\n").agreement)
+        let ledger = try LeadLoader(agreement: declared).load(DataSources(leads: path))
+        #expect(ledger.leads.count == 10_000)
+        #expect(ledger.leads.filter { $0.createdAt == nil }.count == 0)
+    }
+}

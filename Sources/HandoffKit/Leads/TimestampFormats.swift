@@ -126,6 +126,11 @@ public enum TimestampDetection {
             if builtInCount > 0 || legacyReads { return .builtIn }
             return .problem(message: nothingFits(column, others.map(\.sample)), line: others[0].sample.line)
         }
+        /// The times of day (suffix indexes) with which `member` of `family` read `values`.
+        func seenSuffixes(_ family: Int, _ member: Int, _ values: [Int]) -> Set<Int> {
+            Set(values.flatMap { v in readings[v].filter { candidates[$0.candidate].family == family && candidates[$0.candidate].member == member }
+                .map { candidates[$0.candidate].suffix } })
+        }
         // Values by family (the family of their first reading).
         var byFamily: [Int: [Int]] = [:]
         for v in readable { byFamily[candidates[readings[v][0].candidate].family, default: []].append(v) }
@@ -151,18 +156,11 @@ public enum TimestampDetection {
                 ambiguous.append((family, readsAll, values, example))
                 continue
             }
-            let m = readsAll[0]
-            let suffixes = Set(values.flatMap { v in readings[v].filter { candidates[$0.candidate].family == family && candidates[$0.candidate].member == m }
-                .map { candidates[$0.candidate].suffix } })
-            chosen.append((family, m, values.count, suffixes))
+            chosen.append((family, readsAll[0], values.count, seenSuffixes(family, readsAll[0], values)))
         }
         func patterns(_ family: Int, _ member: Int, _ suffixes: Set<Int>, all: Bool) -> [TimestampPattern] {
             let rows = candidates.filter { $0.family == family && $0.member == member }
             return rows.filter { suffixes.contains($0.suffix) }.map(\.pattern) + (all ? rows.filter { !suffixes.contains($0.suffix) }.map(\.pattern) : [])
-        }
-        func seenSuffixes(_ family: Int, _ member: Int, _ values: [Int]) -> Set<Int> {
-            Set(values.flatMap { v in readings[v].filter { candidates[$0.candidate].family == family && candidates[$0.candidate].member == member }
-                .map { candidates[$0.candidate].suffix } })
         }
         let decided = chosen.sorted { ($0.count, -$0.family) > ($1.count, -$1.family) }
         let decidedPatterns = decided.flatMap { patterns($0.family, $0.member, $0.suffixes, all: false) }

@@ -1,6 +1,8 @@
 // Fuzz target: the timestamp parser in every pattern (and forced layouts), then the business clock on what it reads.
-// Input: byte 0 picks the zone and byte 1 the forced layouts (a bit per pattern); the rest is one or two cells
-// separated by a line break. Property: parsing never traps, and a parsed instant is one the clock can measure.
+// Input: byte 0 picks the zone and byte 1 the forced layouts (a bit per layout name, bits 0–6); the rest is one or two
+// cells separated by a line break. With bit 7 set the first cell is compiled as a pattern (`TimestampPattern`) and,
+// when it compiles, reads the second cell; both cells also go through detection (`TimestampDetection.detect`).
+// Property: compiling, parsing and detecting never trap, and a parsed instant is one the clock can measure.
 import FuzzSupport
 @testable import HandoffKit
 
@@ -10,7 +12,7 @@ private let clocks = zones.map { zone in
     BusinessClock(hours: BusinessHours(timeZone: zone.identifier, days: [.monday, .tuesday, .wednesday, .thursday, .friday],
                                        open: TimeOfDay(minutes: 540), close: TimeOfDay(minutes: 1020), holidays: []), zone: zone)
 }
-private let layouts = TimestampParser.Layout.allCases
+private let layouts = TimestampParser.Layout.allCases  // 7 names: bits 0–6 of byte 1
 
 /// Builds the harness's fixed data before the first input, so no input is charged for it (the timeout is 1 s).
 func warmUp() { _ = clocks.count }
@@ -20,11 +22,21 @@ public func fuzzTimestamp(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size >= 2 else { return 0 }
     let z = Int(data[0]) % zones.count
     let preferred = layouts.enumerated().filter { data[1] & (1 << UInt8($0.offset)) != 0 }.map(\.element)
-    let parser = TimestampParser(zone: zones[z], preferred: preferred)
     let rest = UnsafeBufferPointer(start: data + 2, count: size - 2)
     let cut = rest.firstIndex(of: 0x0A) ?? rest.count
-    let first = parser.parse(UnsafeBufferPointer(rebasing: rest[..<cut]))
-    let second = cut < rest.count ? parser.parse(UnsafeBufferPointer(rebasing: rest[(cut + 1)...])) : nil
+    let head = UnsafeBufferPointer(rebasing: rest[..<cut])
+    let tail = UnsafeBufferPointer(rebasing: rest[min(cut + 1, rest.count)...])
+    var parser = TimestampParser(zone: zones[z], preferred: preferred)
+    if data[1] & 0x80 != 0 {
+        let cells = [String(decoding: head, as: UTF8.self), String(decoding: tail, as: UTF8.self)]
+        _ = TimestampDetection.detect(column: "mql_at", sample: cells.map { .init($0, line: 2) }, pivot: 1900 + Int(data[0]))
+        guard let pattern = try? TimestampPattern(cells[0]) else { return 0 }
+        parser = TimestampParser(zone: zones[z], patterns: [pattern], twoDigitYearPivot: 1900 + Int(data[0]) % 201, fallback: .unambiguous)
+        if let t = parser.parseNoting(tail)?.time { _ = clocks[z].elapsed(from: t, to: t + 3600) }
+        return 0
+    }
+    let first = parser.parse(head)
+    let second = cut < rest.count ? parser.parse(tail) : nil
     if let first {
         let end = second ?? first + 3600
         let elapsed = clocks[z].elapsed(from: first, to: end)

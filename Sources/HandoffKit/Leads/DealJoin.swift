@@ -169,6 +169,7 @@ extension ReadFile {
         source = try Spool.regularFile(path)
         size = 0
         spans = []
+        timestamps = []
         var found: FileHeader?
         var rows = 0
         do {

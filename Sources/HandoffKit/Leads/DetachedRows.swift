@@ -15,6 +15,8 @@ struct DetachedRows: Sendable {
     var lines: [Int32] = []
     /// Problems found while parsing (bad timestamps, missing ids), in line order, with the file's lines.
     var issues: [DataIssue] = []
+    /// Local times of the `at` column in a DST gap or overlap (columns read by a pattern).
+    var localTimes = LocalTimeCounts()
     /// Engagement action names; `codes` index this.
     var actions: [String] = []
     var rows = 0
@@ -74,6 +76,7 @@ struct DetachedRows: Sendable {
         runStarts.append(contentsOf: next.runStarts.lazy.map { $0 + rowBase })
         lines.append(contentsOf: next.lines.lazy.map { $0 &+ Int32(clamping: lineOffset) })
         issues.append(contentsOf: next.issues.lazy.map { var issue = $0; issue.line += lineOffset; return issue })
+        localTimes.add(next.localTimes)
         // Action codes are per span: translate the next span's into this one's.
         var code: [UInt16] = []
         for action in next.actions {

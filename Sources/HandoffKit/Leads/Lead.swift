@@ -158,9 +158,21 @@ public struct DataQuality: Sendable {
     public static let detailLimit = 1000
     /// How the related deals export joined the leads, when one was read.
     public var deals: DealJoin?
+    /// Local times (no offset in the value) that a DST change makes nonexistent or ambiguous, per file and column.
+    /// Counted for columns read by a pattern (declared or detected); a nonexistent time is read with the offset after
+    /// the change, an ambiguous one as its first occurrence.
+    public var localTimes: [String: [String: LocalTimeCounts]] = [:]
+
+    /// Counts a local time in a DST gap or overlap.
+    mutating func noteLocalTime(_ kind: ZoneRules.LocalTimeKind, file: String, column: String) {
+        localTimes[file, default: [:]][column, default: LocalTimeCounts()].note(kind)
+    }
 
     /// Takes in the issues of the next span of the same file, whose lines were counted from 1.
     mutating func absorb(_ other: DataQuality, lineOffset: Int) {
+        for (file, columns) in other.localTimes {
+            for (column, counts) in columns { localTimes[file, default: [:]][column, default: LocalTimeCounts()].add(counts) }
+        }
         issueCount += other.issueCount
         rowsSkipped += other.rowsSkipped
         cellsBlanked += other.cellsBlanked
@@ -175,4 +187,30 @@ public struct DataQuality: Sendable {
         if issue.rowSkipped { rowsSkipped += 1 } else { cellsBlanked += 1 }
         if issues.count < DataQuality.detailLimit { issues.append(issue) }
     }
+}
+
+/// Local times a DST change affects: in a spring-forward gap (they never happened) or a fall-back overlap (twice).
+public struct LocalTimeCounts: Sendable, Equatable {
+    public var nonexistent = 0
+    public var ambiguous = 0
+
+    public init(nonexistent: Int = 0, ambiguous: Int = 0) {
+        self.nonexistent = nonexistent
+        self.ambiguous = ambiguous
+    }
+
+    mutating func note(_ kind: ZoneRules.LocalTimeKind) {
+        switch kind {
+        case .normal: break
+        case .nonexistent: nonexistent += 1
+        case .ambiguous: ambiguous += 1
+        }
+    }
+
+    mutating func add(_ other: LocalTimeCounts) {
+        nonexistent += other.nonexistent
+        ambiguous += other.ambiguous
+    }
+
+    var isEmpty: Bool { nonexistent == 0 && ambiguous == 0 }
 }

@@ -7,10 +7,11 @@ extension LeadLoader {
         var types: [(raw: [UInt8], code: UInt16)] = []
         let columns = file.header.positions
         let fixedType = file.settings?.type
+        let times = file.timestamps[1] ?? timestamps
         let path = file.path
         out.end = try forEachRow(file, span: span, firstLine: firstLine) { r in
             out.rows += 1
-            guard let idColumn = columns[0], let at = instant(r, columns[1], column: "at", file: path, &out.issues) else { return }
+            guard let idColumn = columns[0], let at = instant(r, columns[1], column: "at", file: path, parser: times, &out) else { return }
             let idBytes = r.trimmedBytes(idColumn)
             let plain = !r.isEscaped(idColumn) && Bytes.isASCII(idBytes)
             guard !blank(idBytes), plain || r.string(idColumn) != nil else {
@@ -45,6 +46,7 @@ extension LeadLoader {
         var seen: [(raw: [UInt8], code: UInt16)] = []
         var actionIndex: [String: UInt16] = [:]
         let columns = file.header.positions
+        let times = file.timestamps[1] ?? timestamps
         let path = file.path
         out.end = try forEachRow(file, span: span, firstLine: firstLine) { r in
             out.rows += 1
@@ -55,7 +57,7 @@ extension LeadLoader {
                 out.issues.append(DataIssue(file: path, line: r.line, column: "lead_id", value: "", reason: "no lead_id: the row cannot be tied to a lead", rowSkipped: true))
                 return
             }
-            guard let at = instant(r, columns[1], column: "at", file: path, &out.issues) else { return }
+            guard let at = instant(r, columns[1], column: "at", file: path, parser: times, &out) else { return }
             let raw = r.trimmedBytes(actionColumn)
             let code: UInt16
             if let known = seen.first(where: { Bytes.equal($0.raw, raw) }) {
@@ -235,15 +237,24 @@ extension LeadLoader {
             }
         }
         s.quality.rowsRead[path] = rows.rows
+        if !rows.localTimes.isEmpty { s.quality.localTimes[path, default: [:]]["at", default: LocalTimeCounts()].add(rows.localTimes) }
     }
 
-    private func instant(_ r: CSVReader.Record, _ column: Int?, column name: String, file: String, _ issues: inout [DataIssue]) -> Int64? {
+    private func instant(_ r: CSVReader.Record, _ column: Int?, column name: String, file: String, parser: TimestampParser,
+                         _ out: inout DetachedRows) -> Int64? {
         guard let column, !r.isBlank(column) else {
-            issues.append(DataIssue(file: file, line: r.line, column: name, value: "", reason: "no timestamp", rowSkipped: true))
+            out.issues.append(DataIssue(file: file, line: r.line, column: name, value: "", reason: "no timestamp", rowSkipped: true))
             return nil
         }
-        if let t = timestamps.parse(r.trimmedBytes(column)) { return t }
-        issues.append(DataIssue(file: file, line: r.line, column: name, value: r.string(column) ?? "", reason: "not a date/time this reader understands", rowSkipped: true))
+        if parser.patterns.isEmpty {
+            if let t = parser.parse(r.trimmedBytes(column)) { return t }
+        } else if let (t, local) = parser.parseNoting(r.trimmedBytes(column)) {
+            if local != .normal { out.localTimes.note(local) }
+            return t
+        }
+        out.issues.append(DataIssue(file: file, line: r.line, column: name, value: r.string(column) ?? "",
+                                    reason: parser.patterns.isEmpty ? "not a date/time this reader understands"
+                                        : "not a date/time in the column's layout (\(parser.layoutDescription))", rowSkipped: true))
         return nil
     }
 }

@@ -12,14 +12,14 @@ extension LeadLoader {
         let mapsSource = hasMapping("source")
         part.end = try forEachRow(file, span: span, firstLine: firstLine) { record in
             part.rows += 1
-            readLead(record, map: map, file: file.path, mapsSource: mapsSource, &part)
+            readLead(record, map: map, file: file.path, times: file.timestamps, mapsSource: mapsSource, &part)
         }
         return part
     }
 
     /// One lead from one row: its id (or the row is skipped), then its times, texts, numbers and decision.
-    private func readLead(_ r: CSVReader.Record, map: LeadPositions, file: String, mapsSource: Bool, _ s: inout LeadPart) {
-        let row = LeadRow(record: r, map: map, file: file, loader: self)
+    private func readLead(_ r: CSVReader.Record, map: LeadPositions, file: String, times: [TimestampParser?], mapsSource: Bool, _ s: inout LeadPart) {
+        let row = LeadRow(record: r, map: map, file: file, loader: self, times: times)
         guard let id = row.leadID(&s) else { return }
         var lead = Lead(id: id)
         readTimes(row, into: &lead, &s)
@@ -95,6 +95,8 @@ private struct LeadRow {
     let map: LeadPositions
     let file: String
     let loader: LeadLoader
+    /// Each column's timestamp parser, by `LeadColumn.ordinal` (the layout declared or detected for this file).
+    let times: [TimestampParser?]
 
     func issue(_ column: String, _ value: String, _ reason: String, skipped: Bool = false, _ s: inout LeadPart) {
         s.quality.record(DataIssue(file: file, line: record.line, column: column, value: value, reason: reason, rowSkipped: skipped))
@@ -162,12 +164,26 @@ private struct LeadRow {
         guard let i = map[column] else { return nil }
         let raw = record.trimmedBytes(i)
         if raw.isEmpty { return nil }
-        if let t = loader.timestamps.parse(raw) {
+        // The common export layout first, before any column's parser is looked up (the hot path of ISO exports).
+        if let t = TimestampParser.isoUTC(raw) {
+            s.saw(t)
+            return t
+        }
+        let parser = times[column.ordinal] ?? loader.timestamps
+        if parser.patterns.isEmpty {
+            if let t = parser.parse(raw) {
+                s.saw(t)
+                return t
+            }
+        } else if let (t, local) = parser.parseNoting(raw) {
+            if local != .normal { s.quality.noteLocalTime(local, file: file, column: column.rawValue) }
             s.saw(t)
             return t
         }
         if loader.blank(raw) { return nil }
-        issue(column.rawValue, record.string(i) ?? "", "not a date/time this reader understands (set data.date_formats for ambiguous layouts)", &s)
+        issue(column.rawValue, record.string(i) ?? "", parser.patterns.isEmpty
+              ? "not a date/time this reader understands (set data.date_formats for ambiguous layouts)"
+              : "not a date/time in the column's layout (\(parser.layoutDescription))", &s)
         return nil
     }
 

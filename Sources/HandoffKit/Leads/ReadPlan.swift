@@ -35,15 +35,25 @@ struct ReadFile: Sendable {
     let size: Int
     /// Its `data.files` entry: its own column names, value mappings and (activities) row type.
     let settings: ExportFileSettings?
+    /// The timestamp parser of each wanted column (`kind.wanted` order; nil for columns that are not timestamps).
+    let timestamps: [TimestampParser?]
 
-    /// Reads the header and cuts the rows after it into spans.
-    init(_ kind: ExportKind, _ path: String, _ loader: LeadLoader, settings: ExportFileSettings? = nil) throws {
+    /// Reads the header, settles each timestamp column's layout (`formats`, by default the agreement's; else detected
+    /// from a sample) and cuts the rows after the header into spans.
+    init(_ kind: ExportKind, _ path: String, _ loader: LeadLoader, settings: ExportFileSettings? = nil, formats: TimestampFormats? = nil) throws {
         self.kind = kind
         self.path = path
         self.settings = settings
         source = try Spool.regularFile(path)
         header = try loader.header(path, source: source, wanted: kind.wanted, required: kind.required, what: kind.what,
                                    columns: settings?.columns ?? [:])
+        do {
+            timestamps = try loader.timestampParsers(kind, path: path, source: source, header: header,
+                                                     formats: formats ?? loader.settings.timestampFormats)
+        } catch {
+            Spool.remove(source: source, path: path)
+            throw error
+        }
         // Small files are not worth cutting.
         size = (try? FileManager.default.attributesOfItem(atPath: source)[.size] as? NSNumber)?.intValue ?? 0
         let count = max(1, min(loader.cores, (size - header.bodyStart) / loader.minimumSpan))
@@ -79,8 +89,11 @@ enum Spool {
     }
 
     /// Removes the copy, if one was made.
-    static func remove(_ file: ReadFile) {
-        if file.source != file.path { try? FileManager.default.removeItem(atPath: file.source) }
+    static func remove(_ file: ReadFile) { remove(source: file.source, path: file.path) }
+
+    /// Removes the copy `source` of `path`, if it is one.
+    static func remove(source: String, path: String) {
+        if source != path { try? FileManager.default.removeItem(atPath: source) }
     }
 }
 

@@ -1,10 +1,12 @@
 /// Parses the timestamp shapes CRM exports write, straight from bytes, without Foundation's formatters.
 ///
-/// Accepted: ISO 8601 (`2026-11-16`, `2026-11-16T14:03:00Z`, `…+01:00`, `2026-11-16 14:03`), `M/D/YYYY [h:mm[:ss] [AM|PM]]`,
-/// `DD-MM-YYYY [HH:MM]`, `DD.MM.YYYY`, epoch seconds (10 digits) and milliseconds (13 digits).
-/// Times without an offset are local to the export's zone.
+/// Without patterns (the built-in shapes): ISO 8601 (`2026-11-16`, `2026-11-16T14:03:00Z`, `…+01:00`, `2026-11-16 14:03`),
+/// `M/D/YYYY [h:mm[:ss] [AM|PM]]`, `DD-MM-YYYY [HH:MM]`, `DD.MM.YYYY`, epoch seconds (10 digits) and milliseconds (13 digits).
+/// With patterns (`TimestampPattern`, from `data.date_formats` or detected from a sample): the patterns in order, then the
+/// built-in shapes that cannot be misread (ISO 8601 and epochs; for detected columns also day/month dates whose day is
+/// above 12). Times without an offset are local to the export's zone.
 public struct TimestampParser: Sendable {
-    /// A date layout that can be forced for ambiguous exports.
+    /// A date layout that can be forced for ambiguous exports (the names `data.date_formats` accepted before patterns).
     public enum Layout: String, Sendable, CaseIterable {
         case iso = "YYYY-MM-DD", monthFirst = "M/D/YYYY", dayFirst = "D/M/YYYY"
         case dayFirstDash = "DD-MM-YYYY", monthFirstDash = "MM-DD-YYYY", epochSeconds = "epoch_s", epochMillis = "epoch_ms"
@@ -14,20 +16,107 @@ public struct TimestampParser: Sendable {
 
         /// The layout for a pattern, or `nil`.
         public init?(pattern: String) { self.init(rawValue: pattern) }
+
+        /// The patterns this name stands for when it is listed beside patterns or under a column: the date with each
+        /// time of day the built-in reader accepts after it. `YYYY-MM-DD` stands for the built-in ISO 8601 reading.
+        public var expansion: [TimestampPattern] {
+            let date: String
+            switch self {
+            case .iso: return []
+            case .monthFirst: date = "M/d/yyyy"
+            case .dayFirst: date = "d/M/yyyy"
+            case .dayFirstDash: date = "d-M-yyyy"
+            case .monthFirstDash: date = "M-d-yyyy"
+            case .epochSeconds, .epochMillis: return [try! TimestampPattern(rawValue)]
+            }
+            return TimestampParser.timeSuffixes.map { try! TimestampPattern(date + $0) }
+        }
     }
 
-    private let zone: ZoneRules
+    /// Times of day that may follow a date, for detection and for the old layout names.
+    static let timeSuffixes = ["", " H:mm", " H:mm:ss", " h:mm a", " h:mm:ss a", " h:mma", " h:mm:ssa"]
+
+    /// Which built-in shapes a parser with patterns still reads after its patterns.
+    public enum Fallback: Sendable {
+        /// ISO 8601 (year first) and epoch seconds or milliseconds: what no pattern can misread.
+        case isoAndEpoch
+        /// Also the built-in day/month shapes when the value itself decides the order (a day above 12).
+        case unambiguous
+    }
+
+    let zone: ZoneRules
     private let preferred: [Layout]
+    /// Empty: the built-in shapes with `preferred`. Otherwise these, then `fallback`.
+    public let patterns: [TimestampPattern]
+    private let fallback: Fallback
+    /// Two-digit years (`yy`) fall in `pivot…pivot + 99`.
+    public let twoDigitYearPivot: Int
+
+    /// The default window for two-digit years: 1970–2069.
+    public static let defaultPivot = 1970
 
     /// A parser for local times in `zone`, trying `preferred` layouts first.
     public init(zone: ZoneRules, preferred: [Layout] = []) {
         self.zone = zone
         self.preferred = preferred
+        patterns = []
+        fallback = .isoAndEpoch
+        twoDigitYearPivot = Self.defaultPivot
+    }
+
+    /// A parser that reads `patterns` in order (local times in `zone`), then the built-in shapes `fallback` allows.
+    /// With no patterns it is the built-in parser.
+    public init(zone: ZoneRules, patterns: [TimestampPattern], twoDigitYearPivot: Int = TimestampParser.defaultPivot,
+                fallback: Fallback = .isoAndEpoch) {
+        self.zone = zone
+        self.preferred = []
+        self.patterns = patterns
+        self.fallback = fallback
+        self.twoDigitYearPivot = twoDigitYearPivot
+    }
+
+    /// The zone local times are read in.
+    public var zoneIdentifier: String { zone.identifier }
+
+    /// The patterns in words, for messages: `'M/d/yyyy H:mm', 'M/d/yyyy'` (at most four, then how many more).
+    public var layoutDescription: String {
+        let shown = patterns.prefix(4).map { "'\($0.text)'" }.joined(separator: ", ")
+        return patterns.count > 4 ? "\(shown) and \(patterns.count - 4) more" : shown
     }
 
     /// Epoch seconds, or `nil` when the text is not a timestamp this parser can read unambiguously.
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         if let t = Self.isoUTC(bytes) { return t }
+        if patterns.isEmpty { return builtIn(bytes, preferred: preferred, rule: .any) }
+        for p in patterns {
+            switch p.match(bytes, pivot: twoDigitYearPivot) {
+            case let .local(local)?: return zone.utc(fromLocal: local)
+            case let .instant(t)?: return t
+            case nil: continue
+            }
+        }
+        return builtIn(bytes, preferred: [], rule: fallback == .isoAndEpoch ? .isoAndEpoch : .unambiguous)
+    }
+
+    /// `parse`, also saying whether a local time fell in a DST gap (it does not exist) or overlap (it names two instants).
+    public func parseNoting(_ bytes: UnsafeBufferPointer<UInt8>) -> (time: Int64, local: ZoneRules.LocalTimeKind)? {
+        if let t = Self.isoUTC(bytes) { return (t, .normal) }
+        if patterns.isEmpty { return builtIn(bytes, preferred: preferred, rule: .any).map { ($0, .normal) } }
+        for p in patterns {
+            switch p.match(bytes, pivot: twoDigitYearPivot) {
+            case let .local(local)?: return (zone.utc(fromLocal: local), zone.kind(ofLocal: local))
+            case let .instant(t)?: return (t, .normal)
+            case nil: continue
+            }
+        }
+        return builtIn(bytes, preferred: [], rule: fallback == .isoAndEpoch ? .isoAndEpoch : .unambiguous).map { ($0, .normal) }
+    }
+
+    /// What the built-in reader may return: anything, only ISO 8601 and epochs, or only what the value decides.
+    enum Rule { case any, isoAndEpoch, unambiguous }
+
+    /// The built-in shapes.
+    func builtIn(_ bytes: UnsafeBufferPointer<UInt8>, preferred: [Layout], rule: Rule) -> Int64? {
         var s = Scanner(bytes: bytes)
         s.skipSpaces()
         guard let first = s.digits() else { return nil }
@@ -42,8 +131,10 @@ public struct TimestampParser: Sendable {
         if count == 4, separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/") {
             guard let m = s.number(maxDigits: 2), s.next() == separator, let d = s.number(maxDigits: 2) else { return nil }
             (year, month, day) = (Int(value), m, d)
-        } else if count <= 2, let sep = separator, [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: ".")].contains(sep) {
+        } else if count <= 2, rule != .isoAndEpoch, let sep = separator, [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: ".")].contains(sep) {
             guard let second = s.number(maxDigits: 2), s.next() == sep, let y = s.number(maxDigits: 4, minDigits: 4) else { return nil }
+            // Both fields could be the month: only the order a layout names may decide.
+            if rule == .unambiguous, value <= 12, second <= 12, Int(value) != second { return nil }
             year = y
             let dayFirst: Bool
             if sep == UInt8(ascii: "/") {

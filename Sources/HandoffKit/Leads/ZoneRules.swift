@@ -47,4 +47,19 @@ public struct ZoneRules: Sendable {
         if self.local(first) == local { return first }
         return local - offset(atUTC: first)
     }
+
+    /// Whether a local wall-clock time exists once, not at all (a spring-forward gap) or twice (a fall-back overlap).
+    public enum LocalTimeKind: Sendable, Equatable {
+        case normal, nonexistent, ambiguous
+    }
+
+    /// How often `local` occurs on this zone's clocks (offsets a day either side; zones change at most once a day).
+    public func kind(ofLocal local: Int64) -> LocalTimeKind {
+        let before = offset(atUTC: local - 86_400), after = offset(atUTC: local + 86_400)
+        if before == after { return .normal }
+        let a = self.local(local - before) == local, b = self.local(local - after) == local
+        if a && b { return .ambiguous }
+        if !a && !b { return .nonexistent }
+        return .normal
+    }
 }

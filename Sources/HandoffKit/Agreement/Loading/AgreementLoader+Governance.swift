@@ -74,28 +74,61 @@ extension AgreementLoader {
     }
 
     static func readData(_ node: Node, _ r: NodeReader) -> DataSettings? {
-        guard let f = r.fields(node, "'data'", known: ["preset", "columns", "values", "date_formats", "time_zone", "placeholders", "files", "deals"]) else { return nil }
+        guard let f = r.fields(node, "'data'", known: ["preset", "columns", "values", "date_formats", "two_digit_year_pivot", "time_zone", "placeholders",
+                                                       "files", "deals"]) else { return nil }
         var settings = DataSettings.standard
         if let p = f["preset"].flatMap({ r.choice($0, "preset", from: ColumnPreset.names) }) { settings.preset = p }
         if let columns = f["columns"] { settings.columns = readColumns(columns, r, "data.columns") }
         if let values = f["values"] { settings.values = readValues(values, r, "data.values", locations: &settings.valueLocations) }
         if let files = f["files"] { settings.files = readFiles(files, r) }
         if let deals = f["deals"] { settings.deals = readDeals(deals, r) }
-        if let formats = f["date_formats"].flatMap({ r.list($0, "date_formats") }) {
-            for item in formats {
-                guard let text = r.string(item, "a date format") else { continue }
-                if TimestampParser.Layout(pattern: text) == nil {
-                    r.error("unknown date format '\(text)'; use one of \(TimestampParser.Layout.patterns.joined(separator: ", "))", at: item)
-                } else {
-                    settings.dateFormats.append(text)
-                }
-            }
+        if let node = f["date_formats"] { readDateFormats(node, into: &settings, r) }
+        if let pivot = f["two_digit_year_pivot"].flatMap({ r.int($0, "two_digit_year_pivot", range: 1900...2100) }) {
+            settings.timestampFormats.twoDigitYearPivot = pivot
         }
         if let zoneNode = f["time_zone"], let zone = r.string(zoneNode, "the export time zone") {
             if TimeZoneTable.isIANA(zone) { settings.timeZone = zone } else { r.error("'\(zone)' is not an IANA time zone", at: zoneNode) }
         }
         settings.placeholders = f["placeholders"].flatMap { r.strings($0, "placeholders") } ?? []
         return settings
+    }
+
+    /// `data.date_formats`: a list (every timestamp column) or a map from canonical timestamp column to a pattern or
+    /// a list of patterns. Each entry is a pattern (`d MMM, yyyy HH:mm:ss`) or an old layout name (`D/M/YYYY`).
+    static func readDateFormats(_ node: Node, into settings: inout DataSettings, _ r: NodeReader) {
+        func compile(_ item: Node) -> (text: String, patterns: [TimestampPattern])? {
+            guard let text = r.string(item, "a date format") else { return nil }
+            do {
+                return (text, try TimestampFormats.compile(text))
+            } catch {
+                r.error("bad date format '\(text)': \(error.reason)", at: item)
+                return nil
+            }
+        }
+        func entries(_ value: Node, _ what: String) -> [(text: String, patterns: [TimestampPattern])] {
+            if value.scalar != nil { return compile(value).map { [$0] } ?? [] }
+            return (r.list(value, what) ?? []).compactMap(compile)
+        }
+        if node.mapping != nil {
+            let timestampColumns = LeadColumn.allCases.filter(\.isTimestamp).map(\.rawValue) + ["activity_at", "engagement_at"]
+            for (key, keyNode, value) in r.pairs(node, "'data.date_formats'") ?? [] {
+                guard timestampColumns.contains(key) else {
+                    r.error("date_formats are set for timestamp columns (\(timestampColumns.joined(separator: ", "))), not '\(key)'\(Suggestion.hint(for: key, in: timestampColumns))", at: keyNode)
+                    continue
+                }
+                let items = entries(value, "'data.date_formats.\(key)'")
+                if !items.isEmpty { settings.timestampFormats.byColumn[key] = items.flatMap(\.patterns) }
+            }
+            return
+        }
+        let items = entries(node, "date_formats")
+        settings.dateFormats = items.map(\.text)
+        let layouts = items.compactMap { TimestampParser.Layout(pattern: $0.text) }
+        if layouts.count == items.count {
+            settings.timestampFormats.legacy = layouts
+        } else {
+            settings.timestampFormats.all = items.flatMap(\.patterns)
+        }
     }
 
     static func readSignoffs(_ node: Node, _ r: NodeReader) -> [SignOff] {

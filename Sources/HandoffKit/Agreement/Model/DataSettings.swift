@@ -6,7 +6,7 @@ public struct DataSettings: Sendable {
     public var columns: [String: String]
     /// Canonical column → (export value → canonical value), case-insensitive on the export side.
     public var values: [String: [String: String]]
-    /// Date formats to try first, e.g. `DD-MM-YYYY`.
+    /// `data.date_formats` as written when it is a list (every timestamp column), e.g. `DD-MM-YYYY` or `d MMM, yyyy HH:mm:ss`.
     public var dateFormats: [String]
     /// The zone of timestamps written without an offset; the business zone by default.
     public var timeZone: String?
@@ -18,6 +18,9 @@ public struct DataSettings: Sendable {
     public var files: [ExportFileSettings] = []
     /// A related deals export joined to the leads, and the lead facts it gives.
     public var deals: DealsSettings?
+    /// `data.date_formats` compiled (a list for every timestamp column, or a map per canonical column) and
+    /// `data.two_digit_year_pivot`. Columns it does not cover are detected from a sample of their values.
+    public var timestampFormats = TimestampFormats.none
 
     /// The defaults: canonical columns, no mapping.
     public static let standard = DataSettings(preset: "canonical", columns: [:], values: [:], dateFormats: [], timeZone: nil, placeholders: [])

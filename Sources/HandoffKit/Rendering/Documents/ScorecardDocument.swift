@@ -39,6 +39,7 @@ public enum ScorecardDocument {
                                             "skipped": S.text("rows skipped"), "unreadable": S.text("cells unreadable"),
                                             "pending": S.text("leads pending across commitments"), "preamble": S.text("report title rows skipped"),
                                             "deals": S.text("how the related deals export joined the leads (data.deals)"),
+                                            "local_times": S.text("local times in a DST gap or overlap, per file and column"),
                                             "issues": .list("the first issues", ["where": S.text("file:line"), "column": S.text("column"),
                                                                                  "value": S.text("value"), "reason": S.text("why"), "outcome": S.text("row skipped / cell blank")]),
                                             "more": S.text("'and N more' when the list is cut")]),
@@ -92,6 +93,11 @@ public enum ScorecardDocument {
                 "pending": T.int(s.commitments.map(\.pending).reduce(0, +)),
                 "preamble": T.text(q.preambleRows.sorted { $0.key < $1.key }.map { "\(fileName($0.key)): \($0.value)" }.joined(separator: ", ")),
                 "deals": T.text(q.deals.map { "\(fileName($0.file)): \($0.summary)" } ?? ""),
+                "local_times": T.text(q.localTimes.sorted { $0.key < $1.key }.flatMap { file, columns in
+                    columns.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty }.map { column, n in
+                        "\(fileName(file)) \(column): \(n.nonexistent) nonexistent (read with the offset after the change), \(n.ambiguous) ambiguous (read as the first occurrence)"
+                    }
+                }.joined(separator: "; ")),
                 "issues": T.list(shownIssues.map { i in
                     ["where": T.text("\(fileName(i.file)):\(i.line)"), "column": T.text(i.column), "value": T.text(i.value.count > 40 ? String(i.value.prefix(40)) + "…" : i.value),
                      "reason": T.text(i.reason), "outcome": T.text(i.rowSkipped ? "row skipped" : "cell treated as blank")]

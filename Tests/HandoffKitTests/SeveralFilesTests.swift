@@ -178,7 +178,7 @@ struct SeveralFilesTests {
             "31:14: error: 'calls' is not a valid file role; expected one of leads, activities, engagement",
             "32:40: error: type applies to activities files only ('a.csv' is a leads file)",
             "33:32: error: 'a.csv' is already listed in data.files at line 32",
-            "34:47: error: 'closed_at' is not a valid deal fact; expected one of sql_at, opportunity_at, won_at, accepted, rejected",
+            "34:47: error: 'closed_at' is not a valid deal fact; expected one of mql_at, routed_at, sql_at, opportunity_at, won_at, accepted, rejected",
         ])
     }
 }

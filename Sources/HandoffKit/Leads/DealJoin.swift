@@ -71,7 +71,7 @@ extension LeadLoader {
                 guard matches else { continue }
                 let column = header.at[f]
                 guard !r.isBlank(column) else { continue }
-                guard let t = timestamps.parse(r.trimmedBytes(column)) else {
+                guard let t = header.parsers[f].parse(r.trimmedBytes(column)) else {
                     s.quality.record(DataIssue(file: path, line: r.line, column: fact.at, value: r.string(column) ?? "",
                                                reason: "not a date/time this reader understands", rowSkipped: false))
                     continue
@@ -97,6 +97,8 @@ extension LeadLoader {
             for l in s.leads.indices {
                 guard let t = earliest[f][l] else { continue }
                 switch fact.kind {
+                case .mqlAt where s.leads[l].mqlAt == nil: s.leads[l].mqlAt = t
+                case .routedAt where s.leads[l].routedAt == nil: s.leads[l].routedAt = t
                 case .sqlAt where s.leads[l].sqlAt == nil: s.leads[l].sqlAt = t
                 case .opportunityAt where s.leads[l].opportunityAt == nil: s.leads[l].opportunityAt = t
                 case .wonAt where s.leads[l].wonAt == nil: s.leads[l].wonAt = t
@@ -112,6 +114,8 @@ extension LeadLoader {
                 s.saw(t)
             }
             switch fact.kind {
+            case .mqlAt: s.columns.insert(.mqlAt)
+            case .routedAt: s.columns.insert(.routedAt)
             case .sqlAt: s.columns.insert(.sqlAt)
             case .opportunityAt: s.columns.insert(.opportunityAt)
             case .wonAt: s.columns.insert(.wonAt)
@@ -119,6 +123,28 @@ extension LeadLoader {
             }
         }
         join.factsSet = zip(facts, counts).map { ($0.kind.rawValue, $1) }
+    }
+
+    /// The parser of each fact's date column: `data.date_formats` when it is a list for every column, else the layout
+    /// detected from a sample of the column (an ambiguous one stops with the candidates, as for the leads export).
+    private func dealTimeParsers(_ deals: DealsSettings, file: ReadFile, positions: [Int]) throws -> [TimestampParser] {
+        let formats = settings.timestampFormats
+        if let declared = formats.declaredParser("deals", zone: timestamps.zone) { return positions.map { _ in declared } }
+        let distinct = Array(Set(positions)).sorted()
+        let samples = sample(file.source, header: file.header, positions: distinct)
+        var parsers: [Int: TimestampParser] = [:]
+        var problems: [Diagnostic] = []
+        for (j, position) in distinct.enumerated() {
+            let name = file.header.names[position]
+            switch TimestampDetection.detect(column: name, sample: samples[j], pivot: formats.twoDigitYearPivot) {
+            case .builtIn: parsers[position] = timestamps
+            case let .patterns(patterns):
+                parsers[position] = TimestampParser(zone: timestamps.zone, patterns: patterns, twoDigitYearPivot: formats.twoDigitYearPivot, fallback: .unambiguous)
+            case let .problem(message, line): problems.append(Diagnostic(.error, message, at: nil, file: "\(file.path):\(line)"))
+            }
+        }
+        if !problems.isEmpty { throw HandoffError(.badInput, diagnostics: problems) }
+        return positions.map { parsers[$0] ?? timestamps }
     }
 
     /// Key → the leads holding it: the lead id itself, or the leads export's `lead_key` column read again.
@@ -145,7 +171,8 @@ extension LeadLoader {
     }
 
     /// The deals export's header: the key column, each fact's date column and condition columns.
-    private func dealHeader(_ deals: DealsSettings, path: String) throws -> (file: ReadFile, key: Int, at: [Int], when: [[(Int, [String])]]) {
+    private func dealHeader(_ deals: DealsSettings, path: String) throws
+        -> (file: ReadFile, key: Int, at: [Int], when: [[(Int, [String])]], parsers: [TimestampParser]) {
         let wanted = [deals.key] + deals.facts.map(\.at) + deals.facts.flatMap { $0.when.keys.sorted() }
         let file = try ReadFile(deals: path, key: deals.key)
         let names = file.header.names
@@ -156,7 +183,7 @@ extension LeadLoader {
         }
         let at = deals.facts.map { column($0.at) ?? 0 }
         let when = deals.facts.map { fact in fact.when.keys.sorted().map { (column($0) ?? 0, (fact.when[$0] ?? []).map { $0.lowercased() }) } }
-        return (file, key, at, when)
+        return (file, key, at, when, try dealTimeParsers(deals, file: file, positions: at))
     }
 }
 

@@ -62,7 +62,7 @@ public struct DealsSettings: Sendable, Equatable {
 public struct DealFact: Sendable, Equatable {
     /// The lead fact set.
     public enum Kind: String, Sendable, CaseIterable {
-        case sqlAt = "sql_at", opportunityAt = "opportunity_at", wonAt = "won_at"
+        case mqlAt = "mql_at", routedAt = "routed_at", sqlAt = "sql_at", opportunityAt = "opportunity_at", wonAt = "won_at"
         /// Sales' decision, at the decision's time.
         case accepted, rejected
     }

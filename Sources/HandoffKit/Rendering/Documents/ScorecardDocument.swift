@@ -38,6 +38,8 @@ public enum ScorecardDocument {
         "quality": .record("data quality", ["rows": .list("rows read per file", ["file": S.text("file"), "rows": S.text("rows")]),
                                             "skipped": S.text("rows skipped"), "unreadable": S.text("cells unreadable"),
                                             "pending": S.text("leads pending across commitments"), "preamble": S.text("report title rows skipped"),
+                                            "footers": S.text("report footer rows not counted, with their lines"),
+                                            "dialects": S.text("files not read as UTF-8 with commas: how they were read"),
                                             "issues": .list("the first issues", ["where": S.text("file:line"), "column": S.text("column"),
                                                                                  "value": S.text("value"), "reason": S.text("why"), "outcome": S.text("row skipped / cell blank")]),
                                             "more": S.text("'and N more' when the list is cut")]),
@@ -90,6 +92,9 @@ public enum ScorecardDocument {
                 "skipped": T.int(q.rowsSkipped), "unreadable": T.int(q.cellsBlanked),
                 "pending": T.int(s.commitments.map(\.pending).reduce(0, +)),
                 "preamble": T.text(q.preambleRows.sorted { $0.key < $1.key }.map { "\(fileName($0.key)): \($0.value)" }.joined(separator: ", ")),
+                "footers": T.text(q.footers.map { "\(fileName($0.file)) line \($0.line) '\($0.shown)'" }.joined(separator: "; ")),
+                "dialects": T.text(q.dialects.filter { !$0.value.isPlain }.sorted { $0.key < $1.key }
+                    .map { "\(fileName($0.key)) as \($0.value)" }.joined(separator: "; ")),
                 "issues": T.list(shownIssues.map { i in
                     ["where": T.text("\(fileName(i.file)):\(i.line)"), "column": T.text(i.column), "value": T.text(i.value.count > 40 ? String(i.value.prefix(40)) + "…" : i.value),
                      "reason": T.text(i.reason), "outcome": T.text(i.rowSkipped ? "row skipped" : "cell treated as blank")]

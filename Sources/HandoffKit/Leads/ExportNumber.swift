@@ -86,7 +86,8 @@ enum ExportNumber {
         if groups.count > 1 {
             // One kind of grouping separator only.
             let separators = Set(whole.filter { !$0.isASCIIDigit })
-            guard separators.count == 1, groupsValid(groups) else { return .failure(.grouping(String(t))) }
+            guard separators.count == 1 else { return nil }
+            guard groupsValid(groups) else { return .failure(.grouping(String(t))) }
         }
         guard let first = groups.first, !first.isEmpty else { return nil }
         return .success(groups.joined() + (fraction.isEmpty ? "" : "." + fraction))

@@ -73,7 +73,8 @@ enum FooterScan {
         for row in block.reversed() {
             line += breaks(tail, from: at, to: row.range.lowerBound)
             at = row.range.lowerBound
-            let text = String(decoding: tail[row.range], as: UTF8.self).trimmingSpaces()
+            // A one-cell line is shown without its quotes; a row of cells as written.
+            let text = row.fields.count == 1 ? row.fields[0].trimmingSpaces() : String(decoding: tail[row.range], as: UTF8.self).trimmingSpaces()
             footers.append(ReportFooter(file: file, line: line, text: text, why: row.kind.why))
         }
         return (end, footers)

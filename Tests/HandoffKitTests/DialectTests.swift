@@ -291,6 +291,28 @@ struct DialectTests {
         #expect(detected.dialect.delimiter == 0x7C)
     }
 
+    /// The whole file decides the encoding, read in parts on several cores: a character cut by a part boundary is
+    /// fine, one stray Windows-1252 byte at the very end is not.
+    @Test func wholeFileUTF8Check() throws {
+        let dir = try temporaryDirectory()
+        let path = (dir as NSString).appendingPathComponent("big.csv")
+        var bytes = [UInt8](repeating: 0x61, count: 40 << 20)
+        for k in stride(from: 99, to: bytes.count, by: 100) { bytes[k] = 0x0A }
+        let middle = bytes.count / 2
+        bytes[middle - 1] = 0xC3; bytes[middle] = 0xA9            // é across the boundary of two parts
+        bytes[middle + 10] = 0xE2; bytes[middle + 11] = 0x80; bytes[middle + 12] = 0x99   // ’
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(try CSVReader.FilePass.isUTF8(path, cores: 2))
+        #expect(try CSVReader.FilePass.isUTF8(path, cores: 1))
+        try Data(bytes + [0x92, 0x0A]).write(to: URL(fileURLWithPath: path))
+        #expect(try !CSVReader.FilePass.isUTF8(path, cores: 2))
+        #expect(try Dialect.detect(path, cores: 2).encoding == .windows1252)
+        try Data(bytes + [0xC3]).write(to: URL(fileURLWithPath: path))
+        #expect(try !CSVReader.FilePass.isUTF8(path, cores: 2))
+        try Data(bytes + [0xED, 0xA0, 0x80]).write(to: URL(fileURLWithPath: path))   // a surrogate
+        #expect(try !CSVReader.FilePass.isUTF8(path, cores: 2))
+    }
+
     /// Delimiter detection: the candidate with one consistent field count wins; quoted delimiters do not count.
     @Test func delimiterDetection() {
         func detect(_ text: String) -> String { Dialect.delimiterName(Dialect.detectDelimiter(Array(text.utf8))) }

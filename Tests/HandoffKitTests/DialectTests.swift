@@ -327,6 +327,35 @@ struct DialectTests {
         #expect(try !CSVReader.FilePass.isUTF8(path, cores: 2))
     }
 
+    /// Random short texts and bytes (a fixed seed) never trap the number reader, the footer rules or the transcoder.
+    @Test func randomInputNeverTraps() {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: seed >> 33) % n
+        }
+        let alphabet = Array("0123456789,.-+()$€£₹ eEkKmMbBUSDRs'\u{A0}%ß\"")
+        var parsed = 0
+        for _ in 0..<20_000 {
+            let text = String((0..<next(14)).map { _ in alphabet[next(alphabet.count)] })
+            for decimalComma in [false, true] {
+                if case let .success(v) = ExportNumber.parse(text, decimalComma: decimalComma) {
+                    #expect(v.isFinite && abs(v) < Amount.largest, "\(text)")
+                    parsed += 1
+                }
+            }
+            _ = FooterScan.classify(text.split(separator: ",", omittingEmptySubsequences: false).map(String.init), idColumn: next(3))
+        }
+        #expect(parsed > 1000)
+        for encoding in Dialect.Encoding.allCases {
+            var transcoder = Transcoder(encoding)
+            for _ in 0..<200 {
+                let bytes = (0..<next(9)).map { _ in UInt8(truncatingIfNeeded: next(256)) }
+                #expect(String(validating: transcoder.utf8(bytes, final: next(4) == 0), as: UTF8.self) != nil || !encoding.needsTranscoding)
+            }
+        }
+    }
+
     /// Delimiter detection: the candidate with one consistent field count wins; quoted delimiters do not count.
     @Test func delimiterDetection() {
         func detect(_ text: String) -> String { Dialect.delimiterName(Dialect.detectDelimiter(Array(text.utf8))) }

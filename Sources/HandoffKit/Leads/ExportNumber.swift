@@ -25,8 +25,8 @@ enum ExportNumber {
                 negative = negative || f != "+"
                 t = trimmed(t.dropFirst())
             }
-            if let c = currencies.first(where: { t.uppercased().hasPrefix($0.uppercased()) }) { t = trimmed(t.dropFirst(c.count)) }
-            if let c = currencies.first(where: { t.uppercased().hasSuffix($0.uppercased()) }) { t = trimmed(t.dropLast(c.count)) }
+            if let c = currencies.first(where: { t.prefix($0.count).uppercased() == $0.uppercased() }) { t = trimmed(t.dropFirst(c.count)) }
+            if let c = currencies.first(where: { t.suffix($0.count).uppercased() == $0.uppercased() }) { t = trimmed(t.dropLast(c.count)) }
             if t == before { break }
         }
         var scale = 1.0

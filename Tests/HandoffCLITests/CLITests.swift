@@ -219,10 +219,11 @@ struct CLITests {
 
     @Test func unreadableExportExitsTwo() throws {
         let dir = try Self.tempDir()
-        try Data([0xFF, 0xFE, 0x6C, 0x00]).write(to: dir.appendingPathComponent("leads.csv"))
+        // UTF-16 with a byte-order mark is read (transcoded); without one it cannot be told from binary data safely.
+        try Data(Array("lead_id\nL1\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: dir.appendingPathComponent("leads.csv"))
         let r = try Self.handoff("scorecard", "agreements/acme.yaml", "--data", dir.path)
         #expect(r.status == 2)
-        #expect(r.stderr == "\(dir.path)/leads.csv: error: the file is UTF-16; export or save it as UTF-8 CSV\n")
+        #expect(r.stderr == "\(dir.path)/leads.csv: error: the file looks like UTF-16 without a byte-order mark; set data.encoding: utf-16le in the agreement (or save it as UTF-8 CSV)\n")
         #expect(r.stdout == "")
     }
 

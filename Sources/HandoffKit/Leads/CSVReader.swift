@@ -8,7 +8,8 @@ import Foundation
 /// Streams a CSV file record by record from fixed-size chunks, straight from bytes.
 ///
 /// Handles a UTF-8 BOM, `\n`, `\r\n` and bare `\r` line ends, quoted fields with doubled quotes and
-/// line breaks inside them. Memory stays at one chunk plus the longest record. A file can also be read as
+/// line breaks inside them, and any one-byte delimiter (`,` by default; `;`, tab or `|` from the file's `Dialect`).
+/// Other encodings are transcoded to a UTF-8 copy first (`Dialect.utf8Source`), so the scanner only sees UTF-8. Memory stays at one chunk plus the longest record. A file can also be read as
 /// several spans at once (`spans(count:after:)`, `forEachRecord(in:)`), each on its own core.
 public final class CSVReader {
     /// One record: field byte ranges into the reader's buffer, valid only inside the callback.
@@ -85,11 +86,14 @@ public final class CSVReader {
 
     private let path: String
     private let chunkSize: Int
+    /// The field delimiter byte (ASCII).
+    private let delimiter: UInt8
 
-    /// A reader for the file at `path`.
-    public init(path: String, chunkSize: Int = 8 << 20) {
+    /// A reader for the file at `path`, its fields separated by `delimiter` (an ASCII byte other than `"`, CR, LF).
+    public init(path: String, chunkSize: Int = 8 << 20, delimiter: UInt8 = 0x2C) {
         self.path = path
         self.chunkSize = max(1, chunkSize)
+        self.delimiter = delimiter < 0x80 && delimiter != 0x22 && delimiter != 0x0A && delimiter != 0x0D ? delimiter : 0x2C
     }
 
     /// Calls `body` for every record in order. Throws `Failure` for files that are not CSV text.
@@ -122,6 +126,7 @@ public final class CSVReader {
         var eof = false
         var line = firstLine
         var checked = span.lowerBound > 0
+        let delimiter = self.delimiter
         while true {
             if !eof {
                 // Keep the unfinished record, read the next chunk after it.
@@ -143,7 +148,7 @@ public final class CSVReader {
             while position < filled {
                 if fileOffset + position >= span.upperBound { return SpanEnd(offset: fileOffset + position, lines: line - firstLine) }
                 fields.removeAll()
-                guard let (next, lines) = Self.scanRecord(b, from: position, eof: eof, &fields) else {
+                guard let (next, lines) = Self.scanRecord(b, from: position, eof: eof, delimiter: delimiter, &fields) else {
                     if eof { throw Failure(file: path, line: line, reason: "a quoted field is never closed; check for a stray \" in this row") }
                     break
                 }
@@ -165,10 +170,11 @@ public final class CSVReader {
     /// Cuts the bytes after `start` into up to `count` spans of similar size, each beginning after a line break.
     /// A cut can fall inside a quoted field that holds a line break; `forEachRecord(in:)` on the span before it
     /// then ends past the cut, which is how a caller tells (and reads the next span again from where it really ended).
-    public func spans(count: Int, after start: Int) throws -> [Range<Int>] {
+    /// Bytes from `end` on (a report footer) are left out.
+    public func spans(count: Int, after start: Int, before end: Int = .max) throws -> [Range<Int>] {
         let file = try OpenFile(path: path)
         defer { file.close() }
-        let size = try file.size()
+        let size = min(try file.size(), end)
         guard count > 1, size > start else { return [start..<max(start, size)] }
         var cuts = [start]
         var probe = [UInt8](repeating: 0, count: 64 << 10)
@@ -191,6 +197,13 @@ public final class CSVReader {
         if sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF]) {
             throw Failure(file: path, line: nil, reason: "the file is UTF-16; export or save it as UTF-8 CSV")
         }
+        // UTF-16 without a byte-order mark: a NUL beside nearly every ASCII character, on one side.
+        let even = stride(from: 0, to: sample.count, by: 2).filter { sample[sample.startIndex + $0] == 0 }.count
+        let odd = stride(from: 1, to: sample.count, by: 2).filter { sample[sample.startIndex + $0] == 0 }.count
+        if sample.count >= 8, max(even, odd) * 10 >= sample.count / 2 * 9, min(even, odd) == 0 {
+            let which = odd > even ? "utf-16le" : "utf-16be"
+            throw Failure(file: path, line: nil, reason: "the file looks like UTF-16 without a byte-order mark; set data.encoding: \(which) in the agreement (or save it as UTF-8 CSV)")
+        }
         if sample.contains(0) {
             throw Failure(file: path, line: nil, reason: "the file is not CSV text (it contains binary data); export the report as CSV")
         }
@@ -199,7 +212,8 @@ public final class CSVReader {
     /// Scans one record from `start`. Returns the next record's start and the number of line breaks consumed,
     /// or `nil` when the record is incomplete in the buffer.
     @inline(__always)
-    private static func scanRecord(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, eof: Bool, _ fields: inout FieldBuffer) -> (Int, Int)? {
+    private static func scanRecord(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, eof: Bool, delimiter: UInt8,
+                                   _ fields: inout FieldBuffer) -> (Int, Int)? {
         let b = buffer.baseAddress!
         let n = buffer.count
         var i = start
@@ -225,20 +239,23 @@ public final class CSVReader {
                 fields.append(fieldStart, i, hasEscapes)
                 i += 1
                 // Text after the closing quote up to the delimiter is ignored (lenient).
-                while i < n, b[i] != 0x2C, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
+                while i < n, b[i] != delimiter, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
             } else {
                 let fieldStart = i
-                i = endOfPlainField(b, from: i, count: n)
+                i = endOfPlainField(b, from: i, count: n, delimiter: delimiter)
                 fields.append(fieldStart, i, false)
             }
             guard i < n else {
                 if eof { return (n, lines) }
                 return nil
             }
-            switch b[i] {
-            case 0x2C:
+            let c = b[i]
+            if c == delimiter {
                 i += 1
                 if i >= n, !eof { return nil }
+                continue
+            }
+            switch c {
             case 0x0D:
                 if i + 1 < n, b[i + 1] == 0x0A { return (i + 2, lines + 1) }
                 if i + 1 >= n, !eof { return nil }
@@ -271,23 +288,23 @@ public final class CSVReader {
         return i
     }
 
-    /// The first `,`, `\n` or `\r` at or after `i` (or `n`), eight bytes at a time (the lowest byte flagged by the
-    /// zero-byte test is exact, which is the one needed).
+    /// The first delimiter, `\n` or `\r` at or after `i` (or `n`), eight bytes at a time (the lowest byte flagged by
+    /// the zero-byte test is exact, which is the one needed).
     @inline(__always)
-    private static func endOfPlainField(_ b: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int {
+    private static func endOfPlainField(_ b: UnsafePointer<UInt8>, from start: Int, count n: Int, delimiter: UInt8) -> Int {
         var i = start
         let raw = UnsafeRawPointer(b)
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while i + 8 <= n {
             let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let comma = word ^ (ones &* 0x2C), lf = word ^ (ones &* 0x0A), cr = word ^ (ones &* 0x0D)
+            let comma = word ^ (ones &* UInt64(delimiter)), lf = word ^ (ones &* 0x0A), cr = word ^ (ones &* 0x0D)
             let found = ((comma &- ones) & ~comma | (lf &- ones) & ~lf | (cr &- ones) & ~cr) & highs
             if found == 0 { i += 8; continue }
             return i + found.trailingZeroBitCount >> 3
         }
         while i < n {
             let c = b[i]
-            if c == 0x2C || c == 0x0A || c == 0x0D { return i }
+            if c == delimiter || c == 0x0A || c == 0x0D { return i }
             i += 1
         }
         return i
@@ -404,4 +421,134 @@ private func closeDescriptor(_ descriptor: Int32) -> Int32 { close(descriptor) }
 
 private func readDescriptor(_ descriptor: Int32, _ target: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
     read(descriptor, target, count)
+}
+
+extension CSVReader {
+    /// Whole-file byte passes for dialect and footer detection (kept here, with the reader's other pointer code).
+    enum FilePass {
+        /// The file's size in bytes.
+        static func size(_ path: String) throws -> Int {
+            let file = try OpenFile(path: path)
+            defer { file.close() }
+            return try file.size()
+        }
+
+        /// Up to `count` bytes from `offset`.
+        static func bytes(_ path: String, at offset: Int, count: Int) throws -> [UInt8] {
+            let file = try OpenFile(path: path)
+            defer { file.close() }
+            guard count > 0 else { return [] }
+            var out = [UInt8](repeating: 0, count: count)
+            let got = try out.withUnsafeMutableBufferPointer { try file.read(into: $0.baseAddress!, count: count, at: offset) }
+            out.removeLast(count - got)
+            return out
+        }
+
+        /// The first `count` bytes.
+        static func head(_ path: String, count: Int) throws -> [UInt8] { try bytes(path, at: 0, count: count) }
+
+        /// True when the whole file is valid UTF-8 (no overlong forms, surrogates or code points past U+10FFFF), read
+        /// mapped into memory on up to `cores` cores at once; ASCII is skipped 32 bytes at a time.
+        static func isUTF8(_ path: String, cores: Int) throws -> Bool {
+            let file = try OpenFile(path: path)
+            defer { file.close() }
+            let size = try file.size()
+            guard size > 0 else { return true }
+            guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, file.descriptor, 0), mapped != MAP_FAILED else {
+                throw CSVReader.Failure(file: path, line: nil, reason: "cannot read the file (\(String(cString: strerror(errno))))")
+            }
+            defer { munmap(mapped, size) }
+            _ = madvise(mapped, size, MADV_SEQUENTIAL)
+            nonisolated(unsafe) let base = mapped.assumingMemoryBound(to: UInt8.self)
+            let parts = max(1, min(cores, size / (16 << 20)))
+            let valid = Concurrently.map(parts) { k -> Bool in
+                var lo = size * k / parts
+                let hi = size * (k + 1) / parts
+                // A part after the first skips at most three continuation bytes: the part before checks that sequence,
+                // reading past its own end.
+                if lo > 0 { for _ in 0..<3 where lo < hi && base[lo] & 0xC0 == 0x80 { lo += 1 } }
+                return validate(base + lo, limit: hi - lo, count: size - lo) != nil
+            }
+            return !valid.contains(false)
+        }
+
+        /// Validates the sequences that start before `limit`; returns where the next one starts, nil when invalid.
+        @inline(__always)
+        private static func validate(_ b: UnsafePointer<UInt8>, limit: Int, count n: Int) -> Int? {
+            var i = 0
+            let raw = UnsafeRawPointer(b)
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i < limit {
+                while i + 32 <= limit {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                        | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+                    if w & highs != 0 { break }
+                    i += 32
+                }
+                guard i < limit else { break }
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                let need: Int, low: UInt8, high: UInt8
+                switch c {
+                case 0xC2...0xDF: (need, low, high) = (1, 0x80, 0xBF)
+                case 0xE0: (need, low, high) = (2, 0xA0, 0xBF)
+                case 0xE1...0xEC, 0xEE...0xEF: (need, low, high) = (2, 0x80, 0xBF)
+                case 0xED: (need, low, high) = (2, 0x80, 0x9F)
+                case 0xF0: (need, low, high) = (3, 0x90, 0xBF)
+                case 0xF1...0xF3: (need, low, high) = (3, 0x80, 0xBF)
+                case 0xF4: (need, low, high) = (3, 0x80, 0x8F)
+                default: return nil
+                }
+                guard i + need < n, b[i + 1] >= low, b[i + 1] <= high else { return nil }
+                for k in 2..<(need + 1) where b[i + k] & 0xC0 != 0x80 { return nil }
+                i += need + 1
+            }
+            return i
+        }
+
+        /// Line breaks (`\n`, `\r\n` or a bare `\r`) before `end`: the 1-based line at `end` is this plus one.
+        static func lineBreaks(_ path: String, before end: Int) throws -> Int {
+            let file = try OpenFile(path: path)
+            defer { file.close() }
+            let chunk = 4 << 20
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk + 1)
+            defer { buffer.deallocate() }
+            var breaks = 0, position = 0
+            while position < end {
+                let want = min(chunk, end - position)
+                let got = try file.read(into: buffer, count: want + 1, at: position)
+                guard got > 0 else { break }
+                let n = min(got, want)
+                for i in 0..<n {
+                    let c = buffer[i]
+                    if c == 0x0A { breaks += 1 } else if c == 0x0D, !(i + 1 < got && buffer[i + 1] == 0x0A) { breaks += 1 }
+                }
+                position += n
+            }
+            return breaks
+        }
+
+        /// Writes the file as UTF-8 to `copy` (a byte-order mark left out), line for line.
+        static func transcode(_ path: String, from encoding: Dialect.Encoding, to copy: String) throws {
+            let file = try OpenFile(path: path)
+            defer { file.close() }
+            guard FileManager.default.createFile(atPath: copy, contents: nil), let output = FileHandle(forWritingAtPath: copy) else {
+                throw CSVReader.Failure(file: path, line: nil, reason: "cannot write a UTF-8 copy of the file in the temporary folder")
+            }
+            defer { try? output.close() }
+            var transcoder = Transcoder(encoding)
+            let chunk = 4 << 20
+            var position = 0
+            var buffer = [UInt8](repeating: 0, count: chunk)
+            while true {
+                let got = try buffer.withUnsafeMutableBufferPointer { try file.read(into: $0.baseAddress!, count: chunk, at: position) }
+                position += got
+                let text = transcoder.utf8(Array(buffer[0..<got]), final: got < chunk)
+                do { try output.write(contentsOf: text) } catch {
+                    throw CSVReader.Failure(file: path, line: nil, reason: "cannot write a UTF-8 copy of the file (\(error.localizedDescription))")
+                }
+                if got < chunk { break }
+            }
+        }
+    }
 }

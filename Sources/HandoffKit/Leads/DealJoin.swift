@@ -53,7 +53,7 @@ extension LeadLoader {
         var earliest = [[Int64?]](repeating: [], count: deals.facts.count)
         for f in earliest.indices { earliest[f] = [Int64?](repeating: nil, count: s.leads.count) }
         var matchedKeys = Set<String>()
-        _ = try forEachRow(header.file, span: header.file.header.bodyStart..<Int.max, firstLine: header.file.header.firstLine) { r in
+        _ = try forEachRow(header.file, span: header.file.header.bodyStart..<header.file.bodyEnd, firstLine: header.file.header.firstLine) { r in
             join.rows += 1
             guard let key = r.string(header.key), !key.isEmpty else { join.dealsWithoutKey += 1; return }
             guard let lead = leadOfKey[key] else {
@@ -86,6 +86,7 @@ extension LeadLoader {
         }
         apply(deals.facts, earliest, &s, &join)
         s.quality.rowsRead[path] = join.rows
+        s.quality.note(header.file)
         s.quality.deals = join
     }
 
@@ -131,7 +132,7 @@ extension LeadLoader {
         let formats = settings.timestampFormats
         if let declared = formats.declaredParser("deals", zone: timestamps.zone) { return positions.map { _ in declared } }
         let distinct = Array(Set(positions)).sorted()
-        let samples = sample(file.source, header: file.header, positions: distinct)
+        let samples = sample(file.source, header: file.header, positions: distinct, delimiter: file.dialect.delimiter)
         var parsers: [Int: TimestampParser] = [:]
         var problems: [Diagnostic] = []
         for (j, position) in distinct.enumerated() {
@@ -159,7 +160,7 @@ extension LeadLoader {
             throw HandoffError(.badInput, "data.deals.lead_key names the column '\(leadKey)', which the leads export does not have; its headers are \(HeaderMap.list(names))", file: leadsFile.path)
         }
         var lead = 0
-        _ = try forEachRow(leadsFile, span: leadsFile.header.bodyStart..<Int.max, firstLine: leadsFile.header.firstLine) { r in
+        _ = try forEachRow(leadsFile, span: leadsFile.header.bodyStart..<leadsFile.bodyEnd, firstLine: leadsFile.header.firstLine) { r in
             guard let id = r.string(idColumn), !id.isEmpty, let key = r.string(keyColumn), !key.isEmpty, !blank(r.trimmedBytes(keyColumn)) else { return }
             // Leads are kept in file order, first row of an id winning: find the lead by its id.
             var text = id
@@ -174,7 +175,7 @@ extension LeadLoader {
     private func dealHeader(_ deals: DealsSettings, path: String) throws
         -> (file: ReadFile, key: Int, at: [Int], when: [[(Int, [String])]], parsers: [TimestampParser]) {
         let wanted = [deals.key] + deals.facts.map(\.at) + deals.facts.flatMap { $0.when.keys.sorted() }
-        let file = try ReadFile(deals: path, key: deals.key)
+        let file = try ReadFile(deals: path, key: deals.key, self)
         let names = file.header.names
         func column(_ name: String) -> Int? { names.firstIndex { HeaderMap.same($0, name) } }
         let missing = Array(Set(wanted.filter { column($0) == nil })).sorted()
@@ -189,18 +190,18 @@ extension LeadLoader {
 
 extension ReadFile {
     /// The deals export: its header is the first of its first 20 rows that has the key column.
-    init(deals path: String, key: String) throws {
+    init(deals path: String, key: String, _ loader: LeadLoader) throws {
         kind = .deals
         self.path = path
         settings = nil
-        source = try Spool.regularFile(path)
+        (source, dialect) = try ReadFile.readable(path, loader, given: nil)
         size = 0
         spans = []
         timestamps = []
         var found: FileHeader?
         var rows = 0
         do {
-            try CSVReader(path: source, chunkSize: 64 << 10).readUntil { record in
+            try CSVReader(path: source, chunkSize: 64 << 10, delimiter: dialect.delimiter).readUntil { record in
                 rows += 1
                 guard record.count <= LeadLoader.maximumColumns else { return false }
                 let names = (0..<record.count).map { record.string($0) ?? "" }
@@ -210,12 +211,16 @@ extension ReadFile {
                 }
                 return rows < 20
             }
-        } catch let failure as CSVReader.Failure {
-            throw HandoffError(.badInput, failure.reason, file: failure.line.map { "\(path):\($0)" } ?? path)
+            guard let found else {
+                throw HandoffError(.badInput, "the deals export has no header row with the key column '\(key)' (data.deals.key) in its first 20 rows", file: path)
+            }
+            header = found
+            (bodyEnd, footers) = try FooterScan.find(source, file: path, dialect: dialect, bodyStart: found.bodyStart,
+                                                     idColumn: found.names.firstIndex { HeaderMap.same($0, key) })
+        } catch {
+            if source != path { try? FileManager.default.removeItem(atPath: source) }
+            if let failure = error as? CSVReader.Failure { throw HandoffError(.badInput, failure.reason, file: failure.line.map { "\(path):\($0)" } ?? path) }
+            throw error
         }
-        guard let found else {
-            throw HandoffError(.badInput, "the deals export has no header row with the key column '\(key)' (data.deals.key) in its first 20 rows", file: path)
-        }
-        header = found
     }
 }

@@ -10,16 +10,18 @@ extension LeadLoader {
         part.ids.reserve(expected, bytesEach: 12)
         part.columns = Set(LeadColumn.allCases.filter { map[$0] != nil })
         let mapsSource = hasMapping("source")
+        let decimalComma = file.dialect.decimalComma
         part.end = try forEachRow(file, span: span, firstLine: firstLine) { record in
             part.rows += 1
-            readLead(record, map: map, file: file.path, times: file.timestamps, mapsSource: mapsSource, &part)
+            readLead(record, map: map, file: file.path, times: file.timestamps, decimalComma: decimalComma, mapsSource: mapsSource, &part)
         }
         return part
     }
 
     /// One lead from one row: its id (or the row is skipped), then its times, texts, numbers and decision.
-    private func readLead(_ r: CSVReader.Record, map: LeadPositions, file: String, times: [TimestampParser?], mapsSource: Bool, _ s: inout LeadPart) {
-        let row = LeadRow(record: r, map: map, file: file, loader: self, times: times)
+    private func readLead(_ r: CSVReader.Record, map: LeadPositions, file: String, times: [TimestampParser?], decimalComma: Bool, mapsSource: Bool,
+                          _ s: inout LeadPart) {
+        let row = LeadRow(record: r, map: map, file: file, loader: self, times: times, decimalComma: decimalComma)
         guard let id = row.leadID(&s) else { return }
         var lead = Lead(id: id)
         readTimes(row, into: &lead, &s)
@@ -59,8 +61,13 @@ extension LeadLoader {
         lead.annualRevenue = row.number(.annualRevenue, &s)
         lead.score = row.number(.score, &s)
         if let raw = row.plain(.attemptCount, &s) {
-            if let n = Int(raw) { lead.attemptCountColumn = n } else {
+            switch ExportNumber.parse(raw, decimalComma: row.decimalComma) {
+            case let .success(v) where v == v.rounded(.towardZero):
+                if let n = Int(exactly: v) { lead.attemptCountColumn = n } else { row.issue("attempt_count", raw, "not a whole number", &s) }
+            case .success:
                 row.issue("attempt_count", raw, "not a whole number", &s)
+            case let .failure(problem):
+                row.issue("attempt_count", raw, problem == .notANumber ? "not a whole number" : problem.reason, &s)
             }
         }
     }
@@ -97,6 +104,8 @@ private struct LeadRow {
     let loader: LeadLoader
     /// Each column's timestamp parser, by `LeadColumn.ordinal` (the layout declared or detected for this file).
     let times: [TimestampParser?]
+    /// True when numbers are written with a decimal comma (the file is delimited by `;`).
+    let decimalComma: Bool
 
     func issue(_ column: String, _ value: String, _ reason: String, skipped: Bool = false, _ s: inout LeadPart) {
         s.quality.record(DataIssue(file: file, line: record.line, column: column, value: value, reason: reason, rowSkipped: skipped))
@@ -187,12 +196,16 @@ private struct LeadRow {
         return nil
     }
 
+    /// A number as exports write it (`ExportNumber`); plain decimals straight from the bytes.
     func number(_ column: LeadColumn, _ s: inout LeadPart) -> Double? {
-        if let i = map[column], let v = Bytes.plainNumber(record.trimmedBytes(i)) { return v }
+        if !decimalComma, let i = map[column], let v = Bytes.plainNumber(record.trimmedBytes(i)) { return v }
         guard let raw = plain(column, &s) else { return nil }
-        if let v = Amount.parse(raw) { return v }
-        issue(column.rawValue, raw, "not a number", &s)
-        return nil
+        switch ExportNumber.parse(raw, decimalComma: decimalComma) {
+        case let .success(v): return v
+        case let .failure(problem):
+            issue(column.rawValue, raw, problem.reason, &s)
+            return nil
+        }
     }
 
     /// A status or decision through the mapping; the raw text when it maps to nothing known.

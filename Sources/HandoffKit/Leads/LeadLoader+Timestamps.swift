@@ -8,7 +8,7 @@ extension LeadLoader {
     /// A column `formats` declares reads its patterns; any other is detected from a sample of its values (non-blank cells
     /// from the top of the file): built-in shapes as before, one layout when exactly one reads the sample, and an error
     /// (candidates, values, the line to add to the agreement) when the sample is ambiguous or nothing reads it.
-    func timestampParsers(_ kind: ExportKind, path: String, source: String, header: FileHeader,
+    func timestampParsers(_ kind: ExportKind, path: String, source: String, header: FileHeader, delimiter: UInt8 = 0x2C,
                           formats: TimestampFormats) throws -> [TimestampParser?] {
         let names = kind.wanted
         var parsers = [TimestampParser?](repeating: nil, count: names.count)
@@ -22,7 +22,7 @@ extension LeadLoader {
             }
         }
         guard !undecided.isEmpty else { return parsers }
-        let samples = sample(source, header: header, positions: undecided.map(\.position))
+        let samples = sample(source, header: header, positions: undecided.map(\.position), delimiter: delimiter)
         var problems: [Diagnostic] = []
         for (j, column) in undecided.enumerated() {
             switch TimestampDetection.detect(column: names[column.index], sample: samples[j], pivot: formats.twoDigitYearPivot) {
@@ -43,12 +43,12 @@ extension LeadLoader {
 
     /// Up to `TimestampDetection.sampleSize` non-blank values of each field position, from the first data row on
     /// (at most 20,000 rows are looked at). A file that stops being CSV ends the sample; the full read reports it.
-    func sample(_ source: String, header: FileHeader, positions: [Int]) -> [[TimestampDetection.Sample]] {
+    func sample(_ source: String, header: FileHeader, positions: [Int], delimiter: UInt8 = 0x2C) -> [[TimestampDetection.Sample]] {
         var out = positions.map { _ in [TimestampDetection.Sample]() }
         var rows = 0
         let limit = TimestampDetection.sampleSize
         do {
-            try CSVReader(path: source, chunkSize: 1 << 20).forEachRecord(in: header.bodyStart..<Int.max, firstLine: header.firstLine) { r in
+            try CSVReader(path: source, chunkSize: 1 << 20, delimiter: delimiter).forEachRecord(in: header.bodyStart..<Int.max, firstLine: header.firstLine) { r in
                 rows += 1
                 for (j, p) in positions.enumerated() where out[j].count < limit {
                     let raw = r.trimmedBytes(p)

@@ -72,6 +72,7 @@ public final class LeadLoader: Sendable {
         guard case var .leads(state) = moveOut(&joined[0], leaving: .rows(DetachedRows())) else { preconditionFailure("the leads file is read first") }
         state.quality.rowsRead[sources.leads] = state.rows
         for file in files where file.header.preamble > 0 { state.quality.preambleRows[file.path] = file.header.preamble }
+        for file in files { state.quality.note(file) }
         let leadsLatest = state.latest == .min ? nil : state.latest
         tie(files, &joined, to: &state)
         clock.mark("tie activities and engagement to leads")
@@ -152,7 +153,7 @@ public final class LeadLoader: Sendable {
     /// Joins a file's spans in order. A lead id repeated across spans, or an error in any span, makes the file be read
     /// again in one piece (the first row of an id must win; an error must name its line).
     private func join(_ file: ReadFile, _ parts: inout [Result<ReadPart, Error>]) throws -> ReadPart {
-        let whole = { [self] in try read(file, span: file.header.bodyStart..<Int.max, first: true) }
+        let whole = { [self] in try read(file, span: file.header.bodyStart..<file.bodyEnd, first: true) }
         switch try? moveOut(&parts[0], leaving: ReadPart.taken).get() {
         case var .leads(state)?:
             let joined = laterSpans(file, &parts, after: state.end) { next, lineOffset in
@@ -201,14 +202,14 @@ public final class LeadLoader: Sendable {
 
     /// Finds the header record (skipping report title rows), resolves the columns and says where the rows begin.
     func header(_ path: String, source: String, wanted: [String], required: [String], what: String,
-                columns: [String: String] = [:]) throws -> FileHeader {
+                columns: [String: String] = [:], delimiter: UInt8 = 0x2C) throws -> FileHeader {
         let overrides = overrides(for: wanted, file: columns)
         var found: FileHeader?
         var preamble: [[String]] = []
         var failure: Error?
         do {
             // A header and a few title rows: read a small first chunk (it grows for a longer record).
-            try CSVReader(path: source, chunkSize: 64 << 10).readUntil { record in
+            try CSVReader(path: source, chunkSize: 64 << 10, delimiter: delimiter).readUntil { record in
                 // Each candidate row is matched against every preset: a row of a million fields would take seconds.
                 guard record.count <= LeadLoader.maximumColumns else {
                     failure = HandoffError(.badInput, "line \(record.line) has \(record.count) fields before any header was found; an export has at most \(LeadLoader.maximumColumns) columns — is this the right file?", file: path)
@@ -241,7 +242,7 @@ public final class LeadLoader: Sendable {
     func forEachRow(_ file: ReadFile, span: Range<Int>, firstLine: Int, _ body: (CSVReader.Record) throws -> Void) throws -> CSVReader.SpanEnd {
         let path = file.path
         do {
-            return try CSVReader(path: file.source).forEachRecord(in: span, firstLine: firstLine, body)
+            return try CSVReader(path: file.source, delimiter: file.dialect.delimiter).forEachRecord(in: span, firstLine: firstLine, body)
         } catch let failure as CSVReader.Failure {
             throw HandoffError(.badInput, failure.reason, file: failure.line.map { "\(path):\($0)" } ?? path)
         }

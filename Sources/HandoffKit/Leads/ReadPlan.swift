@@ -21,15 +21,22 @@ struct FileHeader: Sendable {
     var names: [String] = []
 }
 
-/// One export to read: its header and the spans its rows are cut into (one per core for large files).
+/// One export to read: its dialect, header, where its rows end and the spans they are cut into (one per core for
+/// large files).
 struct ReadFile: Sendable {
     let kind: ExportKind
     /// The file as named (in every message).
     let path: String
-    /// Where it is read from: `path`, or a temporary copy when `path` is a pipe (`--leads <(…)`), which cannot be
-    /// read twice or at an offset.
+    /// Where it is read from: `path`, or a temporary UTF-8 copy when `path` is a pipe (`--leads <(…)`), which cannot be
+    /// read twice or at an offset, or is written in another encoding (same lines, so messages keep the file's lines).
     let source: String
+    /// How the file is written: detected from its bytes, or as given.
+    let dialect: Dialect
     let header: FileHeader
+    /// Byte offset (in `source`) where the data rows end: the first report footer row, or the end of the file.
+    let bodyEnd: Int
+    /// The report footer rows after the data, with their lines; never read as records.
+    let footers: [ReportFooter]
     let spans: [Range<Int>]
     /// The file's size in bytes.
     let size: Int
@@ -38,28 +45,53 @@ struct ReadFile: Sendable {
     /// The timestamp parser of each wanted column (`kind.wanted` order; nil for columns that are not timestamps).
     let timestamps: [TimestampParser?]
 
-    /// Reads the header, settles each timestamp column's layout (`formats`, by default the agreement's; else detected
-    /// from a sample) and cuts the rows after the header into spans.
-    init(_ kind: ExportKind, _ path: String, _ loader: LeadLoader, settings: ExportFileSettings? = nil, formats: TimestampFormats? = nil) throws {
+    /// Detects the dialect (unless `dialect` is given; the agreement's `data.encoding` and `data.delimiter` override
+    /// those parts of the detection), makes a UTF-8 copy when the file is in another encoding, reads the header, settles
+    /// each timestamp column's layout (`formats`, by default the agreement's; else detected from a sample), finds the
+    /// report footer, and cuts the rows between them into spans.
+    init(_ kind: ExportKind, _ path: String, _ loader: LeadLoader, settings: ExportFileSettings? = nil, formats: TimestampFormats? = nil,
+         dialect given: Dialect? = nil) throws {
         self.kind = kind
         self.path = path
         self.settings = settings
-        source = try Spool.regularFile(path)
-        header = try loader.header(path, source: source, wanted: kind.wanted, required: kind.required, what: kind.what,
-                                   columns: settings?.columns ?? [:])
+        (source, dialect) = try ReadFile.readable(path, loader, given: given)
         do {
-            timestamps = try loader.timestampParsers(kind, path: path, source: source, header: header,
+            header = try loader.header(path, source: source, wanted: kind.wanted, required: kind.required, what: kind.what,
+                                       columns: settings?.columns ?? [:], delimiter: dialect.delimiter)
+            timestamps = try loader.timestampParsers(kind, path: path, source: source, header: header, delimiter: dialect.delimiter,
                                                      formats: formats ?? loader.settings.timestampFormats)
+            (bodyEnd, footers) = try FooterScan.find(source, file: path, dialect: dialect, bodyStart: header.bodyStart,
+                                                     idColumn: header.positions.first ?? nil)
+            // Small files are not worth cutting.
+            size = (try? FileManager.default.attributesOfItem(atPath: source)[.size] as? NSNumber)?.intValue ?? 0
+            let count = max(1, min(loader.cores, (bodyEnd - header.bodyStart) / loader.minimumSpan))
+            spans = try CSVReader(path: source, delimiter: dialect.delimiter).spans(count: count, after: header.bodyStart, before: bodyEnd)
         } catch {
-            Spool.remove(source: source, path: path)
+            if source != path { try? FileManager.default.removeItem(atPath: source) }
+            if let failure = error as? CSVReader.Failure { throw HandoffError(.badInput, failure.reason, file: path) }
             throw error
         }
-        // Small files are not worth cutting.
-        size = (try? FileManager.default.attributesOfItem(atPath: source)[.size] as? NSNumber)?.intValue ?? 0
-        let count = max(1, min(loader.cores, (size - header.bodyStart) / loader.minimumSpan))
+    }
+}
+
+extension ReadFile {
+    /// The file as UTF-8 on disk, and how it is written: `path` itself, or a temporary copy when it is a pipe or in
+    /// another encoding (same lines, so messages keep the file's lines).
+    static func readable(_ path: String, _ loader: LeadLoader, given: Dialect?) throws -> (source: String, dialect: Dialect) {
+        let spooled = try Spool.regularFile(path)
+        var copy: String?
         do {
-            spans = try CSVReader(path: source).spans(count: count, after: header.bodyStart)
+            let dialect = try Dialect.detect(spooled, given: given, encoding: loader.settings.encoding, delimiter: loader.settings.delimiter,
+                                             cores: loader.cores)
+            guard dialect.encoding.needsTranscoding else { return (spooled, dialect) }
+            let utf8 = Spool.temporaryPath()
+            copy = utf8
+            try CSVReader.FilePass.transcode(spooled, from: dialect.encoding, to: utf8)
+            if spooled != path { try? FileManager.default.removeItem(atPath: spooled) }
+            return (utf8, dialect)
         } catch let failure as CSVReader.Failure {
+            if let copy { try? FileManager.default.removeItem(atPath: copy) }
+            if spooled != path { try? FileManager.default.removeItem(atPath: spooled) }
             throw HandoffError(.badInput, failure.reason, file: path)
         }
     }
@@ -73,7 +105,7 @@ enum Spool {
         guard stat(path, &info) == 0 else { return path }
         let type = info.st_mode & S_IFMT
         guard type != S_IFREG, type != S_IFDIR else { return path }
-        let copy = (NSTemporaryDirectory() as NSString).appendingPathComponent("handoff-\(UUID().uuidString).csv")
+        let copy = temporaryPath()
         guard let input = FileHandle(forReadingAtPath: path), FileManager.default.createFile(atPath: copy, contents: nil),
               let output = FileHandle(forWritingAtPath: copy) else {
             throw HandoffError(.badInput, "cannot read the file", file: path)
@@ -86,6 +118,11 @@ enum Spool {
             throw HandoffError(.badInput, "cannot read the file (\(error.localizedDescription))", file: path)
         }
         return copy
+    }
+
+    /// A new path in the temporary folder.
+    static func temporaryPath() -> String {
+        (NSTemporaryDirectory() as NSString).appendingPathComponent("handoff-\(UUID().uuidString).csv")
     }
 
     /// Removes the copy, if one was made.

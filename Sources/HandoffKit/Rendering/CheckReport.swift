@@ -110,7 +110,7 @@ public enum CheckReport {
                     .object([("file", .string(i.file)), ("line", .number(Double(i.line))), ("column", .string(i.column)),
                              ("value", .string(i.value)), ("reason", .string(i.reason)), ("row_skipped", .bool(i.rowSkipped))])
                 })),
-            ] + dealsJSON(s.quality.deals))),
+            ] + dealsJSON(s.quality.deals) + footers(s.quality))),
         ])
     }
 
@@ -124,6 +124,15 @@ public enum CheckReport {
             ("unmatched_leads", .number(Double(j.unmatchedLeads))), ("unmatched_lead_examples", .array(j.unmatchedLeadExamples.map { .string($0) })),
             ("facts", .object(j.factsSet.map { ($0.fact, .number(Double($0.leads))) })),
         ]))]
+    }
+
+    /// The report footer rows left out, when there are any (the key is absent otherwise).
+    static func footers(_ q: DataQuality) -> [(String, JSON)] {
+        guard !q.footers.isEmpty else { return [] }
+        let rows: [JSON] = q.footers.map { f in
+            JSON.object([("file", .string(f.file)), ("line", .number(Double(f.line))), ("text", .string(f.text)), ("why", .string(f.why))])
+        }
+        return [("report_footers", .array(rows))]
     }
 
     /// An ISO instant, or null.

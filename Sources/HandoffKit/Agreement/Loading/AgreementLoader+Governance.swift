@@ -75,7 +75,7 @@ extension AgreementLoader {
 
     static func readData(_ node: Node, _ r: NodeReader) -> DataSettings? {
         guard let f = r.fields(node, "'data'", known: ["preset", "columns", "values", "date_formats", "two_digit_year_pivot", "time_zone", "placeholders",
-                                                       "files", "deals"]) else { return nil }
+                                                       "encoding", "delimiter", "files", "deals"]) else { return nil }
         var settings = DataSettings.standard
         if let p = f["preset"].flatMap({ r.choice($0, "preset", from: ColumnPreset.names) }) { settings.preset = p }
         if let columns = f["columns"] { settings.columns = readColumns(columns, r, "data.columns") }
@@ -90,6 +90,16 @@ extension AgreementLoader {
             if TimeZoneTable.isIANA(zone) { settings.timeZone = zone } else { r.error("'\(zone)' is not an IANA time zone", at: zoneNode) }
         }
         settings.placeholders = f["placeholders"].flatMap { r.strings($0, "placeholders") } ?? []
+        if let node = f["encoding"], let name = r.string(node, "the exports' encoding") {
+            if let encoding = Dialect.Encoding(name: name) { settings.encoding = encoding } else {
+                r.error("unknown data.encoding '\(name)'; use one of \(Dialect.encodingChoices) (or leave it out to detect it from the file)", at: node)
+            }
+        }
+        if let node = f["delimiter"], let text = r.string(node, "the exports' delimiter") {
+            if let byte = Dialect.delimiter(named: text) { settings.delimiter = byte } else {
+                r.error("unknown data.delimiter '\(text)'; use \(Dialect.delimiterChoices) (or leave it out to detect it from the file)", at: node)
+            }
+        }
         return settings
     }
 

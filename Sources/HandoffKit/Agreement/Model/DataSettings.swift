@@ -12,6 +12,10 @@ public struct DataSettings: Sendable {
     public var timeZone: String?
     /// Values that mean "blank" (`Select`, `N/A`, …) on top of the built-in list.
     public var placeholders: [String]
+    /// The exports' text encoding (`data.encoding`); detected from each file's bytes when nil.
+    public var encoding: Dialect.Encoding? = nil
+    /// The exports' field delimiter (`data.delimiter`: `,` `;` tab `|`); detected from each file when nil.
+    public var delimiter: UInt8? = nil
     /// Where each value mapping's target is written (column → export value → location), for diagnostics.
     public var valueLocations: [String: [String: SourceLocation]] = [:]
     /// The exports by name and role (several per role allowed), when the folder does not hold the default names.

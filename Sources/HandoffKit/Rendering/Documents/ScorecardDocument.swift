@@ -40,6 +40,8 @@ public enum ScorecardDocument {
                                             "pending": S.text("leads pending across commitments"), "preamble": S.text("report title rows skipped"),
                                             "deals": S.text("how the related deals export joined the leads (data.deals)"),
                                             "local_times": S.text("local times in a DST gap or overlap, per file and column"),
+                                            "footers": S.text("report footer rows not counted, with their lines"),
+                                            "dialects": S.text("files not read as UTF-8 with commas: how they were read"),
                                             "issues": .list("the first issues", ["where": S.text("file:line"), "column": S.text("column"),
                                                                                  "value": S.text("value"), "reason": S.text("why"), "outcome": S.text("row skipped / cell blank")]),
                                             "more": S.text("'and N more' when the list is cut")]),
@@ -98,6 +100,9 @@ public enum ScorecardDocument {
                         "\(fileName(file)) \(column): \(n.nonexistent) nonexistent (read with the offset after the change), \(n.ambiguous) ambiguous (read as the first occurrence)"
                     }
                 }.joined(separator: "; ")),
+                "footers": T.text(q.footers.map { "\(fileName($0.file)) line \($0.line) '\($0.shown)'" }.joined(separator: "; ")),
+                "dialects": T.text(q.dialects.filter { !$0.value.isPlain }.sorted { $0.key < $1.key }
+                    .map { "\(fileName($0.key)) as \($0.value)" }.joined(separator: "; ")),
                 "issues": T.list(shownIssues.map { i in
                     ["where": T.text("\(fileName(i.file)):\(i.line)"), "column": T.text(i.column), "value": T.text(i.value.count > 40 ? String(i.value.prefix(40)) + "…" : i.value),
                      "reason": T.text(i.reason), "outcome": T.text(i.rowSkipped ? "row skipped" : "cell treated as blank")]

@@ -84,6 +84,25 @@ struct SeveralFilesTests {
         #expect(s2.commitments.map(\.verdict) == s1.commitments.map(\.verdict))
     }
 
+    /// A file of its own dialect: `;`-delimited ISO-8859-1 with local `dd.MM.yyyy HH:mm` times, declared on its entry.
+    @Test func eachFileMayHaveItsOwnDialectAndDateFormat() throws {
+        let dir = try temporaryDirectory()
+        try write(Self.leads, "leads.csv", in: dir)
+        try write(Self.emails, "emails.csv", in: dir)
+        let calls = "Lead;Call Start;Ergebnis\r\nL3;16.11.2026 11:00;R\u{FC}ckruf\r\nL1;16.11.2026 10:10;erreicht\r\n"
+        try Data(calls.data(using: .isoLatin1)!).write(to: URL(fileURLWithPath: (dir as NSString).appendingPathComponent("calls.csv")))
+        let a = try agreement("""
+        data:
+          files:
+            - {role: activities, path: calls.csv, type: call, encoding: iso-8859-1, delimiter: ";", date_formats: {activity_at: dd.MM.yyyy HH:mm},
+               columns: {activity_lead_id: Lead, activity_at: Call Start}}
+            - {role: activities, path: emails.csv}
+        """)
+        let ledger = try LeadLoader(agreement: a).load(try DataSources(directory: dir))
+        #expect(touches(ledger) == ["email@15:05 call@15:10", "email@15:20", "call@16:00", ""])
+        #expect(ledger.quality.dialects[(dir as NSString).appendingPathComponent("calls.csv")]?.description == "iso-8859-1, semicolon-delimited, CRLF line ends")
+    }
+
     @Test func repeatedActivitiesOnTheCommandLineAreAllRead() throws {
         let dir = try temporaryDirectory()
         let leads = try write(Self.leads, "leads.csv", in: dir)

@@ -54,12 +54,12 @@ struct ReadFile: Sendable {
         self.kind = kind
         self.path = path
         self.settings = settings
-        (source, dialect) = try ReadFile.readable(path, loader, given: given)
+        (source, dialect) = try ReadFile.readable(path, loader, given: given, encoding: settings?.encoding, delimiter: settings?.delimiter)
         do {
             header = try loader.header(path, source: source, wanted: kind.wanted, required: kind.required, what: kind.what,
                                        columns: settings?.columns ?? [:], delimiter: dialect.delimiter)
             timestamps = try loader.timestampParsers(kind, path: path, source: source, header: header, delimiter: dialect.delimiter,
-                                                     formats: formats ?? loader.settings.timestampFormats)
+                                                     formats: formats ?? settings?.timestampFormats ?? loader.settings.timestampFormats)
             (bodyEnd, footers) = try FooterScan.find(source, file: path, dialect: dialect, bodyStart: header.bodyStart,
                                                      idColumn: header.positions.first ?? nil)
             // Small files are not worth cutting.
@@ -77,11 +77,13 @@ struct ReadFile: Sendable {
 extension ReadFile {
     /// The file as UTF-8 on disk, and how it is written: `path` itself, or a temporary copy when it is a pipe or in
     /// another encoding (same lines, so messages keep the file's lines).
-    static func readable(_ path: String, _ loader: LeadLoader, given: Dialect?) throws -> (source: String, dialect: Dialect) {
+    static func readable(_ path: String, _ loader: LeadLoader, given: Dialect?, encoding: Dialect.Encoding? = nil,
+                         delimiter: UInt8? = nil) throws -> (source: String, dialect: Dialect) {
         let spooled = try Spool.regularFile(path)
         var copy: String?
         do {
-            let dialect = try Dialect.detect(spooled, given: given, encoding: loader.settings.encoding, delimiter: loader.settings.delimiter,
+            let dialect = try Dialect.detect(spooled, given: given, encoding: encoding ?? loader.settings.encoding,
+                                             delimiter: delimiter ?? loader.settings.delimiter,
                                              cores: loader.cores)
             guard dialect.encoding.needsTranscoding else { return (spooled, dialect) }
             let utf8 = Spool.temporaryPath()

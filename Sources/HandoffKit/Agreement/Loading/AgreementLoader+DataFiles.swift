@@ -47,7 +47,8 @@ extension AgreementLoader {
         var files: [ExportFileSettings] = []
         var seen: [String: Int] = [:]
         for item in r.list(node, "'data.files'") ?? [] {
-            guard let f = r.fields(item, "an entry of data.files", known: ["role", "path", "columns", "values", "type"], required: ["role", "path"]),
+            guard let f = r.fields(item, "an entry of data.files", known: ["role", "path", "columns", "values", "type", "encoding", "delimiter", "date_formats"],
+                                   required: ["role", "path"]),
                   let role = f["role"].flatMap({ r.choice($0, "file role", from: ExportFileSettings.Role.allCases.map(\.rawValue)) })
                     .flatMap(ExportFileSettings.Role.init(rawValue:)),
                   let pathNode = f["path"], let path = r.string(pathNode, "the file's path") else { continue }
@@ -67,6 +68,21 @@ extension AgreementLoader {
                 } else {
                     r.error("type applies to activities files only ('\(path)' is a \(role.rawValue) file)", at: typeNode)
                 }
+            }
+            if let node = f["encoding"], let name = r.string(node, "the file's encoding") {
+                if let encoding = Dialect.Encoding(name: name) { file.encoding = encoding } else {
+                    r.error("unknown encoding '\(name)' for '\(path)'; use one of \(Dialect.encodingChoices) (or leave it out to detect it from the file)", at: node)
+                }
+            }
+            if let node = f["delimiter"], let text = r.string(node, "the file's delimiter") {
+                if let byte = Dialect.delimiter(named: text) { file.delimiter = byte } else {
+                    r.error("unknown delimiter '\(text)' for '\(path)'; use \(Dialect.delimiterChoices) (or leave it out to detect it from the file)", at: node)
+                }
+            }
+            if let node = f["date_formats"] {
+                var own = DataSettings.standard
+                readDateFormats(node, into: &own, r)
+                file.timestampFormats = own.timestampFormats
             }
             files.append(file)
         }

@@ -18,6 +18,11 @@ public struct ExportFileSettings: Sendable, Equatable {
     public var values: [String: [String: String]] = [:]
     /// Activities: the type of every row, when the file has no type column (`calls.csv` → `call`).
     public var type: String?
+    /// This file's encoding and delimiter, when they differ from `data.encoding` / `data.delimiter` (else detected).
+    public var encoding: Dialect.Encoding?
+    public var delimiter: UInt8?
+    /// This file's `date_formats`, replacing `data.date_formats` for it.
+    public var timestampFormats: TimestampFormats?
     /// Where the entry is written, for messages.
     public var location: SourceLocation?
 

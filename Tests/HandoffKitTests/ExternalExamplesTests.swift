@@ -56,4 +56,25 @@ struct ExternalExamplesTests {
         let acceptance = try #require(s.targets.first { $0.id == "acceptance_rate" })
         #expect(acceptance.value == 453.0 / 681.0)
     }
+
+    /// No timestamps at all: every lead judged at once on lead context; the rest "not measurable".
+    ///   rows = csv.DictReader(open('Leads.csv')); 9240 rows; Lead Source, Country, Specialization and
+    ///   What is your current occupation all filled ('Select' and the other placeholders blank): 4020
+    @Test(.enabled(if: available)) func xEducationOverTheWholeSpan() throws {
+        let (a, _, _) = try Handoff.agreement(at: projectPath("examples/external/x-education-leads.yaml"))
+        let dir = (sharedData as NSString).appendingPathComponent("x-education-leads")
+        let s = try Handoff.scorecard(a, MeasurementRequest(sources: try DataSources(directory: dir)))
+        #expect(s.period.kind == .all)
+        let context = try result(s, "lead-context")
+        #expect(context.denominator == 9240)
+        #expect(context.value == 4020.0 / 9240.0)
+        #expect(context.verdict == .missed)
+        #expect(try result(s, "lead-volume").note == "needs column mql_at (the exports have no timestamps)")
+        #expect(CheckReport.text(s).hasPrefix("Online-course lead handoff (example on a public leads export) v1.0 - all data (every lead; the exports have no timestamps)\n"))
+        #expect {
+            try Handoff.scorecard(a, MeasurementRequest(sources: try DataSources(directory: dir), period: .week("2024-W01")))
+        } throws: { error in
+            (error as? HandoffError)?.diagnostics.map(\.message) == ["the exports have no timestamps, so no week or month can be chosen; leave out --week and --month to judge every lead at once"]
+        }
+    }
 }

@@ -33,8 +33,12 @@ struct CommitmentEvaluator {
     func missingInput(_ c: Commitment) -> String? {
         let l = context.ledger
         func need(_ column: LeadColumn) -> String? { l.has(column) ? nil : "needs column \(column.rawValue)" }
-        // Every commitment is judged on a cohort of MQLs.
-        if let m = need(.mqlAt) { return m }
+        // Every commitment is judged on a cohort of MQLs; without any timestamp, the cohort is every lead, and only what
+        // needs no time is judged.
+        if context.period.kind == .all, c.metric == .contextCompleteRate || c.metric == .acceptanceRate {
+        } else if let m = need(.mqlAt) {
+            return context.period.kind == .all ? m + " (the exports have no timestamps)" : m
+        }
         switch c.metric {
         case .mqlCount: return need(.mqlAt)
         case .routingTime: return need(.mqlAt) ?? need(.routedAt)

@@ -34,7 +34,7 @@ public struct Coverage: Sendable {
 
     /// `MQLs from 2026-09-01 09:00 to 2026-11-20 17:05; last sales activity 2026-11-20 18:00`.
     public func text(_ zone: ZoneRules) -> String {
-        guard let first = firstMQL, let last = lastMQL else { return "the leads export has no MQLs" }
+        guard let first = firstMQL, let last = lastMQL else { return "the leads export has no MQL dates" }
         var out = "MQLs from \(Dates.local(first, zone)) to \(Dates.local(last, zone))"
         if let a = lastActivity { out += "; last sales activity \(Dates.local(a, zone))" }
         return out

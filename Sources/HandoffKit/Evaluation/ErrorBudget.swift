@@ -78,7 +78,7 @@ public struct ErrorBudget: Sendable {
     /// The budget of `result`'s commitment for the reported week and the month to date.
     static func measure(_ result: CommitmentResult, context: EvaluationContext) -> ErrorBudget? {
         let c = result.commitment
-        guard let goal = goal(of: c), result.verdict != .notMeasurable else { return nil }
+        guard let goal = goal(of: c), result.verdict != .notMeasurable, context.period.kind != .all else { return nil }
         let zone = context.zone
         let lastDay = context.period.endDay.adding(days: -1)
         let week = context.period.kind == .week ? context.period : Period.week(containing: lastDay, zone: zone)

@@ -33,14 +33,20 @@ public struct EvaluationContext: Sendable {
         guard let zone = ZoneRules(identifier: agreement.businessHours.timeZone) else {
             throw HandoffError(.usage, "unknown time zone '\(agreement.businessHours.timeZone)'")
         }
-        guard let moment = asOf ?? ledger.latestTimestamp else {
-            throw HandoffError(.badInput, "the leads export has no timestamps, so there is no 'as of' moment; pass --as-of", file: ledger.sources.leads)
+        // Exports without any timestamp are judged over every lead at once, on what needs no time (lead context).
+        let wholeSpan = asOf == nil && ledger.latestTimestamp == nil
+        if wholeSpan, case .lastCompleteWeek = period {} else if wholeSpan {
+            throw HandoffError(.usage, "the exports have no timestamps, so no week or month can be chosen; leave out --week and --month to judge every lead at once",
+                               file: ledger.sources.leads)
         }
+        let all = Period.wholeSpan(zone: zone)
+        let moment = asOf ?? ledger.latestTimestamp ?? (all.end - 1)
         self.agreement = agreement
         self.ledger = ledger
         self.asOf = moment
         self.zone = zone
         switch period {
+        case .lastCompleteWeek where wholeSpan: self.period = all
         case .lastCompleteWeek: self.period = Period.lastCompleteWeek(before: min(moment, ledger.leadsLatestTimestamp ?? moment), zone: zone)
         case let .week(text):
             guard let p = Period.week(text, zone: zone) else { throw HandoffError(.usage, "'\(text)' is not an ISO week; write it like 2026-W46") }
@@ -54,12 +60,14 @@ public struct EvaluationContext: Sendable {
         scorer = LeadScorer(definition: agreement.mqlDefinition, actions: ledger.actions, events: ledger.events, texts: ledger.texts)
         var pairs: [(at: Int64, index: Int)] = []
         pairs.reserveCapacity(ledger.leads.count)
-        for i in ledger.leads.indices { if let at = ledger.leads[i].mqlAt { pairs.append((at, i)) } }
+        for i in ledger.leads.indices {
+            if let at = ledger.leads[i].mqlAt { pairs.append((at, i)) } else if wholeSpan { pairs.append((all.start, i)) }
+        }
         pairs.sort { $0.at != $1.at ? $0.at < $1.at : $0.index < $1.index }
         let ordered = pairs.map(\.index)
         byMQL = ordered
         mqlTimes = pairs.map(\.at)
-        coverage = Coverage(ledger, firstMQL: pairs.first?.at, lastMQL: pairs.last?.at)
+        coverage = Coverage(ledger, firstMQL: wholeSpan ? nil : pairs.first?.at, lastMQL: wholeSpan ? nil : pairs.last?.at)
         fastTrackWindow = (self.period.start - 10 * 604_800)..<self.period.end
         fastTrack = EvaluationContext.fastTrackFlags(agreement: agreement, ledger: ledger, scorer: scorer, ordered: ordered, window: fastTrackWindow)
     }

@@ -15,7 +15,7 @@ public enum Evaluator {
         var measured = ServiceLevels.enrich(outcomes.compactMap(\.result), context: context)
         let trend = outcomes.last?.trend ?? []
         var targets = FunnelTargets(context: context).results()
-        if context.coverage.excludes(context.period, asOf: context.asOf) {
+        if context.period.kind != .all, context.coverage.excludes(context.period, asOf: context.asOf) {
             // Outside what the exports cover: no verdict on numbers that are not there.
             let note = "no data for \(context.period.label): the exports cover \(context.coverage.text(context.zone))"
             for k in measured.indices where measured[k].verdict != .notMeasurable {

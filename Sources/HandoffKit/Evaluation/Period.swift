@@ -1,7 +1,11 @@
 /// A reporting period: an ISO week or a calendar month, in the agreement's time zone.
 public struct Period: Sendable, Equatable {
     /// Week or month.
-    public enum Kind: String, Sendable { case week, month }
+    public enum Kind: String, Sendable {
+        case week, month
+        /// Every lead: the exports carry no timestamps, so no week or month can be told apart.
+        case all
+    }
 
     /// Week or month.
     public var kind: Kind
@@ -61,6 +65,12 @@ public struct Period: Sendable, Equatable {
         return Period(kind: .month, label: label, firstDay: first, endDay: first.adding(months: 1), zone: zone)
     }
 
+    /// Every lead, whenever it came: for exports without any timestamp.
+    public static func wholeSpan(zone: ZoneRules) -> Period {
+        Period(kind: .all, label: "all data", firstDay: LocalDate(year: 1900, month: 1, day: 1), endDay: LocalDate(year: 2200, month: 1, day: 1),
+               zone: zone)
+    }
+
     /// The last complete ISO week before `asOf`.
     public static func lastCompleteWeek(before asOf: Int64, zone: ZoneRules) -> Period {
         let today = LocalDate(daysSinceEpoch: Int(zone.local(asOf).floorDiv(86400)))
@@ -74,6 +84,7 @@ public struct Period: Sendable, Equatable {
 
     /// `Mon 16 Nov – Sun 22 Nov 2026`.
     public var span: String {
+        if kind == .all { return "every lead; the exports have no timestamps" }
         let last = endDay.adding(days: -1)
         return "\(Dates.short(firstDay)) – \(Dates.short(last)) \(last.year)"
     }

@@ -58,6 +58,11 @@ public struct Scorecard: Sendable {
 }
 
 /// One funnel stage's count for the cohort.
+extension Scorecard {
+    /// `2026-11-23 09:00 America/New_York`, or what stands for it when the exports carry no timestamps.
+    public var asOfText: String { period.kind == .all ? "no timestamps in the exports" : "\(Dates.local(asOf, zone)) \(zone.identifier)" }
+}
+
 public struct FunnelStage: Sendable {
     /// The stage name.
     public var name: String

@@ -5,7 +5,7 @@ public enum CheckReport {
 
     /// Plain-ASCII-safe text: `[ok] sales  first-touch  met  93.1%  goal >= 90% within 30m (business)  n=72 pending=3`.
     public static func text(_ s: Scorecard, breaches detailed: Bool = false) -> String {
-        var lines = ["\(s.title) v\(s.version) — \(s.period.label) (\(s.period.span)), as of \(Dates.local(s.asOf, s.zone)) \(s.zone.identifier)",
+        var lines = ["\(s.title) v\(s.version) — \(s.period.label) (\(s.period.span))\(s.period.kind == .all ? "" : ", as of " + s.asOfText)",
                      "data: \(s.coverage.text(s.zone))"]
         // One row per commitment and target: mark, team, id, verdict, value, then the rest of the line.
         var rows: [(columns: [String], rest: String, breaches: [Breach])] = []
@@ -59,7 +59,7 @@ public enum CheckReport {
             ("agreement", .object([("title", .string(s.title)), ("version", .string(s.version)), ("digest", .string(s.digest))])),
             ("period", .object([("kind", .string(s.period.kind.rawValue)), ("label", .string(s.period.label)),
                                 ("start", .string(Dates.iso(s.period.start))), ("end", .string(Dates.iso(s.period.end)))])),
-            ("as_of", .string(Dates.iso(s.asOf))),
+            ("as_of", s.period.kind == .all ? .null : .string(Dates.iso(s.asOf))),
             ("coverage", .object([("first_mql", instant(s.coverage.firstMQL)), ("last_mql", instant(s.coverage.lastMQL)),
                                   ("last_activity", instant(s.coverage.lastActivity))])),
             ("time_zone", .string(s.zone.identifier)),

@@ -3,7 +3,7 @@
 public enum SlackMessage {
     /// The message text.
     public static func text(_ s: Scorecard) -> String {
-        var lines = ["*\(escape(s.title))* — \(s.period.label) (\(s.period.span)), as of \(Dates.local(s.asOf, s.zone)) \(s.zone.identifier)"]
+        var lines = ["*\(escape(s.title))* — \(s.period.label) (\(s.period.span))\(s.period.kind == .all ? "" : ", as of " + s.asOfText)"]
         let missed = s.commitments.filter { $0.verdict == .missed }
         let atRisk = s.commitments.filter { $0.verdict == .atRisk }
         if missed.isEmpty {

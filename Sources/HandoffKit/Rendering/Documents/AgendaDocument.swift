@@ -43,7 +43,7 @@ public enum AgendaDocument {
         return [
             "title": T.text(a.info.title), "meeting_date": T.text("\(date.weekday.name) \(Dates.long(date))"), "time": T.text(m.time.description),
             "length": T.text(m.length.description), "attendees": T.text(m.attendees.joined(separator: ", ")), "period": T.text(s.period.label),
-            "period_span": T.text(s.period.span), "as_of": T.text(Dates.local(s.asOf, s.zone)), "coverage": T.text(s.coverage.text(s.zone)),
+            "period_span": T.text(s.period.span), "as_of": T.text(s.period.kind == .all ? "–" : Dates.local(s.asOf, s.zone)), "coverage": T.text(s.coverage.text(s.zone)),
             "volume": .record(["mqls": T.int(s.cohortSize), "weekly_target": T.text(weekly.map { Amount.format($0.rounded()) } ?? "–"),
                                "promise": T.text(volume.map { "\($0.note) (\($0.goalText))" } ?? "no volume commitment"),
                                "verdict": T.text(volume.map { "\($0.verdict.symbol) \($0.verdict.words)" } ?? "–")]),

@@ -60,10 +60,10 @@ public enum ScorecardDocument {
         let shownIssues = q.issues.prefix(12)
         return [
             "title": T.text(s.title), "version": T.text(s.version), "digest_short": T.text(String(s.digest.prefix(12))),
-            "period": T.text(s.period.label), "period_span": T.text(s.period.span), "as_of": T.text(Dates.local(s.asOf, s.zone)),
+            "period": T.text(s.period.label), "period_span": T.text(s.period.span), "as_of": T.text(s.period.kind == .all ? "–" : Dates.local(s.asOf, s.zone)),
             "time_zone": T.text(s.zone.identifier), "mqls": T.int(s.cohortSize), "teams": T.list(teams),
-            "cadence": T.text(s.period.kind == .week ? "Weekly" : "Monthly"),
-            "sources_window": T.text(s.period.kind == .week ? "last 8 weeks" : "this month"),
+            "cadence": T.text(s.period.kind == .week ? "Weekly" : s.period.kind == .month ? "Monthly" : "Whole-data"),
+            "sources_window": T.text(s.period.kind == .week ? "last 8 weeks" : s.period.kind == .month ? "this month" : "all data"),
             "coverage": T.text(s.coverage.text(s.zone)),
             "targets": T.list(s.targets.map { t in
                 ["name": T.text(t.name), "band": T.text("\(Percent.format(t.band.low))–\(Percent.format(t.band.high))"), "actual": T.percent(t.value),

@@ -94,4 +94,7 @@ struct ValueCache<Value: Sendable>: Sendable {
         if entries.count < 64 { entries.append((Array(bytes), value)) }
         return value
     }
+
+    /// The raw values seen (the first 64 distinct), lowercased: what the export writes, for checking value mappings.
+    var rawValues: [String] { entries.map { String(decoding: $0.raw, as: UTF8.self).lowercased() } }
 }

@@ -19,6 +19,8 @@ struct DetachedRows: Sendable {
     var localTimes = LocalTimeCounts()
     /// Engagement action names; `codes` index this.
     var actions: [String] = []
+    /// The raw type or action values met (lowercased), for checking value mappings.
+    var rawValues: Set<String> = []
     var rows = 0
     var earliest = Int64.max
     var latest = Int64.min
@@ -91,6 +93,7 @@ struct DetachedRows: Sendable {
             events.append(contentsOf: next.events.lazy.map { EngagementEvent(action: code[Int($0.action)], at: $0.at) })
         }
         rows += next.rows
+        rawValues.formUnion(next.rawValues)
         earliest = min(earliest, next.earliest)
         latest = max(latest, next.latest)
         end = next.end

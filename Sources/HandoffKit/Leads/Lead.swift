@@ -162,6 +162,12 @@ public struct DataQuality: Sendable {
     public static let detailLimit = 1000
     /// How the related deals export joined the leads, when one was read.
     public var deals: DealJoin?
+    /// Raw values (lowercased) seen in each column the agreement maps values of, for checking `data.values`.
+    public var valuesSeen: [String: Set<String>] = [:]
+    /// Status and decision values that map to nothing known, with how many cells hold each.
+    public var unmapped: [String: [String: Int]] = [:]
+    /// `data.values` checked against the data: keys that never occur (with a "did you mean"), values left unmapped.
+    public var mappingNotes: [String] = []
     /// Local times (no offset in the value) that a DST change makes nonexistent or ambiguous, per file and column.
     /// Counted for columns read by a pattern (declared or detected); a nonexistent time is read with the offset after
     /// the change, an ambiguous one as its first occurrence.
@@ -174,6 +180,8 @@ public struct DataQuality: Sendable {
 
     /// Takes in the issues of the next span of the same file, whose lines were counted from 1.
     mutating func absorb(_ other: DataQuality, lineOffset: Int) {
+        for (column, values) in other.valuesSeen { valuesSeen[column, default: []].formUnion(values) }
+        for (column, counts) in other.unmapped { unmapped[column, default: [:]].merge(counts, uniquingKeysWith: +) }
         for (file, columns) in other.localTimes {
             for (column, counts) in columns { localTimes[file, default: [:]][column, default: LocalTimeCounts()].add(counts) }
         }

@@ -25,7 +25,9 @@ extension LeadLoader {
             if let known = types.first(where: { Bytes.equal($0.raw, raw) }) {
                 code = known.code
             } else {
-                let type = fixedType ?? (blank(raw) ? "" : mapped("activity_type", columns[2].flatMap { r.string($0) } ?? "", file: file.settings).lowercased())
+                let text = blank(raw) ? "" : columns[2].flatMap { r.string($0) } ?? ""
+                if fixedType == nil, !text.isEmpty { out.rawValues.insert(text.lowercased()) }
+                let type = fixedType ?? (text.isEmpty ? "" : mapped("activity_type", text, file: file.settings).lowercased())
                 if let existing = out.actions.firstIndex(of: type) {
                     code = UInt16(truncatingIfNeeded: existing)
                 } else {
@@ -67,6 +69,7 @@ extension LeadLoader {
                     out.issues.append(DataIssue(file: path, line: r.line, column: "action", value: r.string(actionColumn) ?? "", reason: "no action", rowSkipped: true))
                     return
                 }
+                out.rawValues.insert(text.lowercased())
                 let action = mapped("action", text, file: file.settings).lowercased()
                 if let existing = actionIndex[action] {
                     code = existing
@@ -113,7 +116,9 @@ extension LeadLoader {
     /// the events' codes index (each file's codes are translated into one list).
     private func group(_ files: inout [FileRows], _ s: inout LeadPart,
                        start startKey: WritableKeyPath<Lead, Int32>, count countKey: WritableKeyPath<Lead, Int32>) -> ([EngagementEvent], [String]) {
+        let column = startKey == \Lead.activityStart ? "activity_type" : "action"
         for file in files {
+            s.quality.valuesSeen[column, default: []].formUnion(file.rows.rawValues)
             attach(file.rows, path: file.path, &s, file.runLeads) { leads, lead, range in
                 leads[lead][keyPath: countKey] += Int32(range.count)
             }

@@ -15,7 +15,17 @@ extension LeadLoader {
             part.rows += 1
             readLead(record, map: map, file: file.path, times: file.timestamps, decimalComma: decimalComma, mapsSource: mapsSource, &part)
         }
+        noteValuesSeen(&part)
         return part
+    }
+
+    /// The raw values of the mapped columns this span held (each distinct value was looked up once).
+    private func noteValuesSeen(_ part: inout LeadPart) {
+        if hasMapping("status") { part.quality.valuesSeen["status", default: []].formUnion(part.statuses.rawValues) }
+        if hasMapping("decision") { part.quality.valuesSeen["decision", default: []].formUnion(part.decisions.rawValues) }
+        for (column, reason) in [("source", false), ("rejection_reason", true)] where settings.values[column] != nil {
+            part.quality.valuesSeen[column, default: []].formUnion(part.mappedTexts(reason: reason).map { $0.lowercased() })
+        }
     }
 
     /// One lead from one row: its id (or the row is skipped), then its times, texts, numbers and decision.
@@ -77,11 +87,13 @@ extension LeadLoader {
         let status = row.choice(.status, &s.statuses)
         lead.status = status.value
         if let raw = status.unknown {
+            s.quality.unmapped["status", default: [:]][raw.lowercased(), default: 0] += 1
             row.issue("status", raw, "unknown status; map it under data.values.status to one of \(LeadStatus.allCases.map(\.rawValue).joined(separator: ", "))", &s)
         }
         let decision = row.choice(.decision, &s.decisions)
         lead.decision = decision.value
         if let raw = decision.unknown {
+            s.quality.unmapped["decision", default: [:]][raw.lowercased(), default: 0] += 1
             row.issue("decision", raw, "unknown decision; expected accepted or rejected (or map it under data.values.decision)", &s)
         }
         if row.map[.decision] == nil {

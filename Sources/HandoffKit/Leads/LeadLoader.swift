@@ -80,6 +80,12 @@ public final class LeadLoader: Sendable {
             try joinDeals(deals, path: path, leadsFile: files[0], &state)
             clock.mark("join the deals export")
         }
+        var values = settings.values
+        for file in sources.activityFiles + sources.engagementFiles {
+            for (column, map) in file.settings?.values ?? [:] { values[column, default: [:]].merge(map) { old, _ in old } }
+        }
+        state.quality.mappingNotes = ValueMappingCheck.notes(state.quality, values: values,
+                                                             understood: ["rejection_reason": Set(reasonIDs.keys.map { $0.lowercased() })])
         state.texts.materialize()
         return LeadLedger(leads: state.leads, texts: state.texts, ids: state.ids, actions: state.actions, events: state.events,
                           activityTypes: state.activityTypes, activities: state.activities, quality: state.quality, columns: state.columns,

@@ -79,6 +79,12 @@ struct LeadPart: Sendable {
         return result
     }
 
+    /// The texts looked up through a value mapping so far (sources, or rejection reasons), as written.
+    func mappedTexts(reason: Bool) -> [String] {
+        let table = reason ? mappedReason : mappedSource
+        return table.indices.filter { table[$0] >= 0 }.map { texts[TextRef(raw: Int32($0))] }
+    }
+
     /// Appends the leads of the span after this one, whose lines were counted from 1 (`lineOffset` shifts them).
     /// Returns false when a lead id of `next` already appeared in this part: then the file is read front to back,
     /// which keeps the first row of the id and reports the other in its place.

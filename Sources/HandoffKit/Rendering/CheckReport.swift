@@ -39,6 +39,7 @@ public enum CheckReport {
         lines.append("")
         lines.append("\(s.commitments.count) commitments: " + counts.map { "\($0.1) \($0.0.words)" }.joined(separator: ", "))
         let q = s.quality
+        for note in q.mappingNotes { lines.append("values: \(note)") }
         if q.issueCount > 0 {
             lines.append("data: \(q.rowsSkipped) row\(q.rowsSkipped == 1 ? "" : "s") skipped, \(q.cellsBlanked) cell\(q.cellsBlanked == 1 ? "" : "s") unreadable (see the scorecard's data-quality notes or --format json)")
         }
@@ -110,6 +111,7 @@ public enum CheckReport {
                     .object([("file", .string(i.file)), ("line", .number(Double(i.line))), ("column", .string(i.column)),
                              ("value", .string(i.value)), ("reason", .string(i.reason)), ("row_skipped", .bool(i.rowSkipped))])
                 })),
+                ("value_mapping", .array(s.quality.mappingNotes.map { .string($0) })),
             ] + dealsJSON(s.quality.deals) + footers(s.quality))),
         ])
     }

@@ -39,6 +39,7 @@ public enum ScorecardDocument {
                                             "skipped": S.text("rows skipped"), "unreadable": S.text("cells unreadable"),
                                             "pending": S.text("leads pending across commitments"), "preamble": S.text("report title rows skipped"),
                                             "deals": S.text("how the related deals export joined the leads (data.deals)"),
+                                            "mapping": S.text("data.values checked against the data: keys that never occur, values left unmapped"),
                                             "local_times": S.text("local times in a DST gap or overlap, per file and column"),
                                             "footers": S.text("report footer rows not counted, with their lines"),
                                             "dialects": S.text("files not read as UTF-8 with commas: how they were read"),
@@ -95,6 +96,7 @@ public enum ScorecardDocument {
                 "pending": T.int(s.commitments.map(\.pending).reduce(0, +)),
                 "preamble": T.text(q.preambleRows.sorted { $0.key < $1.key }.map { "\(fileName($0.key)): \($0.value)" }.joined(separator: ", ")),
                 "deals": T.text(q.deals.map { "\(fileName($0.file)): \($0.summary)" } ?? ""),
+                "mapping": T.text(q.mappingNotes.joined(separator: "; ")),
                 "local_times": T.text(q.localTimes.sorted { $0.key < $1.key }.flatMap { file, columns in
                     columns.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty }.map { column, n in
                         "\(fileName(file)) \(column): \(n.nonexistent) nonexistent (read with the offset after the change), \(n.ambiguous) ambiguous (read as the first occurrence)"

@@ -201,3 +201,30 @@ struct SeveralFilesTests {
         ])
     }
 }
+
+/// HubSpot's 2026 contact export as it comes: quotes inside a quoted header, a repeated header name, local
+/// `YYYY-MM-DD HH:MM` times in the portal's zone, the UI's status labels.
+@Suite("HubSpot 2026 contact export")
+struct HubSpot2026Tests {
+    static let export = #"""
+    "Record ID","First Name","Create Date","Contact owner","Owner assigned date","Lead Status","Lifecycle Stage","Date entered ""Marketing Qualified Lead (Lifecycle Stage Pipeline)""","Date of first engagement","Lead response time (HH:mm:ss)","Lead Status"
+    101,Ann,2026-11-16 09:40,Erin Walsh,2026-11-16 10:05,In Progress,Marketing Qualified Lead,2026-11-16 10:00,2026-11-16 10:20,00:15:00,Open
+    102,Bo,2026-11-16 11:00,Erin Walsh,,New,Lead,,,,
+
+    """#
+
+    @Test func thePresetReadsItAsItComes() throws {
+        let dir = try temporaryDirectory()
+        try write(Self.export, "leads.csv", in: dir)
+        let a = try #require(load(minimalAgreement + "\ndata: {preset: hubspot}\n").agreement)
+        let ledger = try LeadLoader(agreement: a).load(try DataSources(directory: dir))
+        #expect(ledger.quality.issueCount == 0)
+        // Local times in the agreement's zone (America/New_York, UTC-5): 10:00 is 15:00Z.
+        #expect(ledger.leads.map(\.mqlAt) == [1_794_841_200, nil])
+        #expect(ledger.leads.map(\.routedAt) == [1_794_841_500, nil])
+        #expect(ledger.leads.map(\.firstTouchAt) == [1_794_842_400, nil])
+        // The first of two "Lead Status" columns is read; the UI labels map like the internal values.
+        #expect(ledger.leads.map(\.status) == [.working, .open])
+        #expect(ledger.leads.map { ledger.texts[$0.owner] } == ["Erin Walsh", "Erin Walsh"])
+    }
+}

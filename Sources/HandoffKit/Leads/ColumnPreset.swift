@@ -34,8 +34,11 @@ public struct ColumnPreset: Sendable {
             "owner": ["Contact owner", "HubSpot Owner"], "routed_at": ["Owner Assigned Date"], "company": ["Company Name"],
             "industry": ["Industry"], "employees": ["Number of Employees"], "annual_revenue": ["Annual Revenue"],
             "country": ["Country/Region", "Country"], "title": ["Job Title"], "score": ["HubSpot Score"],
-            "mql_at": ["Became a Marketing Qualified Lead Date"], "sql_at": ["Became a Sales Qualified Lead Date"],
-            "opportunity_at": ["Became an Opportunity Date"], "won_at": ["Became a Customer Date"],
+            // 2026 exports name lifecycle dates "Date entered "<stage> (Lifecycle Stage Pipeline)"".
+            "mql_at": ["Became a Marketing Qualified Lead Date", "Date entered \"Marketing Qualified Lead (Lifecycle Stage Pipeline)\""],
+            "sql_at": ["Became a Sales Qualified Lead Date", "Date entered \"Sales Qualified Lead (Lifecycle Stage Pipeline)\""],
+            "opportunity_at": ["Became an Opportunity Date", "Date entered \"Opportunity (Lifecycle Stage Pipeline)\""],
+            "won_at": ["Became a Customer Date", "Date entered \"Customer (Lifecycle Stage Pipeline)\""],
             "status": ["Lead Status"], "attempt_count": ["Number of times contacted"],
             "first_touch_at": ["Date of first engagement", "First Contact Date"],
             "decision": ["MQL Decision"], "decision_at": ["MQL Decision Date"], "rejection_reason": ["MQL Rejection Reason"],
@@ -48,7 +51,9 @@ public struct ColumnPreset: Sendable {
         values: [
             "status": ["new": "open", "open": "open", "in_progress": "working", "attempted_to_contact": "working",
                        "connected": "working", "open_deal": "accepted", "unqualified": "rejected", "bad_timing": "nurture",
-                       "unresponsive": "unresponsive"],
+                       "unresponsive": "unresponsive",
+                       // The labels a 2026 export writes instead of the internal values.
+                       "in progress": "working", "attempted to contact": "working", "open deal": "accepted", "bad timing": "nurture"],
             "activity_type": ["call": "call", "email": "email", "sms": "sms", "meeting": "meeting", "linkedin_message": "social", "note": "note", "task": "task"],
         ])
 

@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// One change between two versions of an agreement, by meaning.
 public struct AgreementChange: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// What changed between two versions of an agreement: every change by meaning, and a redline of the document.
 public struct AgreementDiff: Sendable {

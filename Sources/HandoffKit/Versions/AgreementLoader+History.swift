@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 extension AgreementLoader {
     /// The `history` section: earlier versions, oldest first, each with its effective date, summary and signers.

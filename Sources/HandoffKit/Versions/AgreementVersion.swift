@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+internal import Yams
 
 /// One version of an agreement: read from a file, or from git as `REVISION:PATH`, and validated.
 public struct AgreementVersion {

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+internal import Yams
 
 /// Several versions of one agreement, ordered by effective date: the version in force on a day is the
 /// latest that took effect on or before it.

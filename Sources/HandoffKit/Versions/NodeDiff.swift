@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// One difference between two agreement files' node trees: a value changed, added or removed at a path.
 struct NodeChange {

@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// The SHA-256 digest of an agreement's content, independent of formatting and comments.
 ///

@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 extension AgreementLoader {
     static let commonCommitmentKeys = ["id", "metric", "promise", "within", "at_least", "at_most", "between", "clock", "goal", "per", "scope", "minimum_sample"]

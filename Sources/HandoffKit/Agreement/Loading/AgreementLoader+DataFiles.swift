@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// The parts of `data` that name files: `files` (several per role, each with its own mapping) and `deals`.
 extension AgreementLoader {

@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 extension AgreementLoader {
     /// Engagement actions every agreement may count, on top of those its scoring model names.

@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 extension AgreementLoader {
     static func defaultTargets(_ file: String) -> Targets {

@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// Checks that tie the agreement's words to the values exports carry: activity types named in `attempt_types`,
 /// the targets of `data.values` mappings, keys that differ only in case, and promise sentences that no longer say

@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 extension AgreementLoader {
     /// `team:` — holiday sets and owners with their own zone, hours, holidays and time off.

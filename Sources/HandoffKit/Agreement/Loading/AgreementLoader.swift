@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// Reads an agreement file into an `Agreement`, collecting every problem with its position.
 public enum AgreementLoader {

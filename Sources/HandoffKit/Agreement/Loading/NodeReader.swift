@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// Reads typed values out of a Yams node tree, collecting a positioned diagnostic for every problem.
 final class NodeReader {

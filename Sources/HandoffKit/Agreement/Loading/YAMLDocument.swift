@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// Turns agreement bytes into a Yams node tree, or positioned diagnostics.
 /// Guards run before the parser so that hostile input ends quickly: size, encoding, tabs, nesting depth.

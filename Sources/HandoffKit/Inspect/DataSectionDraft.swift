@@ -38,7 +38,7 @@ enum DataSectionDraft {
                     formats.append("    \(m.canonical): " + (list.count == 1 ? quote(list[0]) : "[" + list.map(quote).joined(separator: ", ") + "]"))
                 case let .undecided(_, options):
                     let choices = options.map { o in o.count == 1 ? quote(o[0]) : "[" + o.map(quote).joined(separator: ", ") + "]" }
-                    unresolvedDates.append("    # \(m.canonical) (\(comment(m.header))): the sample does not decide the layout; declare one of: \(choices.joined(separator: " or "))")
+                    unresolvedDates.append("    # \(m.canonical) (\(comment(quote(m.header)))): the sample does not decide the layout; declare one of: \(choices.joined(separator: " or "))")
                 case .iso, .epoch, .builtIn:
                     continue
                 }
@@ -69,7 +69,7 @@ enum DataSectionDraft {
             for (c, fact) in suggested {
                 let when = booleans.first.map { ", when: {\(quote($0)): \"TRUE\"}" } ?? ""
                 var line = "    #  - {fact: \(fact), at: \(quote(c.header))\(fact == "accepted" ? when : "")}"
-                if case .dateTime(.undecided) = c.type { line += "   (its layout is not decided: see above)" }
+                if case .dateTime(.undecided) = c.type { line += "   (its layout is not decided: see the inspection)" }
                 lines.append(line)
             }
         }

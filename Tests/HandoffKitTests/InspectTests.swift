@@ -110,6 +110,25 @@ struct InspectTests {
         }
     }
 
+    /// Two headers that both name created_at: neither is proposed, the item says why, and the section still loads.
+    @Test func twoCandidateColumnsAreNotGuessed() throws {
+        let dir = try temporaryDirectory()
+        let path = try write("Lead ID,Create Date,Created Date\nL1,2026-03-01,2026-03-02\nL2,2026-03-03,2026-03-04\n", "leads.csv", in: dir)
+        let report = try ExportInspector.inspect([path])
+        #expect(report.files[0].mapping.map(\.canonical) == ["lead_id"])
+        #expect(report.undecided == [InspectUndecided(file: "leads.csv", what: "created_at",
+                                                      why: "2 candidate columns: 'Create Date', 'Created Date'; map the right one (none is proposed)",
+                                                      fix: "columns: {created_at: \"Create Date\"} or columns: {created_at: \"Created Date\"}")])
+        #expect(report.dataSection.hasSuffix("""
+          # could not decide:
+          #   leads.csv: created_at: 2 candidate columns: 'Create Date', 'Created Date'; map the right one (none is proposed)
+
+        """))
+        #expect(report.files[0].column("Create Date")?.type == .dateTime(.iso))
+        #expect(report.markdown().contains("- leads.csv: created_at: 2 candidate columns: 'Create Date', 'Created Date'; map the right one (none is proposed) Add: columns: {created_at: \"Create Date\"} or columns: {created_at: \"Created Date\"}\n"))
+        #expect(positions(load(minimalAgreement + "\n" + report.dataSection).diagnostics.filter { $0.severity == .error }) == [])
+    }
+
     // MARK: real exports
 
     static var available: Bool { ExternalDataTests.available }

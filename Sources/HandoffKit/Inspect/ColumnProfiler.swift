@@ -109,7 +109,7 @@ struct ColumnProfiler {
         } else {
             // Mostly values a date layout or ISO 8601 reads (a date has a digit and is short).
             var misses = 0
-            for v in values where !(ColumnProfiler.mayBeDate(v.text) && (ColumnProfiler.isISO(v.text) || ColumnProfiler.matchesAny(v.text, ColumnProfiler.allDates))) {
+            for v in values where !(ColumnProfiler.mayBeDate(v.text) && (ColumnProfiler.isBuiltIn(v.text) || ColumnProfiler.matchesAny(v.text, ColumnProfiler.allDates))) {
                 misses += 1
                 if misses * 10 > values.count { return }
             }
@@ -231,8 +231,21 @@ struct ColumnProfiler {
         return seconds >= 946_684_800 && seconds < 2_208_988_800
     }
 
+    /// ISO 8601: a full timestamp, or a `yyyy-MM-dd` date (with a time) the built-in reader reads.
     static func isISO(_ text: String) -> Bool {
-        Array(text.utf8).withUnsafeBufferPointer { TimestampParser.isoUTC($0) != nil }
+        let b = Array(text.utf8)
+        if b.withUnsafeBufferPointer({ TimestampParser.isoUTC($0) != nil }) { return true }
+        let digit = { (k: Int) in k < b.count && b[k] >= 0x30 && b[k] <= 0x39 }
+        let shape = (0..<4).allSatisfy(digit) && b.count >= 10 && b[4] == 0x2D && digit(5) && digit(6) && b[7] == 0x2D && digit(8) && digit(9)
+        return shape && isBuiltIn(text)
+    }
+
+    /// The built-in reader in UTC (ISO 8601 dates and times, epochs, the old day/month layouts).
+    static let builtInReader = ZoneRules(identifier: "UTC").map { TimestampParser(zone: $0) }
+
+    /// True when the built-in reader reads the value (ISO 8601 with or without a time, an epoch, `M/D/YYYY`, …).
+    static func isBuiltIn(_ text: String) -> Bool {
+        Array(text.utf8).withUnsafeBufferPointer { b in TimestampParser.isoUTC(b) != nil || builtInReader?.builtIn(b, preferred: [], rule: .any) != nil }
     }
 
     static func matchesAny(_ text: String, _ patterns: [TimestampPattern]) -> Bool {

@@ -117,21 +117,14 @@ extension ExportInspector {
             var candidates = fitting.filter { preset.contains(ColumnNames.squeeze($0.header)) }
             if candidates.isEmpty { candidates = fitting.filter { rule.exact.contains(ColumnNames.squeeze($0.header)) } }
             if candidates.isEmpty { candidates = fitting.filter { c in rule.contains.contains { ColumnNames.squeeze(c.header).contains($0) } } }
-            // Several headers for one column: the preset's order decides when they are preset names; else not decided.
-            if candidates.count > 1 {
-                let ranked = candidates.compactMap { c in preset.firstIndex(of: ColumnNames.squeeze(c.header)).map { ($0, c) } }.sorted { $0.0 < $1.0 }
-                if let first = ranked.first, ranked.count == candidates.count, ranked.dropFirst().allSatisfy({ $0.0 > first.0 }) {
-                    candidates = [first.1]
-                }
-            }
             if candidates.count == 1 {
                 mapping.append((rule.canonical, candidates[0].header))
                 taken.insert(candidates[0].position)
             } else if candidates.count > 1 {
                 let names = candidates.map { "'\($0.header)'" }.joined(separator: ", ")
                 undecided.append(InspectUndecided(file: p.name, what: rule.canonical,
-                                                  why: "\(candidates.count) candidate columns: \(names); map the right one",
-                                                  fix: "columns: {\(rule.canonical): \(DataSectionDraft.quote(candidates[0].header))}"))
+                                                  why: "\(candidates.count) candidate columns: \(names); map the right one (none is proposed)",
+                                                  fix: candidates.map { "columns: {\(rule.canonical): \(DataSectionDraft.quote($0.header))}" }.joined(separator: " or ")))
                 for c in candidates { taken.insert(c.position) }
             }
         }

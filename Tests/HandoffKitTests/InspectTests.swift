@@ -180,7 +180,9 @@ struct InspectTests {
             facts: []   # what a related deal says about its lead, e.g.:
             #  - {fact: opportunity_at, at: "CreatedDate"}
             #  - {fact: accepted, at: "AcceptedDecisionDate", when: {"IsAccepted": "TRUE"}}
+            #  - {fact: rejected, at: "AcceptedDecisionDate", when: {"IsAccepted": "FALSE"}}
         """))
+        #expect(leads.roleReason == "9 columns mapped")
         let md = report.markdown()
         #expect(md.contains("| 8 | (unnamed) | number | 30.3% | 3765.98 · 4624.73 · 6583.15 |  |\n"))
         #expect(md.contains("| 7 | CreatedDate | date/time yyyyMMdd | 0.0% | 20210105 · 20210101 · 20210102 | created_at |\n"))

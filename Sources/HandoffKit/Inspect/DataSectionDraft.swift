@@ -67,10 +67,14 @@ enum DataSectionDraft {
             var suggested = dates.compactMap { c in dealFact(c.header).map { (c, $0) } }
             if suggested.isEmpty, let first = dates.first { suggested = [(first, "opportunity_at")] }
             for (c, fact) in suggested {
-                let when = booleans.first.map { ", when: {\(quote($0)): \"TRUE\"}" } ?? ""
-                var line = "    #  - {fact: \(fact), at: \(quote(c.header))\(fact == "accepted" ? when : "")}"
-                if case .dateTime(.undecided) = c.type { line += "   (its layout is not decided: see the inspection)" }
-                lines.append(line)
+                let undecided = { if case .dateTime(.undecided) = c.type { return "   (its layout is not decided: see the inspection)" } else { return "" } }()
+                if fact == "accepted", let flag = booleans.first {
+                    // A decision date with a yes/no column: accepted when true, rejected when false.
+                    lines.append("    #  - {fact: accepted, at: \(quote(c.header)), when: {\(quote(flag)): \"TRUE\"}}\(undecided)")
+                    lines.append("    #  - {fact: rejected, at: \(quote(c.header)), when: {\(quote(flag)): \"FALSE\"}}\(undecided)")
+                } else {
+                    lines.append("    #  - {fact: \(fact), at: \(quote(c.header))}\(undecided)")
+                }
             }
         }
         let open = undecided.filter { !$0.what.hasPrefix("date layout") }

@@ -145,7 +145,7 @@ extension ExportInspector {
             return undecided.filter { $0.what == "role" }
         }
         p.mapping = mapping
-        p.roleReason = p.roleReason.isEmpty ? "\(p.role.rawValue): \(mapping.map(\.canonical).prefix(4).joined(separator: ", "))" : p.roleReason
+        p.roleReason = "\(mapping.count) \(mapping.count == 1 ? "column" : "columns") mapped"
         return undecided
     }
 

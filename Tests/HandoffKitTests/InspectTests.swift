@@ -129,6 +129,28 @@ struct InspectTests {
         #expect(positions(load(minimalAgreement + "\n" + report.dataSection).diagnostics.filter { $0.severity == .error }) == [])
     }
 
+    /// A UTF-16 export saved without a byte-order mark is read as UTF-16 (the section then says so); binary data and
+    /// an empty file give an error or an empty profile, never a trap.
+    @Test func bomlessUTF16BinaryAndEmptyFiles() throws {
+        let dir = try temporaryDirectory()
+        let text = "Lead ID\tCreated Date\nL1\t2026-03-01\nL2\t2026-03-02\n"
+        let path = (dir as NSString).appendingPathComponent("leads.csv")
+        try Data(text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: URL(fileURLWithPath: path))
+        let report = try ExportInspector.inspect([path])
+        #expect(report.files[0].dialect.description == "utf-16le, tab-delimited, LF line ends")
+        #expect(report.files[0].rows == 2)
+        #expect(report.dataSection.contains("\n  encoding: utf-16le\n  delimiter: \"\\t\"\n"))
+        #expect(positions(load(minimalAgreement + "\n" + report.dataSection).diagnostics.filter { $0.severity == .error }) == [])
+        let binary = (dir as NSString).appendingPathComponent("blob.csv")
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xFF, 0x00, 0x41]).write(to: URL(fileURLWithPath: binary))
+        #expect(throws: HandoffError.self) { try ExportInspector.inspect([binary]) }
+        let empty = try write("", "empty.csv", in: dir)
+        let nothing = try ExportInspector.inspect([empty])
+        #expect(nothing.files[0].rows == 0)
+        #expect(nothing.files[0].columns.isEmpty)
+        #expect(nothing.markdown().contains("No columns."))
+    }
+
     // MARK: real exports
 
     static var available: Bool { ExternalDataTests.available }

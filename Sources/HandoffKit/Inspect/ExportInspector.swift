@@ -31,7 +31,11 @@ public enum ExportInspector {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw HandoffError(.badInput, "no such file", file: path) }
         if isDirectory.boolValue { throw HandoffError(.badInput, "is a folder, not a file", file: path) }
-        let loader = try LeadLoader(data: .standard, timeZone: "UTC", reasons: [], cores: 1)
+        // UTF-16 saved without a byte-order mark is read as such (the loader needs data.encoding for it).
+        var settings = DataSettings.standard
+        let regular = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
+        settings.encoding = regular ? bomlessUTF16((try? CSVReader.FilePass.head(path, count: 4096)) ?? []) : nil
+        let loader = try LeadLoader(data: settings, timeZone: "UTC", reasons: [], cores: 1)
         let (source, dialect) = try ReadFile.readable(path, loader, given: nil)
         defer { Spool.remove(source: source, path: path) }
         do {
@@ -68,6 +72,16 @@ public enum ExportInspector {
         let index = width.flatMap { w in records.firstIndex { $0.names.count == w } } ?? 0
         let h = records[index]
         return (h.names, h.line, index, h.end, h.nextLine)
+    }
+
+    /// `utf-16le` or `utf-16be` for text without a byte-order mark whose every other byte is a NUL (ASCII in UTF-16),
+    /// as the reader's own check tells it; nil otherwise.
+    static func bomlessUTF16(_ head: [UInt8]) -> Dialect.Encoding? {
+        guard head.count >= 8, !head.starts(with: [0xFF, 0xFE]), !head.starts(with: [0xFE, 0xFF]) else { return nil }
+        let even = stride(from: 0, to: head.count, by: 2).filter { head[$0] == 0 }.count
+        let odd = stride(from: 1, to: head.count, by: 2).filter { head[$0] == 0 }.count
+        guard max(even, odd) * 10 >= head.count / 2 * 9, min(even, odd) == 0 else { return nil }
+        return odd > even ? .utf16LE : .utf16BE
     }
 
     /// The field most likely to hold a record id, for footer detection: the first header ending in `id`, else the

@@ -212,6 +212,22 @@ struct InspectTests {
         #expect(positions(outcome.diagnostics.filter { $0.severity == .error }) == [])
     }
 
+    /// The Maven pipeline has no leads export: that is said, with the deals-like file named, and the section still loads.
+    @Test(.enabled(if: available)) func mavenFolderHasNoLeadsExport() throws {
+        let report = try ExportInspector.inspect(try ExportInspector.files(in: Self.external("maven-crm-sales-opportunities")))
+        #expect(report.files.map(\.role) == [.notUsed, .notUsed, .notUsed, .notUsed, .notUsed])
+        let pipeline = try #require(report.files.first { $0.name == "sales_pipeline.csv" })
+        #expect(pipeline.rows == 8800)
+        #expect(pipeline.column("opportunity_id")?.type == .id)
+        #expect(pipeline.column("engage_date")?.type == .dateTime(.iso))
+        #expect(pipeline.column("deal_stage")?.topValues.map(\.value) == ["Won", "Lost", "Engaging", "Prospecting"])
+        #expect(pipeline.roleReason == "looks like deals, but no leads export was found to join it to")
+        #expect(report.undecided.map(\.what) == ["leads export"])
+        #expect(report.undecided.first?.why.contains("'sales_pipeline.csv' looks like deals") == true)
+        #expect(report.dataSection.hasPrefix("data:\n  # no file was recognised as a leads, activities or engagement export"))
+        #expect(positions(load(minimalAgreement + "\n" + report.dataSection).diagnostics.filter { $0.severity == .error }) == [])
+    }
+
     @Test(.enabled(if: available)) func salesforceLeadCreatedDateIsNotGuessed() throws {
         let report = try ExportInspector.inspect([Self.external("crm-analytics-salesforce/Lead.redacted.csv")])
         let leads = try #require(report.files.first)

@@ -41,6 +41,13 @@ extension ExportInspector {
             undecided += map(&profiles[k])
         }
         let leads = profiles.firstIndex { $0.role == .leads }
+        if leads == nil, !profiles.isEmpty {
+            let dealsLike = profiles.filter { $0.role == .deals }.map { "'\($0.name)'" }
+            let hint = dealsLike.isEmpty ? "" : " \(dealsLike.joined(separator: ", ")) looks like deals; a deals export can be the leads export (one row per handoff):"
+            undecided.append(InspectUndecided(file: "(all files)", what: "leads export",
+                                              why: "no file has a unique lead id column named like one (Lead ID, LeadId, Record ID, Prospect ID, lead_id);\(hint) list it under data.files with role leads and map lead_id",
+                                              fix: nil))
+        }
         for k in profiles.indices where profiles[k].role == .deals {
             if let leads, let key = dealKey(profiles[k], leads: profiles[leads]) {
                 profiles[k].dealKey = key

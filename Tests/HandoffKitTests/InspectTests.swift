@@ -76,7 +76,6 @@ struct InspectTests {
             source: "Lead Source"
             status: "Status"
             employees: "Employees"
-            # status values seen: Open (3), Working (1); map them under values.status when they are not canonical
           date_formats:
             created_at: "d/M/yyyy H:mm"
 

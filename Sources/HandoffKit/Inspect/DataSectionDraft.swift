@@ -21,10 +21,18 @@ enum DataSectionDraft {
         if let leads = used.first(where: { $0.role == .leads }) {
             lines.append("  columns:")
             for m in leads.mapping { lines.append("    \(m.canonical): \(quote(m.header))") }
+            // Values to map: those of status and decision that are not canonical; every rejection reason (the agreed
+            // reason ids are the agreement's).
+            let canonical = ["status": LeadStatus.allCases.map(\.rawValue), "decision": ["accepted", "rejected"]]
             for m in leads.mapping where ["status", "decision", "rejection_reason"].contains(m.canonical) {
                 guard let c = leads.column(m.header), !c.topValues.isEmpty else { continue }
-                let shown = c.topValues.map { "\(comment($0.value)) (\($0.count))" }.joined(separator: ", ")
-                lines.append("    # \(m.canonical) values seen: \(shown)\((c.distinct ?? 99) > c.topValues.count ? ", …" : ""); map them under values.\(m.canonical) when they are not canonical")
+                let known = canonical[m.canonical] ?? []
+                let values = c.topValues.filter { !known.contains($0.value.lowercased()) }
+                guard !values.isEmpty else { continue }
+                let shown = values.map { "\(comment($0.value)) (\($0.count))" }.joined(separator: ", ")
+                let more = (c.distinct ?? Int.max) > c.topValues.count ? ", …" : ""
+                let what = known.isEmpty ? "values seen" : "values that are not canonical"
+                lines.append("    # \(m.canonical) \(what): \(shown)\(more); map them under values.\(m.canonical)")
             }
         }
         // Date layouts of the mapped timestamp columns.

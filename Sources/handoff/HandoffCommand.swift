@@ -18,7 +18,7 @@ struct HandoffCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [Init.self, Validate.self, Render.self, Sign.self, ScorecardCommand.self, Agenda.self, Check.self, Weekly.self,
-                      Diff.self, BacktestCommand.self]
+                      Diff.self, BacktestCommand.self, Inspect.self]
     )
 
     /// Runs the command line. A bad option or argument exits 2 (the argument parser's default would be 64), with the

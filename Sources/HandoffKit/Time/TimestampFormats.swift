@@ -101,6 +101,12 @@ public enum TimestampDetection {
 
     /// Decides the layout of `column` from `sample` (non-blank values, in file order). `pivot` reads two-digit years.
     public static func detect(column: String, sample: [Sample], pivot: Int = TimestampParser.defaultPivot) -> Outcome {
+        analyze(column: column, sample: sample, pivot: pivot).outcome
+    }
+
+    /// `detect`, with the pattern lists the agreement could declare when the sample does not decide (one list per
+    /// reading, as in the message's lines to add; empty when it decides or nothing reads the values).
+    public static func analyze(column: String, sample: [Sample], pivot: Int = TimestampParser.defaultPivot) -> (outcome: Outcome, options: [[TimestampPattern]]) {
         let utc = ZoneRules(identifier: "UTC")
         let builtIn = utc.map { TimestampParser(zone: $0) }
         var others: [(sample: Sample, bytes: [UInt8])] = []
@@ -112,7 +118,7 @@ public enum TimestampDetection {
             }
             if plain { builtInCount += 1 } else { others.append((s, bytes)) }
         }
-        if others.isEmpty { return .builtIn }
+        if others.isEmpty { return (.builtIn, []) }
         // Each value's readings by every candidate.
         var readings: [[(candidate: Int, reading: TimestampPattern.Reading)]] = []
         for (_, bytes) in others {
@@ -123,8 +129,8 @@ public enum TimestampDetection {
         let readable = others.indices.filter { !readings[$0].isEmpty }
         if readable.isEmpty {
             let legacyReads = others.contains { o in o.bytes.withUnsafeBufferPointer { builtIn?.builtIn($0, preferred: [], rule: .any) != nil } }
-            if builtInCount > 0 || legacyReads { return .builtIn }
-            return .problem(message: nothingFits(column, others.map(\.sample)), line: others[0].sample.line)
+            if builtInCount > 0 || legacyReads { return (.builtIn, []) }
+            return (.problem(message: nothingFits(column, others.map(\.sample)), line: others[0].sample.line), [])
         }
         /// The times of day (suffix indexes) with which `member` of `family` read `values`.
         func seenSuffixes(_ family: Int, _ member: Int, _ values: [Int]) -> Set<Int> {
@@ -165,7 +171,7 @@ public enum TimestampDetection {
         let decided = chosen.sorted { ($0.count, -$0.family) > ($1.count, -$1.family) }
         let decidedPatterns = decided.flatMap { patterns($0.family, $0.member, $0.suffixes, all: false) }
         if ambiguous.isEmpty, conflicts.isEmpty {
-            return .patterns(decided.flatMap { patterns($0.family, $0.member, $0.suffixes, all: true) })
+            return (.patterns(decided.flatMap { patterns($0.family, $0.member, $0.suffixes, all: true) }), [])
         }
         // The lines to add: one per reading of the undecided families (the k-th reading of each).
         let undecided = ambiguous.map { a in (a.family, Array(a.members), a.values) } + conflicts.map { c in (c.family, c.misses.map(\.member), byFamily[c.family] ?? []) }
@@ -187,14 +193,14 @@ public enum TimestampDetection {
                 + "\(a.values.count == 1 ? "value" : "values") (\(quoted(a.values.map { others[$0].sample.text }))) fit both \(names) "
                 + "(no day above 12), so '\(example)' could be \(dates.joined(separator: " or ")). Handoff does not guess; "
                 + "add the right one to the agreement: \(fix)\(pivotNote)"
-            return .problem(message: message, line: others[a.example].sample.line)
+            return (.problem(message: message, line: others[a.example].sample.line), options)
         }
         let c = conflicts[0]
         let misses = c.misses.map { "'\(families[c.family][$0.member])' does not read '\(others[$0.value].sample.text)' (line \(others[$0.value].sample.line))" }
         let first = c.misses.map { others[$0.value].sample.line }.min() ?? others[0].sample.line
         let message = "column \(column): no one layout reads every sampled value: \(misses.joined(separator: ", ")). Handoff does not guess; "
             + "add the layout that is right to the agreement (the values it cannot read are then reported one by one): \(fix)\(pivotNote)"
-        return .problem(message: message, line: first)
+        return (.problem(message: message, line: first), options)
     }
 
     /// `data: {date_formats: {column: "pattern"}}` or with a list of patterns.

@@ -42,6 +42,22 @@ extension AgreementLoader {
         return values
     }
 
+    /// An encoding name (`windows-1252`, `latin1`, …); `what` names the key in the message.
+    static func readEncoding(_ node: Node, _ r: NodeReader, _ what: String) -> Dialect.Encoding? {
+        guard let name = r.string(node, "the \(what)") else { return nil }
+        if let encoding = Dialect.Encoding(name: name) { return encoding }
+        r.error("unknown \(what) '\(name)'; use one of \(Dialect.encodingChoices) (or leave it out to detect it from the file)", at: node)
+        return nil
+    }
+
+    /// A delimiter (`,` `;` tab `|`, or its name); `what` names the key in the message.
+    static func readDelimiter(_ node: Node, _ r: NodeReader, _ what: String) -> UInt8? {
+        guard let text = r.string(node, "the \(what)") else { return nil }
+        if let byte = Dialect.delimiter(named: text) { return byte }
+        r.error("unknown \(what) '\(text)'; use \(Dialect.delimiterChoices) (or leave it out to detect it from the file)", at: node)
+        return nil
+    }
+
     /// `files:` — a list of `{role, path, columns, values, type}`; a bare path is not enough (the role is needed).
     static func readFiles(_ node: Node, _ r: NodeReader) -> [ExportFileSettings] {
         var files: [ExportFileSettings] = []
@@ -69,16 +85,8 @@ extension AgreementLoader {
                     r.error("type applies to activities files only ('\(path)' is a \(role.rawValue) file)", at: typeNode)
                 }
             }
-            if let node = f["encoding"], let name = r.string(node, "the file's encoding") {
-                if let encoding = Dialect.Encoding(name: name) { file.encoding = encoding } else {
-                    r.error("unknown encoding '\(name)' for '\(path)'; use one of \(Dialect.encodingChoices) (or leave it out to detect it from the file)", at: node)
-                }
-            }
-            if let node = f["delimiter"], let text = r.string(node, "the file's delimiter") {
-                if let byte = Dialect.delimiter(named: text) { file.delimiter = byte } else {
-                    r.error("unknown delimiter '\(text)' for '\(path)'; use \(Dialect.delimiterChoices) (or leave it out to detect it from the file)", at: node)
-                }
-            }
+            file.encoding = f["encoding"].flatMap { readEncoding($0, r, "encoding of '\(path)'") }
+            file.delimiter = f["delimiter"].flatMap { readDelimiter($0, r, "delimiter of '\(path)'") }
             if let node = f["date_formats"] {
                 var own = DataSettings.standard
                 readDateFormats(node, into: &own, r)

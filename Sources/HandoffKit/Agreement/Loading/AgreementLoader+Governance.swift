@@ -90,16 +90,8 @@ extension AgreementLoader {
             if TimeZoneTable.isIANA(zone) { settings.timeZone = zone } else { r.error("'\(zone)' is not an IANA time zone", at: zoneNode) }
         }
         settings.placeholders = f["placeholders"].flatMap { r.strings($0, "placeholders") } ?? []
-        if let node = f["encoding"], let name = r.string(node, "the exports' encoding") {
-            if let encoding = Dialect.Encoding(name: name) { settings.encoding = encoding } else {
-                r.error("unknown data.encoding '\(name)'; use one of \(Dialect.encodingChoices) (or leave it out to detect it from the file)", at: node)
-            }
-        }
-        if let node = f["delimiter"], let text = r.string(node, "the exports' delimiter") {
-            if let byte = Dialect.delimiter(named: text) { settings.delimiter = byte } else {
-                r.error("unknown data.delimiter '\(text)'; use \(Dialect.delimiterChoices) (or leave it out to detect it from the file)", at: node)
-            }
-        }
+        settings.encoding = f["encoding"].flatMap { readEncoding($0, r, "data.encoding") }
+        settings.delimiter = f["delimiter"].flatMap { readDelimiter($0, r, "data.delimiter") }
         return settings
     }
 

@@ -80,6 +80,8 @@ struct Reports {
 
     /// The eight weeks ending with the period's last week.
     func trend() -> [TrendPoint] {
+        // Without timestamps there are no weeks to show.
+        guard context.period.kind != .all else { return [] }
         let zone = context.zone
         let last = Period.week(containing: context.period.endDay.adding(days: -1), zone: zone)
         // An explicit weekly promise is the weekly target; else the monthly one's weekly share.

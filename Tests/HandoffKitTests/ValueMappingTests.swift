@@ -31,7 +31,7 @@ struct ValueMappingTests {
         #expect(ledger.quality.mappingNotes == [
             "status values that map to nothing: 'zombie' ×2, 'engaging' ×1; map them under data.values.status",
             "data.values.source maps 'webinar', which never occurs in the data",
-            "source values not in data.values.source, kept as written: 'partner'",
+            "source values not in data.values.source, kept as written: 'partner' ×1",
             "data.values.status maps 'engagin', which never occurs in the data; did you mean 'engaging'?",
             "data.values.status maps 'prospecting', which never occurs in the data",
         ])

@@ -85,7 +85,8 @@ public final class LeadLoader: Sendable {
             for (column, map) in file.settings?.values ?? [:] { values[column, default: [:]].merge(map) { old, _ in old } }
         }
         state.quality.mappingNotes = ValueMappingCheck.notes(state.quality, values: values,
-                                                             understood: ["rejection_reason": Set(reasonIDs.keys.map { $0.lowercased() })])
+                                                             understood: ["rejection_reason": Set(reasonIDs.keys.map { $0.lowercased() })],
+                                                             counts: state.valueCounts(Set(values.keys)))
         state.texts.materialize()
         return LeadLedger(leads: state.leads, texts: state.texts, ids: state.ids, actions: state.actions, events: state.events,
                           activityTypes: state.activityTypes, activities: state.activities, quality: state.quality, columns: state.columns,

@@ -1,3 +1,27 @@
+extension LeadPart {
+    /// How many leads (sources, rejection reasons) or rows (activity types, actions) hold each value, lowercased, for
+    /// the mapped columns among `columns`: one pass over the leads or rows, only for a column the agreement maps.
+    func valueCounts(_ columns: Set<String>) -> [String: [String: Int]] {
+        var out: [String: [String: Int]] = [:]
+        func tally(_ refs: some Sequence<Int>, name: (Int) -> String) -> [String: Int] {
+            var byRef: [Int: Int] = [:]
+            for r in refs { byRef[r, default: 0] += 1 }
+            var byName: [String: Int] = [:]
+            for (r, n) in byRef { byName[name(r).lowercased(), default: 0] += n }
+            return byName
+        }
+        if columns.contains("source") { out["source"] = tally(leads.lazy.map { Int($0.source.raw) }) { texts[TextRef(raw: Int32($0))] } }
+        if columns.contains("rejection_reason") {
+            out["rejection_reason"] = tally(leads.lazy.map { Int($0.rejectionReason.raw) }) { texts[TextRef(raw: Int32($0))] }
+        }
+        if columns.contains("activity_type") {
+            out["activity_type"] = tally(activities.lazy.map { Int($0.action) }) { $0 < activityTypes.count ? activityTypes[$0] : "" }
+        }
+        if columns.contains("action") { out["action"] = tally(events.lazy.map { Int($0.action) }) { $0 < actions.count ? actions[$0] : "" } }
+        return out
+    }
+}
+
 /// `data.values` checked against what the exports hold: mapping keys that never occur (with a "did you mean"),
 /// status and decision values that map to nothing (with their counts), and other values left as written.
 enum ValueMappingCheck {
@@ -6,7 +30,9 @@ enum ValueMappingCheck {
 
     /// The notes for `quality`'s census under the agreement's mappings and the files' own.
     /// `understood` holds, per column, values that need no mapping (the agreement's rejection reason ids and labels).
-    static func notes(_ quality: DataQuality, values: [String: [String: String]], understood: [String: Set<String>] = [:]) -> [String] {
+    /// `counts` holds, per column, how many leads (or rows) hold each value as read (lowercased).
+    static func notes(_ quality: DataQuality, values: [String: [String: String]], understood: [String: Set<String>] = [:],
+                      counts: [String: [String: Int]] = [:]) -> [String] {
         var notes: [String] = []
         for (column, counts) in quality.unmapped.sorted(by: { $0.key < $1.key }) where !counts.isEmpty {
             let listed = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
@@ -24,11 +50,13 @@ enum ValueMappingCheck {
             guard column != "status", column != "decision" else { continue }
             let targets = Set(map.values.map { $0.lowercased() })
             let known = understood[column] ?? []
+            let counted = counts[column] ?? [:]
             let kept = candidates.filter { map[$0] == nil && !targets.contains($0) && !known.contains($0) }
+                .map { (value: $0, count: counted[$0] ?? 0) }.sorted { ($1.count, $0.value) < ($0.count, $1.value) }
             if !kept.isEmpty {
                 let more = kept.count > shown ? " and \(kept.count - shown) more" : ""
                 notes.append("\(column) values not in data.values.\(column), kept as written: "
-                             + kept.prefix(shown).map { "'\($0)'" }.joined(separator: ", ") + more)
+                             + kept.prefix(shown).map { "'\($0.value)' ×\($0.count)" }.joined(separator: ", ") + more)
             }
         }
         return notes

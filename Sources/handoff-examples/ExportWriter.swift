@@ -39,7 +39,10 @@ final class ExportWriter {
             write("leads", [])
         }
         let realistic = profile == .realistic
-        write("leads", leadHeaders + (realistic ? ["first_name", "last_name", "email", "phone", "website", "city", "description"] : []))
+        write(
+            "leads",
+            leadHeaders
+                + (realistic ? ["first_name", "last_name", "email", "phone", "website", "city", "description"] : []))
         write("activities", activityHeaders + (realistic ? ["subject", "notes"] : []))
         write("engagement", engagementHeaders + (realistic ? ["campaign"] : []))
     }
@@ -47,18 +50,32 @@ final class ExportWriter {
     var leadHeaders: [String] {
         switch format {
         case .canonical:
-            return ["lead_id", "created_at", "source", "owner", "company", "industry", "employees", "annual_revenue", "country", "title", "score",
-                    "mql_at", "routed_at", "status", "decision", "decision_at", "rejection_reason", "sql_at", "opportunity_at", "won_at",
-                    "timeline", "use_case", "budget", "content_engaged"]
+            return [
+                "lead_id", "created_at", "source", "owner", "company", "industry", "employees", "annual_revenue",
+                "country", "title", "score",
+                "mql_at", "routed_at", "status", "decision", "decision_at", "rejection_reason", "sql_at",
+                "opportunity_at", "won_at",
+                "timeline", "use_case", "budget", "content_engaged",
+            ]
         case .hubspot:
-            return ["Record ID", "Create Date", "Original Source", "Contact owner", "Company Name", "Industry", "Number of Employees", "Annual Revenue",
-                    "Country/Region", "Job Title", "HubSpot Score", "Became a Marketing Qualified Lead Date", "Owner Assigned Date", "Lead Status",
-                    "MQL Decision", "MQL Decision Date", "MQL Rejection Reason", "Became a Sales Qualified Lead Date", "Became an Opportunity Date",
-                    "Became a Customer Date", "Decision Timeline", "Primary Challenge", "Budget Range", "Recent Conversion"]
+            return [
+                "Record ID", "Create Date", "Original Source", "Contact owner", "Company Name", "Industry",
+                "Number of Employees", "Annual Revenue",
+                "Country/Region", "Job Title", "HubSpot Score", "Became a Marketing Qualified Lead Date",
+                "Owner Assigned Date", "Lead Status",
+                "MQL Decision", "MQL Decision Date", "MQL Rejection Reason", "Became a Sales Qualified Lead Date",
+                "Became an Opportunity Date",
+                "Became a Customer Date", "Decision Timeline", "Primary Challenge", "Budget Range", "Recent Conversion",
+            ]
         case .salesforce:
-            return ["Lead ID", "Create Date", "Lead Source", "Lead Owner", "Company / Account", "Industry", "No. of Employees", "Annual Revenue", "Country",
-                    "Title", "Lead Score", "MQL Date", "Owner Assigned Date", "Lead Status", "MQL Decision", "MQL Decision Date", "Rejection Reason",
-                    "Converted Date", "Opportunity Created Date", "Closed Won Date", "Timeline", "Use Case", "Budget", "Last Content"]
+            return [
+                "Lead ID", "Create Date", "Lead Source", "Lead Owner", "Company / Account", "Industry",
+                "No. of Employees", "Annual Revenue", "Country",
+                "Title", "Lead Score", "MQL Date", "Owner Assigned Date", "Lead Status", "MQL Decision",
+                "MQL Decision Date", "Rejection Reason",
+                "Converted Date", "Opportunity Created Date", "Closed Won Date", "Timeline", "Use Case", "Budget",
+                "Last Content",
+            ]
         }
     }
 
@@ -88,7 +105,8 @@ final class ExportWriter {
             let day = LocalDate(daysSinceEpoch: Int(l / 86400))
             let minutes = Int(l % 86400 / 60)
             let h = minutes / 60, m = minutes % 60
-            return "\(day.month)/\(day.day)/\(day.year) \(h % 12 == 0 ? 12 : h % 12):\(m < 10 ? "0" : "")\(m) \(h < 12 ? "AM" : "PM")"
+            return
+                "\(day.month)/\(day.day)/\(day.year) \(h % 12 == 0 ? 12 : h % 12):\(m < 10 ? "0" : "")\(m) \(h < 12 ? "AM" : "PM")"
         }
     }
 
@@ -96,22 +114,38 @@ final class ExportWriter {
         switch format {
         case .canonical: return s
         case .hubspot:
-            return ["open": "NEW", "working": "IN_PROGRESS", "accepted": "OPEN_DEAL", "rejected": "UNQUALIFIED", "nurture": "BAD_TIMING", "unresponsive": "UNRESPONSIVE"][s] ?? s
+            return [
+                "open": "NEW", "working": "IN_PROGRESS", "accepted": "OPEN_DEAL", "rejected": "UNQUALIFIED",
+                "nurture": "BAD_TIMING", "unresponsive": "UNRESPONSIVE",
+            ][s] ?? s
         case .salesforce:
-            return ["open": "Open - Not Contacted", "working": "Working - Contacted", "accepted": "Closed - Converted", "rejected": "Closed - Not Converted",
-                    "nurture": "Nurturing", "unresponsive": "Unresponsive"][s] ?? s
+            return [
+                "open": "Open - Not Contacted", "working": "Working - Contacted", "accepted": "Closed - Converted",
+                "rejected": "Closed - Not Converted",
+                "nurture": "Nurturing", "unresponsive": "Unresponsive",
+            ][s] ?? s
         }
     }
 
     func add(_ s: LeadStory) {
         func v(_ key: String, _ value: String) -> String { s.raw[key] ?? value }
-        write("leads", [v("lead_id", s.id), time(s.createdAt), s.source, s.owner, s.company, s.industry, v("employees", s.employees),
-                        format == .salesforce ? "$" + s.revenue.dropLast(6) + ",000,000.00" : s.revenue, s.country, s.title, String(s.score),
-                        v("mql_at", time(s.mqlAt)), time(s.routedAt), v("status", status(s.status)), s.decision, time(s.decisionAt), s.reason,
-                        time(s.sqlAt), time(s.opportunityAt), time(s.wonAt), s.timeline, s.useCase, s.budget, s.content]
-                        + (profile == .realistic ? Realistic.contact(&rng, company: s.company, k: pendingEngagement.count) : []))
+        write(
+            "leads",
+            [
+                v("lead_id", s.id), time(s.createdAt), s.source, s.owner, s.company, s.industry,
+                v("employees", s.employees),
+                format == .salesforce ? "$" + s.revenue.dropLast(6) + ",000,000.00" : s.revenue, s.country, s.title,
+                String(s.score),
+                v("mql_at", time(s.mqlAt)), time(s.routedAt), v("status", status(s.status)), s.decision,
+                time(s.decisionAt), s.reason,
+                time(s.sqlAt), time(s.opportunityAt), time(s.wonAt), s.timeline, s.useCase, s.budget, s.content,
+            ]
+                + (profile == .realistic ? Realistic.contact(&rng, company: s.company, k: pendingEngagement.count) : [])
+        )
         guard profile == .compact else {
-            for a in s.activities { pendingActivities.append((a.at, Int32(pendingActivities.count), s.id, a.type, a.outcome)) }
+            for a in s.activities {
+                pendingActivities.append((a.at, Int32(pendingActivities.count), s.id, a.type, a.outcome))
+            }
             for e in s.engagement { pendingEngagement.append((e.at, Int32(pendingEngagement.count), s.id, e.action)) }
             return
         }
@@ -123,11 +157,15 @@ final class ExportWriter {
     private func writePending() {
         pendingActivities.sort { ($0.at, $0.seq) < ($1.at, $1.seq) }
         for a in pendingActivities {
-            write("activities", [a.id, time(a.at), a.type, a.outcome] + Realistic.activityText(&rng, type: a.type, outcome: a.outcome))
+            write(
+                "activities",
+                [a.id, time(a.at), a.type, a.outcome] + Realistic.activityText(&rng, type: a.type, outcome: a.outcome))
         }
         pendingActivities = []
         pendingEngagement.sort { ($0.at, $0.seq) < ($1.at, $1.seq) }
-        for e in pendingEngagement { write("engagement", [e.id, time(e.at), e.action] + Realistic.engagementText(&rng)) }
+        for e in pendingEngagement {
+            write("engagement", [e.id, time(e.at), e.action] + Realistic.engagementText(&rng))
+        }
         pendingEngagement = []
     }
 
@@ -151,7 +189,10 @@ final class ExportWriter {
 
     func close() {
         if profile == .realistic { writePending() }
-        for name in files.keys.sorted() { flush(name); try? files[name]?.close() }
+        for name in files.keys.sorted() {
+            flush(name)
+            try? files[name]?.close()
+        }
     }
 
     static func escape(_ field: String) -> String {

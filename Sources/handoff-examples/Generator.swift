@@ -25,21 +25,25 @@ struct Generator {
             case "--measure-csv":
                 try Throughput.measure(args.popFirst() ?? "")
                 return
-            case "--format": formats = (args.popFirst() ?? "").split(separator: ",").compactMap { ExportWriter.Format(rawValue: String($0)) }
+            case "--format":
+                formats = (args.popFirst() ?? "").split(separator: ",").compactMap {
+                    ExportWriter.Format(rawValue: String($0))
+                }
             case "-h", "--help":
-                print("""
-                USAGE: handoff-examples [--leads N] [--weeks N] [--out DIR] [--format canonical,hubspot,salesforce]
-                                        [--profile compact|realistic]
-                       handoff-examples --measure-csv FILE     (CSV reader throughput, for docs/benchmarks.md)
+                print(
+                    """
+                    USAGE: handoff-examples [--leads N] [--weeks N] [--out DIR] [--format canonical,hubspot,salesforce]
+                                            [--profile compact|realistic]
+                           handoff-examples --measure-csv FILE     (CSV reader throughput, for docs/benchmarks.md)
 
-                Writes a deterministic example data set for agreements/acme.yaml: DIR/acme (canonical),
-                DIR/acme-hubspot and DIR/acme-salesforce, each with leads.csv, activities.csv, engagement.csv.
-                Defaults: 3200 leads over 26 weeks ending Monday 2026-11-16 11:00 America/New_York.
-                Profiles: compact (default: the examples; few distinct texts, each lead's rows together) and realistic
-                (shaped like a CRM export: ~85% distinct company names with a long tail, contact details and free-text
-                notes with commas, quotes and line breaks, nearly all amounts and instants distinct, activities and
-                engagement in time order across all leads).
-                """)
+                    Writes a deterministic example data set for agreements/acme.yaml: DIR/acme (canonical),
+                    DIR/acme-hubspot and DIR/acme-salesforce, each with leads.csv, activities.csv, engagement.csv.
+                    Defaults: 3200 leads over 26 weeks ending Monday 2026-11-16 11:00 America/New_York.
+                    Profiles: compact (default: the examples; few distinct texts, each lead's rows together) and realistic
+                    (shaped like a CRM export: ~85% distinct company names with a long tail, contact details and free-text
+                    notes with commas, quotes and line breaks, nearly all amounts and instants distinct, activities and
+                    engagement in time order across all leads).
+                    """)
                 return
             default:
                 FileHandle.standardError.write(Data("handoff-examples: unknown argument '\(arg)' (see --help)\n".utf8))
@@ -47,15 +51,19 @@ struct Generator {
             }
         }
         let outcome = try AgreementLoader.load(path: "agreements/acme.yaml")
-        guard let agreement = outcome.agreement, let zone = ZoneRules(identifier: agreement.businessHours.timeZone) else {
-            FileHandle.standardError.write(Data("handoff-examples: run from the project folder; agreements/acme.yaml must validate\n".utf8))
+        guard let agreement = outcome.agreement, let zone = ZoneRules(identifier: agreement.businessHours.timeZone)
+        else {
+            FileHandle.standardError.write(
+                Data("handoff-examples: run from the project folder; agreements/acme.yaml must validate\n".utf8))
             exit(2)
         }
         let clock = BusinessClock(hours: agreement.businessHours, zone: zone)
         let lastDay = LocalDate(year: 2026, month: 11, day: 16)
         let asOf = zone.utc(fromLocal: Int64(lastDay.daysSinceEpoch) * 86400 + 11 * 3600)
         let firstDay = lastDay.adding(days: -7 * weeks)
-        var teller = StoryTeller(clock: clock, asOf: asOf, lateWeeksFrom: zone.utc(fromLocal: Int64(lastDay.adding(days: -21).daysSinceEpoch) * 86400))
+        var teller = StoryTeller(
+            clock: clock, asOf: asOf,
+            lateWeeksFrom: zone.utc(fromLocal: Int64(lastDay.adding(days: -21).daysSinceEpoch) * 86400))
         let teamPath = (out as NSString).appendingPathComponent("team.csv.tmp")
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try Data(teamCSV.utf8).write(to: URL(fileURLWithPath: teamPath))
@@ -63,7 +71,9 @@ struct Generator {
         try FileManager.default.removeItem(atPath: teamPath)
         for owner in team.owners {
             let hours = team.hours(of: owner, company: agreement.businessHours)
-            if let ownerZone = ZoneRules(identifier: hours.timeZone) { teller.ownerClocks[owner.name] = BusinessClock(hours: hours, zone: ownerZone) }
+            if let ownerZone = ZoneRules(identifier: hours.timeZone) {
+                teller.ownerClocks[owner.name] = BusinessClock(hours: hours, zone: ownerZone)
+            }
         }
         let holidays = Set(agreement.businessHours.holidays.map(\.date))
         var weights: [(LocalDate, Double)] = []
@@ -75,7 +85,9 @@ struct Generator {
         let total = weights.map(\.1).reduce(0, +)
         let writers = try formats.map { format -> ExportWriter in
             let name = format == .canonical ? "acme" : "acme-\(format.rawValue)"
-            return try ExportWriter(format: format, directory: (out as NSString).appendingPathComponent(name), zone: zone, asOf: asOf, profile: profile)
+            return try ExportWriter(
+                format: format, directory: (out as NSString).appendingPathComponent(name), zone: zone, asOf: asOf,
+                profile: profile)
         }
         var rng = SplitMix(seed: 20_261_116)
         var names = SplitMix(seed: 85)
@@ -88,7 +100,10 @@ struct Generator {
             carry -= Double(count)
             for _ in 0..<count where k < leads {
                 let hourRoll = rng.unit()
-                let minute = hourRoll < 0.8 ? rng.int(9 * 60...(18 * 60 - 1)) : hourRoll < 0.95 ? rng.int(18 * 60...(23 * 60 + 59)) : rng.int(0...(9 * 60 - 1))
+                let minute =
+                    hourRoll < 0.8
+                    ? rng.int(9 * 60...(18 * 60 - 1))
+                    : hourRoll < 0.95 ? rng.int(18 * 60...(23 * 60 + 59)) : rng.int(0...(9 * 60 - 1))
                 var arrival = zone.utc(fromLocal: Int64(day.daysSinceEpoch) * 86400 + Int64(minute) * 60)
                 if realistic { arrival += Int64(names.int(0...59)) }
                 if arrival > asOf { arrival = asOf - Int64(rng.int(600...36_000)) }
@@ -111,7 +126,8 @@ struct Generator {
             writer.addActivity(leadID: "L-999999", at: writer.time(asOf - 3600), type: "call")
             writer.addActivity(leadID: "L-100003", at: "yesterday", type: "call")
             writer.close()
-            try Data(teamCSV.utf8).write(to: URL(fileURLWithPath: (writer.directory as NSString).appendingPathComponent("team.csv")))
+            try Data(teamCSV.utf8).write(
+                to: URL(fileURLWithPath: (writer.directory as NSString).appendingPathComponent("team.csv")))
         }
         print("wrote \(k) leads in \(formats.map(\.rawValue).joined(separator: ", ")) format under \(out)/")
     }

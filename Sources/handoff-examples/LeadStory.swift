@@ -47,15 +47,19 @@ struct StoryTeller {
         let country = rng.pick(Catalogue.countries)
         let seniorTitles = Catalogue.titles.filter { !["Senior Analyst", "Data Engineer", "Student"].contains($0.0) }
         let title = misfit ? rng.pick(Catalogue.titles) : rng.pick(seniorTitles)
-        let company = "\(rng.pick(Catalogue.prefixes))\(rng.pick(Catalogue.cores)) \(rng.pick(Catalogue.suffixes[industry] ?? ["Group"]))"
+        let company =
+            "\(rng.pick(Catalogue.prefixes))\(rng.pick(Catalogue.cores)) \(rng.pick(Catalogue.suffixes[industry] ?? ["Group"]))"
         let isMQL = rng.chance(0.42)
         let hot = isMQL && rng.chance(0.22)
         var s = LeadStory(
-            id: "L-\(String(100_000 + k))", createdAt: isMQL ? arrival - Int64(rng.int(1...20) * 86400 + rng.int(0...40_000)) : arrival,
-            source: rng.pick(Catalogue.sources), owner: rng.pick(Catalogue.owners), company: company, industry: industry,
+            id: "L-\(String(100_000 + k))",
+            createdAt: isMQL ? arrival - Int64(rng.int(1...20) * 86400 + rng.int(0...40_000)) : arrival,
+            source: rng.pick(Catalogue.sources), owner: rng.pick(Catalogue.owners), company: company,
+            industry: industry,
             employees: String(employees), revenue: "\(rng.int(12...480))000000", country: country, title: title,
             score: 0, mqlAt: nil, routedAt: nil, status: "open", decision: "", decisionAt: nil, reason: "", sqlAt: nil,
-            opportunityAt: nil, wonAt: nil, timeline: rng.pick(Catalogue.timelines), useCase: rng.chance(0.6) ? "Forecast accuracy" : "",
+            opportunityAt: nil, wonAt: nil, timeline: rng.pick(Catalogue.timelines),
+            useCase: rng.chance(0.6) ? "Forecast accuracy" : "",
             budget: rng.chance(0.4) ? "$50K–$100K" : "", content: rng.pick(Catalogue.content))
         engagement(&s, mqlAt: arrival, hot: hot, isMQL: isMQL, rng: &rng)
         guard isMQL else {
@@ -68,7 +72,9 @@ struct StoryTeller {
         if rng.chance(0.03) { s.content = "" }
         // Routing: almost always within minutes.
         let routeRoll = rng.unit()
-        let routed: Int64? = routeRoll < 0.972 ? arrival + Int64(rng.int(40...280)) : routeRoll < 0.995 ? arrival + Int64(rng.int(6...90) * 60) : nil
+        let routed: Int64? =
+            routeRoll < 0.972
+            ? arrival + Int64(rng.int(40...280)) : routeRoll < 0.995 ? arrival + Int64(rng.int(6...90) * 60) : nil
         s.routedAt = routed.flatMap { $0 <= asOf ? $0 : nil }
         guard let handoff = s.routedAt ?? (routed == nil ? arrival : nil) else { return s }
         // First touch on the business clock.
@@ -85,7 +91,11 @@ struct StoryTeller {
             var at = first
             let attempts = unresponsive ? (rng.chance(0.78) ? rng.int(6...8) : rng.int(2...5)) : rng.int(1...3)
             for n in 0..<attempts where at <= asOf {
-                s.activities.append((at, n == 0 ? "call" : rng.pick(["call", "email", "email", "sms"]), n == 0 ? "no answer" : "left message"))
+                s.activities.append(
+                    (
+                        at, n == 0 ? "call" : rng.pick(["call", "email", "email", "sms"]),
+                        n == 0 ? "no answer" : "left message"
+                    ))
                 at = clock.deadline(from: at, after: Int64(rng.int(60...600) * 60))
             }
             if rng.chance(0.1), first + 1800 <= asOf { s.activities.append((first + 1800, "note", "")) }
@@ -99,8 +109,13 @@ struct StoryTeller {
         }
         // Decision within a day, usually.
         let decided = rng.chance(0.975) && minutes != nil
-        let decisionAt = handoff + Int64(rng.chance(0.96) ? rng.int(1...20) * 3600 : rng.int(25...60) * 3600) + Int64(rng.int(0...3000))
-        guard decided, decisionAt <= asOf else { s.status = s.activities.isEmpty ? "open" : "working"; return s }
+        let decisionAt =
+            handoff + Int64(rng.chance(0.96) ? rng.int(1...20) * 3600 : rng.int(25...60) * 3600)
+            + Int64(rng.int(0...3000))
+        guard decided, decisionAt <= asOf else {
+            s.status = s.activities.isEmpty ? "open" : "working"
+            return s
+        }
         let late = arrival >= lateWeeksFrom
         let rejectRoll = rng.unit()
         let rejected = misfit ? rejectRoll < 0.85 : rejectRoll < (late ? 0.27 : 0.19)
@@ -108,21 +123,34 @@ struct StoryTeller {
         let attemptsDone = s.activities.filter { $0.type != "note" }.count
         if unresponsive && !rejected {
             // Marked unresponsive once the attempts were made (or given up early, which breaks the SLA).
-            s.decision = "accepted"; s.status = attemptsDone >= 2 ? "unresponsive" : "working"
+            s.decision = "accepted"
+            s.status = attemptsDone >= 2 ? "unresponsive" : "working"
         } else if rejected {
             s.decision = "rejected"
             s.status = rng.chance(0.7) ? "rejected" : "nurture"
-            if rng.chance(0.05) { s.reason = "" } else if misfit || (late && rng.chance(0.45)) { s.reason = "wrong company profile" } else {
+            if rng.chance(0.05) {
+                s.reason = ""
+            } else if misfit || (late && rng.chance(0.45)) {
+                s.reason = "wrong company profile"
+            } else {
                 s.reason = rng.pick(Catalogue.reasons)
             }
         } else {
-            s.decision = "accepted"; s.status = "working"
+            s.decision = "accepted"
+            s.status = "working"
             if rng.chance(0.5) {
                 let sql = decisionAt + Int64(rng.int(2...20) * 86400)
                 if sql <= asOf {
-                    s.sqlAt = sql; s.status = "accepted"
-                    if rng.chance(0.6) { let opp = sql + Int64(rng.int(1...9) * 86400); if opp <= asOf { s.opportunityAt = opp } }
-                    if let opp = s.opportunityAt, rng.chance(0.3) { let won = opp + Int64(rng.int(14...60) * 86400); if won <= asOf { s.wonAt = won } }
+                    s.sqlAt = sql
+                    s.status = "accepted"
+                    if rng.chance(0.6) {
+                        let opp = sql + Int64(rng.int(1...9) * 86400)
+                        if opp <= asOf { s.opportunityAt = opp }
+                    }
+                    if let opp = s.opportunityAt, rng.chance(0.3) {
+                        let won = opp + Int64(rng.int(14...60) * 86400)
+                        if won <= asOf { s.wonAt = won }
+                    }
                 }
             }
         }

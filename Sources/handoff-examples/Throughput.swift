@@ -8,7 +8,8 @@ enum Throughput {
         var best = Double.infinity
         var records = 0, fieldBytes = 0
         for _ in 0..<3 {
-            records = 0; fieldBytes = 0
+            records = 0
+            fieldBytes = 0
             let start = DispatchTime.now().uptimeNanoseconds
             try CSVReader(path: path).forEachRecord { r in
                 records += 1
@@ -16,6 +17,9 @@ enum Throughput {
             }
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        print(String(format: "%@: %.1f MB in %.3f s = %.0f MB/s (%d records, best of 3, one core)", path, size / 1e6, best, size / 1e6 / best, records))
+        print(
+            String(
+                format: "%@: %.1f MB in %.3f s = %.0f MB/s (%d records, best of 3, one core)", path, size / 1e6, best,
+                size / 1e6 / best, records))
     }
 }

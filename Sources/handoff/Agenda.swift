@@ -6,10 +6,10 @@ struct Agenda: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The weekly alignment meeting agenda, numbers filled in, with a sample of rejected leads to review.",
         discussion: """
-        Examples:
-          handoff agenda agreements/acme.yaml --data examples/acme
-          handoff agenda agreements/acme.yaml --data examples/acme --format html -o agenda.html
-        """
+            Examples:
+              handoff agenda agreements/acme.yaml --data examples/acme
+              handoff agenda agreements/acme.yaml --data examples/acme --format html -o agenda.html
+            """
     )
 
     enum Format: String, ExpressibleByArgument { case md, html }
@@ -26,10 +26,12 @@ struct Agenda: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let measured = try MeasuredDocument(agreement: agreement, data: data, templates: output.templates, kind: .agenda)
-            let text = try measured.renderer.render(.agenda, data: AgendaDocument.data(measured.scorecard, agreement: measured.agreement),
-                                                    title: "Alignment meeting — \(measured.agreement.info.title)",
-                                                    format: format == .html ? .html : .markdown)
+            let measured = try MeasuredDocument(
+                agreement: agreement, data: data, templates: output.templates, kind: .agenda)
+            let text = try measured.renderer.render(
+                .agenda, data: AgendaDocument.data(measured.scorecard, agreement: measured.agreement),
+                title: "Alignment meeting — \(measured.agreement.info.title)",
+                format: format == .html ? .html : .markdown)
             try emit(text, to: output.output)
         }
     }

@@ -6,19 +6,19 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "One line per commitment: met, missed, at risk, insufficient data, not measurable or no data.",
         discussion: """
-        Exit status:
-          0  every commitment that could be judged is met (or on pace)
-          1  any commitment is missed
-          2  bad input or usage: an invalid agreement, an unreadable export, a bad option
-          3  nothing could be judged: every commitment is not measurable, insufficient data or no data
+            Exit status:
+              0  every commitment that could be judged is met (or on pace)
+              1  any commitment is missed
+              2  bad input or usage: an invalid agreement, an unreadable export, a bad option
+              3  nothing could be judged: every commitment is not measurable, insufficient data or no data
 
-        Examples:
-          handoff check agreements/acme.yaml --data examples/acme
-          handoff check agreements/acme.yaml --data examples/acme-hubspot --preset hubspot --week 2026-W45
-          handoff check agreements/acme.yaml --data examples/acme --breaches
-          handoff check agreements/acme.yaml --data examples/acme --format json
-          handoff check agreements/acme.yaml --data examples/acme --format slack
-        """
+            Examples:
+              handoff check agreements/acme.yaml --data examples/acme
+              handoff check agreements/acme.yaml --data examples/acme-hubspot --preset hubspot --week 2026-W45
+              handoff check agreements/acme.yaml --data examples/acme --breaches
+              handoff check agreements/acme.yaml --data examples/acme --format json
+              handoff check agreements/acme.yaml --data examples/acme --format slack
+            """
     )
 
     enum Format: String, ExpressibleByArgument { case text, json, slack }
@@ -34,7 +34,9 @@ struct Check: ParsableCommand {
     @Flag(help: "List every breaching lead under its commitment, with its owner and what happened.")
     var breaches = false
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
     func run() throws {

@@ -6,16 +6,16 @@ struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what changed between two versions of an agreement, by meaning and as a redline.",
         discussion: """
-        OLD and NEW are agreement files or git revisions (REVISION:PATH, read in the current folder).
-        The summary names every change in words; the redline marks each sentence of the SLA document
-        that went (~~deleted~~, <del>) or came (**inserted**, <ins>). Sign-offs and history are not content.
-        Exit status 0 when nothing changed, 1 when something did, 2 on bad input.
+            OLD and NEW are agreement files or git revisions (REVISION:PATH, read in the current folder).
+            The summary names every change in words; the redline marks each sentence of the SLA document
+            that went (~~deleted~~, <del>) or came (**inserted**, <ins>). Sign-offs and history are not content.
+            Exit status 0 when nothing changed, 1 when something did, 2 on bad input.
 
-        Examples:
-          handoff diff HEAD~1:agreements/acme.yaml agreements/acme.yaml
-          handoff diff v2.0:sla.yaml v2.1:sla.yaml --format html -o redline.html
-          handoff diff old.yaml new.yaml --format json
-        """
+            Examples:
+              handoff diff HEAD~1:agreements/acme.yaml agreements/acme.yaml
+              handoff diff v2.0:sla.yaml v2.1:sla.yaml --format html -o redline.html
+              handoff diff old.yaml new.yaml --format json
+            """
     )
 
     @Argument(help: ArgumentHelp("The old version: a file or REVISION:PATH.", valueName: "old"))
@@ -33,7 +33,8 @@ struct Diff: ParsableCommand {
         var changed = false
         try runReporting(badInputCode: 2) {
             let renderer = try DocumentRenderer(templatesDirectory: output.templates)
-            let diff = try AgreementDiff(old: try AgreementVersion.load(old), new: try AgreementVersion.load(new), renderer: renderer)
+            let diff = try AgreementDiff(
+                old: try AgreementVersion.load(old), new: try AgreementVersion.load(new), renderer: renderer)
             switch format {
             case .md: try emit(diff.markdown(), to: output.output)
             case .html: try emit(diff.html(), to: output.output)

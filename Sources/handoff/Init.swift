@@ -6,12 +6,12 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a complete, commented starter agreement that validates cleanly.",
         discussion: """
-        Examples:
-          handoff init                 # writes agreement.yaml
-          handoff init sla/acme.yaml
-          handoff init sla/acme.yaml --force   # overwrite an existing file
-          handoff init draft.yaml --from-data exports/   # numbers drafted from history, each with its origin
-        """
+            Examples:
+              handoff init                 # writes agreement.yaml
+              handoff init sla/acme.yaml
+              handoff init sla/acme.yaml --force   # overwrite an existing file
+              handoff init draft.yaml --from-data exports/   # numbers drafted from history, each with its origin
+            """
     )
 
     @Argument(help: "Where to write the agreement.")
@@ -20,10 +20,17 @@ struct Init: ParsableCommand {
     @Flag(help: "Overwrite the file if it exists.")
     var force = false
 
-    @Option(name: .customLong("from-data"), help: ArgumentHelp("Draft the threshold, volume, first-touch goal and reps from the exports in this folder.", valueName: "dir"))
+    @Option(
+        name: .customLong("from-data"),
+        help: ArgumentHelp(
+            "Draft the threshold, volume, first-touch goal and reps from the exports in this folder.", valueName: "dir")
+    )
     var fromData: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("With --from-data: the moment the data describes (default: the latest timestamp).", valueName: "time"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "With --from-data: the moment the data describes (default: the latest timestamp).", valueName: "time"))
     var asOf: String?
 
     func run() throws {
@@ -32,7 +39,8 @@ struct Init: ParsableCommand {
                 throw HandoffError(.usage, "'\(path)' already exists; pass --force to overwrite it", file: path)
             }
             if let fromData {
-                let draft = try AgreementDraft.draft(MeasurementRequest(sources: try DataSources(directory: fromData), asOf: asOf))
+                let draft = try AgreementDraft.draft(
+                    MeasurementRequest(sources: try DataSources(directory: fromData), asOf: asOf))
                 try OutputFile.write(draft.text, to: path)
                 print(draft.notes.map { "drafted \($0)" }.joined(separator: "\n"))
             } else {

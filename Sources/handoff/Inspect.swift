@@ -6,20 +6,20 @@ struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Profile CRM exports and propose the agreement's data: section.",
         discussion: """
-        For each file: its dialect (encoding, delimiter, line ends), header line, data rows and report footer rows; \
-        for each column its type (empty, integer, number, boolean, date/time with its layout, id, category, text), \
-        blank share and sample values; the role the file can play (leads, activities, engagement, deals or not used) \
-        and the canonical column each header maps to. Ends with a data: section to paste into the agreement; what \
-        it could not decide (two candidate columns, a date layout the values do not decide) is listed with the \
-        reason and written there as comments. A folder means every .csv, .tsv and .txt file in it, by name.
+            For each file: its dialect (encoding, delimiter, line ends), header line, data rows and report footer rows; \
+            for each column its type (empty, integer, number, boolean, date/time with its layout, id, category, text), \
+            blank share and sample values; the role the file can play (leads, activities, engagement, deals or not used) \
+            and the canonical column each header maps to. Ends with a data: section to paste into the agreement; what \
+            it could not decide (two candidate columns, a date layout the values do not decide) is listed with the \
+            reason and written there as comments. A folder means every .csv, .tsv and .txt file in it, by name.
 
-        Exit status 0; 2 when a file cannot be read (file:line: why).
+            Exit status 0; 2 when a file cannot be read (file:line: why).
 
-        Examples:
-          handoff inspect exports/
-          handoff inspect exports/leads.csv exports/calls.csv --format json
-          handoff inspect exports/ -o inspection.md
-        """
+            Examples:
+              handoff inspect exports/
+              handoff inspect exports/leads.csv exports/calls.csv --format json
+              handoff inspect exports/ -o inspection.md
+            """
     )
 
     @Argument(help: ArgumentHelp("Export files, or folders of them.", valueName: "path"))
@@ -28,7 +28,9 @@ struct Inspect: ParsableCommand {
     @Option(help: "Output format: md or json.")
     var format: InspectFormat = .md
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
     func validate() throws {
@@ -45,7 +47,9 @@ struct Inspect: ParsableCommand {
                 }
                 if isDirectory.boolValue {
                     let inside = try ExportInspector.files(in: path)
-                    if inside.isEmpty { throw HandoffError(.badInput, "the folder holds no .csv, .tsv or .txt file", file: path) }
+                    if inside.isEmpty {
+                        throw HandoffError(.badInput, "the folder holds no .csv, .tsv or .txt file", file: path)
+                    }
                     files += inside
                 } else {
                     files.append(path)

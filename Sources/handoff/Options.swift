@@ -4,34 +4,58 @@ import HandoffKit
 
 /// Where the CRM exports are and which period to measure.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder with leads.csv (required), activities.csv and engagement.csv, or the files the agreement names under data.files.", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Folder with leads.csv (required), activities.csv and engagement.csv, or the files the agreement names under data.files.",
+            valueName: "dir"))
     var data: String?
 
     @Option(name: .long, help: ArgumentHelp("The leads export, instead of --data.", valueName: "file"))
     var leads: String?
 
-    @Option(name: .long, help: ArgumentHelp("A sales activities export; repeat for several (calls, emails, meetings).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A sales activities export; repeat for several (calls, emails, meetings).", valueName: "file"))
     var activities: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("A marketing engagement export; repeat for several.", valueName: "file"))
     var engagement: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The team calendar file (owners' zones, hours, time off); default DIR/team.csv.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The team calendar file (owners' zones, hours, time off); default DIR/team.csv.", valueName: "file"))
     var team: String?
 
-    @Option(name: .long, help: ArgumentHelp("Column preset: canonical, hubspot or salesforce (overrides the agreement's data.preset).", valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Column preset: canonical, hubspot or salesforce (overrides the agreement's data.preset).",
+            valueName: "name"))
     var preset: String?
 
-    @Option(name: .long, help: ArgumentHelp("ISO week to report, like 2026-W46. Default: the last complete week before as-of.", valueName: "week"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "ISO week to report, like 2026-W46. Default: the last complete week before as-of.", valueName: "week"))
     var week: String?
 
     @Option(name: .long, help: ArgumentHelp("Month to report, like 2026-11.", valueName: "month"))
     var month: String?
 
-    @Option(name: .long, help: ArgumentHelp("Measure each lead against the version in force at its handoff: 'git' (the agreement's git history) or a folder of versions.", valueName: "git|dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Measure each lead against the version in force at its handoff: 'git' (the agreement's git history) or a folder of versions.",
+            valueName: "git|dir"))
     var versions: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The moment the data describes. Default: the latest timestamp in the exports.", valueName: "time"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "The moment the data describes. Default: the latest timestamp in the exports.", valueName: "time"))
     var asOf: String?
 
     func validate() throws {
@@ -56,14 +80,17 @@ struct DataOptions: ParsableArguments {
             sources.given.insert(.engagement)
         }
         if let team { sources.team = team }
-        let period: EvaluationContext.PeriodChoice = week.map { .week($0) } ?? month.map { .month($0) } ?? .lastCompleteWeek
+        let period: EvaluationContext.PeriodChoice =
+            week.map { .week($0) } ?? month.map { .month($0) } ?? .lastCompleteWeek
         return MeasurementRequest(sources: sources, preset: preset, period: period, asOf: asOf)
     }
 }
 
 /// Output format and destination.
 struct OutputOptions: ParsableArguments {
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("Folder of templates that override the defaults.", valueName: "dir"))

@@ -6,14 +6,14 @@ struct Sign: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Record a party's sign-off, bound to the agreement's content digest.",
         discussion: """
-        The digest covers everything but the sign-off section, and ignores formatting and comments. \
-        Editing any other part of the agreement makes earlier sign-offs stale: 'validate' warns and the \
-        rendered document marks them. The file is edited in place, keeping its comments and layout.
+            The digest covers everything but the sign-off section, and ignores formatting and comments. \
+            Editing any other part of the agreement makes earlier sign-offs stale: 'validate' warns and the \
+            rendered document marks them. The file is edited in place, keeping its comments and layout.
 
-        Examples:
-          handoff sign agreements/acme.yaml --party sales --name "Marcus Bell" --title "VP Sales"
-          handoff sign agreements/acme.yaml --party marketing --date 2026-11-20
-        """
+            Examples:
+              handoff sign agreements/acme.yaml --party sales --name "Marcus Bell" --title "VP Sales"
+              handoff sign agreements/acme.yaml --party marketing --date 2026-11-20
+            """
     )
 
     enum PartyID: String, ExpressibleByArgument { case marketing, sales }
@@ -34,7 +34,9 @@ struct Sign: ParsableCommand {
     var date: String?
 
     func validate() throws {
-        if let date, LocalDate(iso: date) == nil { throw ValidationError("--date takes a date like 2026-11-20; '\(date)' is not one") }
+        if let date, LocalDate(iso: date) == nil {
+            throw ValidationError("--date takes a date like 2026-11-20; '\(date)' is not one")
+        }
     }
 
     func run() throws {
@@ -42,14 +44,24 @@ struct Sign: ParsableCommand {
             let (a, _, source) = try Handoff.agreement(at: agreement)
             var day = todayDate(a.businessHours.timeZone) ?? a.info.effective
             if let date {
-                guard let d = LocalDate(iso: date) else { throw HandoffError(.usage, "--date takes a date like 2026-11-20") }
+                guard let d = LocalDate(iso: date) else {
+                    throw HandoffError(.usage, "--date takes a date like 2026-11-20")
+                }
                 // A sign-off records what happened: it cannot be dated after today in the agreement's time zone.
-                if d > day { throw HandoffError(.usage, "--date \(date) is in the future (today is \(day) in \(a.businessHours.timeZone)); a sign-off is dated when it happens") }
+                if d > day {
+                    throw HandoffError(
+                        .usage,
+                        "--date \(date) is in the future (today is \(day) in \(a.businessHours.timeZone)); a sign-off is dated when it happens"
+                    )
+                }
                 day = d
             }
-            let signed = try SignOffEditor.record(a, source: source, file: agreement, party: party.rawValue, name: name, title: title, date: day)
+            let signed = try SignOffEditor.record(
+                a, source: source, file: agreement, party: party.rawValue, name: name, title: title, date: day)
             try OutputFile.write(signed.text, to: agreement)
-            print("\(agreement): \(party.rawValue) signed by \(signed.name) (\(signed.title)) on \(day), digest \(a.digest.prefix(12))")
+            print(
+                "\(agreement): \(party.rawValue) signed by \(signed.name) (\(signed.title)) on \(day), digest \(a.digest.prefix(12))"
+            )
         }
     }
 }

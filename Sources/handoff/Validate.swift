@@ -6,13 +6,13 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check an agreement: schema, types, references, reachability, capacity, staleness.",
         discussion: """
-        Every problem is printed as path:line:col: error|warning: message, with the source line and a \
-        caret, in file order. Exit status 0 when there are no errors (warnings allowed), 1 otherwise.
+            Every problem is printed as path:line:col: error|warning: message, with the source line and a \
+            caret, in file order. Exit status 0 when there are no errors (warnings allowed), 1 otherwise.
 
-        Examples:
-          handoff validate agreements/acme.yaml
-          handoff validate my-sla.yaml --today 2027-02-01
-        """
+            Examples:
+              handoff validate agreements/acme.yaml
+              handoff validate my-sla.yaml --today 2027-02-01
+            """
     )
 
     @Argument(help: "The agreement file (YAML).")
@@ -22,7 +22,9 @@ struct Validate: ParsableCommand {
     var today: String?
 
     func validate() throws {
-        if let today, LocalDate(iso: today) == nil { throw ValidationError("--today takes a date like 2026-11-16; '\(today)' is not one") }
+        if let today, LocalDate(iso: today) == nil {
+            throw ValidationError("--today takes a date like 2026-11-16; '\(today)' is not one")
+        }
     }
 
     func run() throws {
@@ -42,7 +44,9 @@ struct Validate: ParsableCommand {
         if outcome.diagnostics.hasErrors { throw ExitCode(1) }
         if let a = outcome.agreement {
             printStaleSignOffs(a, file: agreement)
-            print("\(agreement): valid — \(a.commitments.count) commitments (\(a.commitments(of: "marketing").count) marketing, \(a.commitments(of: "sales").count) sales), digest \(a.digest.prefix(12))")
+            print(
+                "\(agreement): valid — \(a.commitments.count) commitments (\(a.commitments(of: "marketing").count) marketing, \(a.commitments(of: "sales").count) sales), digest \(a.digest.prefix(12))"
+            )
         }
     }
 }

@@ -7,6 +7,7 @@ func measure(_ a: Agreement, path: String, data: DataOptions) throws -> Scorecar
     switch data.versions {
     case nil: return try Handoff.scorecard(a, request)
     case "git"?: return try Handoff.scorecard(try AgreementVersions.git(path, current: a), request)
-    case let folder?: return try Handoff.scorecard(try AgreementVersions.folder(folder, current: a, label: path), request)
+    case let folder?:
+        return try Handoff.scorecard(try AgreementVersions.folder(folder, current: a, label: path), request)
     }
 }

@@ -6,7 +6,8 @@ import Testing
 struct InspectCLITests {
     static func folder() throws -> URL {
         let dir = try CLITests.tempDir()
-        let leads = "Lead ID,Created Date,Lead Source\nL1,25/03/2026 09:15,Web\nL2,26/03/2026 10:00,Event <b>\nL3,,Web\n"
+        let leads =
+            "Lead ID,Created Date,Lead Source\nL1,25/03/2026 09:15,Web\nL2,26/03/2026 10:00,Event <b>\nL3,,Web\n"
         try Data(leads.utf8).write(to: dir.appendingPathComponent("leads.csv"))
         try Data("ignored".utf8).write(to: dir.appendingPathComponent("readme.md"))
         return dir
@@ -20,9 +21,17 @@ struct InspectCLITests {
         #expect(md.stdout.hasPrefix("# Export inspection\n"))
         #expect(md.stdout.contains("## leads.csv\n"))
         #expect(!md.stdout.contains("readme.md"))
-        #expect(md.stdout.contains("| 2 | Created Date | date/time d/M/yyyy H:mm | 33.3% | 25/03/2026 09:15 · 26/03/2026 10:00 | created_at |\n"))
-        #expect(md.stdout.contains("| 3 | Lead Source | category: Web 2, Event \\<b> 1 | 0.0% | Web · Event \\<b> | source |\n"))
-        #expect(md.stdout.contains("```yaml\ndata:\n  files:   # paths are relative to the --data folder\n    - {role: leads, path: \"leads.csv\"}\n"))
+        #expect(
+            md.stdout.contains(
+                "| 2 | Created Date | date/time d/M/yyyy H:mm | 33.3% | 25/03/2026 09:15 · 26/03/2026 10:00 | created_at |\n"
+            ))
+        #expect(
+            md.stdout.contains(
+                "| 3 | Lead Source | category: Web 2, Event \\<b> 1 | 0.0% | Web · Event \\<b> | source |\n"))
+        #expect(
+            md.stdout.contains(
+                "```yaml\ndata:\n  files:   # paths are relative to the --data folder\n    - {role: leads, path: \"leads.csv\"}\n"
+            ))
         let json = try CLITests.handoff("inspect", dir.appendingPathComponent("leads.csv").path, "--format", "json")
         #expect(json.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]

@@ -4,7 +4,9 @@ import Testing
 /// `handoff weekly`: the Monday package, written all together or not at all, with check's exit status.
 @Suite("The weekly package")
 struct WeeklyTests {
-    static let args = ["agreements/acme.yaml", "--data", "examples/acme", "--week", "2026-W46", "--as-of", "2026-11-16T10:00"]
+    static let args = [
+        "agreements/acme.yaml", "--data", "examples/acme", "--week", "2026-W46", "--as-of", "2026-11-16T10:00",
+    ]
     static let files = ["agenda.html", "agenda.md", "breaches.csv", "check.json", "scorecard.html", "scorecard.md"]
 
     static func run(_ args: [String]) throws -> CLITests.Run {
@@ -18,7 +20,9 @@ struct WeeklyTests {
         try process.run()
         let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return CLITests.Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return CLITests.Run(
+            status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 
     @Test func writesTheSixFilesWithChecksExitStatus() throws {
@@ -57,9 +61,14 @@ struct WeeklyTests {
     @Test func checkFormatsASlackMessage() throws {
         let r = try Self.run(["check"] + Self.args + ["--format", "slack"])
         #expect(r.status == 1)
-        #expect(r.stdout.hasPrefix("*Acme Analytics Sales &amp; Marketing SLA* — 2026-W46 (Mon 9 Nov – Sun 15 Nov 2026)"))
-        #expect(r.stdout.contains("• *first-touch* (sales): missed, 85.4% against ≥ 90% within 30m (owner's hours), 6 breaches; p50 "))
-        #expect(r.stdout.contains("*Worst breaches*\n• `L-103055` Erin Walsh · routing-speed · not routed, 6d 12h past the deadline"))
-        #expect(r.stderr.isEmpty)  // no progress line: stderr is not a terminal here
+        #expect(
+            r.stdout.hasPrefix("*Acme Analytics Sales &amp; Marketing SLA* — 2026-W46 (Mon 9 Nov – Sun 15 Nov 2026)"))
+        #expect(
+            r.stdout.contains(
+                "• *first-touch* (sales): missed, 85.4% against ≥ 90% within 30m (owner's hours), 6 breaches; p50 "))
+        #expect(
+            r.stdout.contains(
+                "*Worst breaches*\n• `L-103055` Erin Walsh · routing-speed · not routed, 6d 12h past the deadline"))
+        #expect(r.stderr.isEmpty) // no progress line: stderr is not a terminal here
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HandoffKit
 
 /// The reproductions of issue 10: each commitment reads the activities with its own `attempt_types`, and as-of cuts
@@ -7,14 +8,15 @@ import Testing
 @Suite("Attempt types per commitment and the as-of cut")
 struct AsOfAndAttemptTypesTests {
     static let agreementText = minimalAgreement.replacingOccurrences(
-        of: "    - {id: first-touch, metric: first_touch_time, within: 30m, clock: business, goal: 90%, minimum_sample: 1}",
+        of:
+            "    - {id: first-touch, metric: first_touch_time, within: 30m, clock: business, goal: 90%, minimum_sample: 1}",
         with: """
-            - {id: any-touch, metric: first_touch_time, within: 30m, clock: business, goal: 90%, minimum_sample: 1}
-            - {id: call-touch, metric: first_touch_time, within: 30m, clock: business, goal: 90%, minimum_sample: 1, attempt_types: [call]}
-        targets:
-          acceptance_rate: {between: [10%, 90%]}
-          minimum_sample: 1
-        """)
+                - {id: any-touch, metric: first_touch_time, within: 30m, clock: business, goal: 90%, minimum_sample: 1}
+                - {id: call-touch, metric: first_touch_time, within: 30m, clock: business, goal: 90%, minimum_sample: 1, attempt_types: [call]}
+            targets:
+              acceptance_rate: {between: [10%, 90%]}
+              minimum_sample: 1
+            """)
 
     /// Ten leads of 2026-W46, routed Monday 9 Nov 15:00 New York (20:00Z); an email at 15:01 and a call at 16:00.
     /// L0–L4 were accepted on Tuesday 10 Nov 15:00Z, L5–L9 rejected on Thursday 12 Nov 15:00Z.
@@ -27,13 +29,15 @@ struct AsOfAndAttemptTypesTests {
             leads += "L\(i),Co\(i),Webinar,Ana,2026-11-09T19:55:00Z,2026-11-09T20:00:00Z,working,\(decided)\n"
             activities += "L\(i),2026-11-09T20:01:00Z,email,sent\nL\(i),2026-11-09T21:00:00Z,call,connected\n"
         }
-        return DataSources(leads: try write(leads, "leads.csv", in: dir), activities: try write(activities, "activities.csv", in: dir))
+        return DataSources(
+            leads: try write(leads, "leads.csv", in: dir), activities: try write(activities, "activities.csv", in: dir))
     }
 
     static func scorecard(asOf: String) throws -> Scorecard {
         let outcome = load(agreementText)
         let agreement = try #require(outcome.agreement, "\(positions(outcome.diagnostics))")
-        return try Handoff.scorecard(agreement, MeasurementRequest(sources: try sources(), period: .week("2026-W46"), asOf: asOf))
+        return try Handoff.scorecard(
+            agreement, MeasurementRequest(sources: try sources(), period: .week("2026-W46"), asOf: asOf))
     }
 
     @Test func eachCommitmentCountsItsOwnAttemptTypes() throws {
@@ -59,7 +63,8 @@ struct AsOfAndAttemptTypesTests {
         #expect(acceptance.pending == 5)
         #expect(wednesday.reasons.rejected == 0)
         // A week later every decision is in.
-        let later = try #require(try Self.scorecard(asOf: "2026-11-20T12:00:00Z").targets.first { $0.id == "acceptance_rate" })
+        let later = try #require(
+            try Self.scorecard(asOf: "2026-11-20T12:00:00Z").targets.first { $0.id == "acceptance_rate" })
         #expect(later.value == 0.5)
         #expect(later.denominator == 10)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HandoffKit
 
 /// `handoff backtest` on the example data. Every expected number comes from `scripts/oracle_backtest.py`, an
@@ -9,7 +10,9 @@ import Testing
 struct BacktestTests {
     static func run(sweep: String? = nil, months: Int = 6) throws -> Backtest {
         let parsed = try sweep.map { text -> ThresholdSweep in try ThresholdSweep.parse(text).get() }
-        return try Handoff.backtest(try acme(), sweep: parsed, request: MeasurementRequest(sources: DataSources(directory: projectPath("examples/acme"))), months: months)
+        return try Handoff.backtest(
+            try acme(), sweep: parsed,
+            request: MeasurementRequest(sources: DataSources(directory: projectPath("examples/acme"))), months: months)
     }
 
     @Test func currentDefinitionOverSixMonths() throws {
@@ -27,7 +30,10 @@ struct BacktestTests {
         #expect(r.outcome.won == 48)
         #expect(r.outcome.handedOver == 1104)
         #expect(r.fastTrack == 0)
-        #expect(r.bands.map { [Int($0.low), $0.outcome.leads, $0.outcome.won] } == [[100, 720, 9], [150, 1360, 23], [200, 317, 14], [250, 23, 2]])
+        #expect(
+            r.bands.map { [Int($0.low), $0.outcome.leads, $0.outcome.won] } == [
+                [100, 720, 9], [150, 1360, 23], [200, 317, 14], [250, 23, 2],
+            ])
         #expect(r.verdict == .inBand)
         #expect(r.added.leads == 0 && r.dropped.leads == 0)
         // 220 a month agreed; 7 reps × 8 a week × 52 ÷ 12 = 242.67 a month of capacity.
@@ -38,20 +44,42 @@ struct BacktestTests {
 
     @Test func sweepOfTheFirstAlternative() throws {
         let b = try Self.run(sweep: "threshold.1=120..200:30")
-        #expect(b.results.map(\.name) == ["current", "fit + engagement >= 120", "fit + engagement >= 150", "fit + engagement >= 180"])
+        #expect(
+            b.results.map(\.name) == [
+                "current", "fit + engagement >= 120", "fit + engagement >= 150", "fit + engagement >= 180",
+            ])
         let t120 = b.results[1], t150 = b.results[2]
         #expect(t120.mqls == 1396)
         #expect(t120.perMonth == [159, 233, 257, 253, 233, 261])
-        #expect([Int]([t120.outcome.accepted, t120.outcome.decided, t120.outcome.sql, t120.outcome.won]) == [823, 1046, 327, 48])
-        #expect(t120.added == Backtest.Outcome(leads: 1, handedOver: 1, accepted: 1, rejected: 0, rejectedBy: [], sql: 0, won: 0))
+        #expect(
+            [Int]([t120.outcome.accepted, t120.outcome.decided, t120.outcome.sql, t120.outcome.won]) == [
+                823, 1046, 327, 48,
+            ])
+        #expect(
+            t120.added
+                == Backtest.Outcome(leads: 1, handedOver: 1, accepted: 1, rejected: 0, rejectedBy: [], sql: 0, won: 0))
         #expect(t120.dropped.leads == 1025)
-        #expect([Int]([t120.dropped.handedOver, t120.dropped.accepted, t120.dropped.rejected, t120.dropped.sql, t120.dropped.won]) == [11, 3, 5, 0, 0])
-        #expect(t120.dropped.rejectedBy.map { "\($0.reason) \($0.count)" } == ["wrong-profile 2", " 1", "has-solution 1", "not-interested 1"])
+        #expect(
+            [Int]([
+                t120.dropped.handedOver, t120.dropped.accepted, t120.dropped.rejected, t120.dropped.sql,
+                t120.dropped.won,
+            ]) == [11, 3, 5, 0, 0])
+        #expect(
+            t120.dropped.rejectedBy.map { "\($0.reason) \($0.count)" } == [
+                "wrong-profile 2", " 1", "has-solution 1", "not-interested 1",
+            ])
         #expect(t150.mqls == 957)
         #expect(t150.perMonth == [96, 176, 160, 186, 162, 177])
         #expect(t150.fastTrack == 16)
-        #expect([Int]([t150.outcome.accepted, t150.outcome.decided, t150.outcome.sql, t150.outcome.won]) == [721, 914, 291, 42])
-        #expect([Int]([t150.dropped.leads, t150.dropped.handedOver, t150.dropped.accepted, t150.dropped.rejected, t150.dropped.sql, t150.dropped.won]) == [1465, 149, 106, 35, 36, 6])
+        #expect(
+            [Int]([t150.outcome.accepted, t150.outcome.decided, t150.outcome.sql, t150.outcome.won]) == [
+                721, 914, 291, 42,
+            ])
+        #expect(
+            [Int]([
+                t150.dropped.leads, t150.dropped.handedOver, t150.dropped.accepted, t150.dropped.rejected,
+                t150.dropped.sql, t150.dropped.won,
+            ]) == [1465, 149, 106, 35, 36, 6])
         #expect(t150.added.leads == 2)
         let json = BacktestReport.json(b).rendered()
         #expect(json.contains("\"sweep\": \"threshold 1: fit + engagement \\u003e= 100\""))
@@ -60,11 +88,23 @@ struct BacktestTests {
 
     @Test func sweepOptionIsCheckedWithExactMessages() throws {
         func message(_ text: String) -> String? {
-            if case let .failure(e) = ThresholdSweep.parse(text) { return e.diagnostics.first?.message } else { return nil }
+            if case .failure(let e) = ThresholdSweep.parse(text) {
+                return e.diagnostics.first?.message
+            } else {
+                return nil
+            }
         }
-        #expect(message("threshold.1=120..100:10") == "--sweep 'threshold.1=120..100:10': the range is FROM..TO with FROM ≤ TO; write it like threshold.1=80..120:10")
-        #expect(message("score=1..2") == "--sweep 'score=1..2': the path is threshold.N (N counts the alternatives from 1); write it like threshold.1=80..120:10")
-        #expect(message("threshold.1=0..100:1") == "--sweep 'threshold.1=0..100:1': 101 steps; at most 50; write it like threshold.1=80..120:10")
+        #expect(
+            message("threshold.1=120..100:10")
+                == "--sweep 'threshold.1=120..100:10': the range is FROM..TO with FROM ≤ TO; write it like threshold.1=80..120:10"
+        )
+        #expect(
+            message("score=1..2")
+                == "--sweep 'score=1..2': the path is threshold.N (N counts the alternatives from 1); write it like threshold.1=80..120:10"
+        )
+        #expect(
+            message("threshold.1=0..100:1")
+                == "--sweep 'threshold.1=0..100:1': 101 steps; at most 50; write it like threshold.1=80..120:10")
         #expect(try ThresholdSweep.parse("threshold.2.1=50..70:10").get().values == [50, 60, 70])
         let tooFar = try ThresholdSweep.parse("threshold.4=1..2").get()
         #expect(throws: HandoffError.self) { try tooFar.variants(of: try acme()) }
@@ -87,26 +127,27 @@ struct BacktestTests {
 struct ExternalBacktestTests {
     @Test(.enabled(if: ExternalDataTests.available)) func mavenPipelineProductThreshold() throws {
         let definition = """
-        mql_definition:
-          summary: Premium products.
-          scoring:
-            fit:
-              - {when: 'source in ["GTXPro", "GTX Plus Pro", "GTK 500", "MG Advanced"]', points: 60}
-              - {when: 'source = "GTX Plus Basic"', points: 30}
-          thresholds:
-            - fit >= 60
-        data:
-          columns: {lead_id: opportunity_id, owner: sales_agent, company: account, source: product, created_at: engage_date, decision_at: close_date, status: deal_stage}
-          values:
-            status: {won: accepted, lost: rejected, engaging: working, prospecting: open}
-        """
+            mql_definition:
+              summary: Premium products.
+              scoring:
+                fit:
+                  - {when: 'source in ["GTXPro", "GTX Plus Pro", "GTK 500", "MG Advanced"]', points: 60}
+                  - {when: 'source = "GTX Plus Basic"', points: 30}
+              thresholds:
+                - fit >= 60
+            data:
+              columns: {lead_id: opportunity_id, owner: sales_agent, company: account, source: product, created_at: engage_date, decision_at: close_date, status: deal_stage}
+              values:
+                status: {won: accepted, lost: rejected, engaging: working, prospecting: open}
+            """
         let head = minimalAgreement.components(separatedBy: "mql_definition:")[0]
         let tail = "commitments:" + minimalAgreement.components(separatedBy: "commitments:")[1]
         let outcome = load(head + definition + "\n" + tail)
         let a = try #require(outcome.agreement, "\(positions(outcome.diagnostics))")
         let path = (sharedData as NSString).appendingPathComponent("maven-crm-sales-opportunities/sales_pipeline.csv")
-        let b = try Handoff.backtest(a, sweep: try ThresholdSweep.parse("threshold.1=30..30").get(),
-                                     request: MeasurementRequest(sources: DataSources(leads: path)), months: 6)
+        let b = try Handoff.backtest(
+            a, sweep: try ThresholdSweep.parse("threshold.1=30..30").get(),
+            request: MeasurementRequest(sources: DataSources(leads: path)), months: 6)
         #expect(b.months.map(\.label) == ["2017-06", "2017-07", "2017-08", "2017-09", "2017-10", "2017-11"])
         #expect(b.results.map(\.name) == ["current", "fit >= 30"])
         #expect(b.results.map(\.perMonth) == [[366, 548, 330, 353, 346, 126], [481, 746, 463, 475, 465, 174]])

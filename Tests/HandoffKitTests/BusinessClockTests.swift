@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HandoffKit
 
 /// Business hours 09:00–18:00 Mon–Fri in New York; holidays on Thanksgiving (Thu 26 Nov) and the Friday after.
@@ -6,16 +7,21 @@ import Testing
 struct BusinessClockTests {
     let zone = ZoneRules(identifier: "America/New_York")!
     var clock: BusinessClock {
-        BusinessClock(hours: BusinessHours(timeZone: "America/New_York", days: [.monday, .tuesday, .wednesday, .thursday, .friday],
-                                           open: TimeOfDay(minutes: 540), close: TimeOfDay(minutes: 1080),
-                                           holidays: [.init(date: LocalDate(year: 2026, month: 11, day: 26), name: "Thanksgiving"),
-                                                      .init(date: LocalDate(year: 2026, month: 11, day: 27), name: "")]),
-                      zone: zone)
+        BusinessClock(
+            hours: BusinessHours(
+                timeZone: "America/New_York", days: [.monday, .tuesday, .wednesday, .thursday, .friday],
+                open: TimeOfDay(minutes: 540), close: TimeOfDay(minutes: 1080),
+                holidays: [
+                    .init(date: LocalDate(year: 2026, month: 11, day: 26), name: "Thanksgiving"),
+                    .init(date: LocalDate(year: 2026, month: 11, day: 27), name: ""),
+                ]),
+            zone: zone)
     }
 
     /// Local New York wall time as an instant.
     func at(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int) -> Int64 {
-        zone.utc(fromLocal: Int64(LocalDate(year: y, month: mo, day: d).daysSinceEpoch) * 86400 + Int64(h * 3600 + mi * 60))
+        zone.utc(
+            fromLocal: Int64(LocalDate(year: y, month: mo, day: d).daysSinceEpoch) * 86400 + Int64(h * 3600 + mi * 60))
     }
 
     @Test func fridayEveningPlusThirtyMinutesIsMondayMorning() {
@@ -46,7 +52,7 @@ struct BusinessClockTests {
         let start = at(2026, 3, 6, 17, 30)
         let due = clock.deadline(from: start, after: 3600)
         #expect(due == at(2026, 3, 9, 9, 30))
-        #expect(Dates.iso(due) == "2026-03-09T13:30:00Z")   // EDT is UTC-4
+        #expect(Dates.iso(due) == "2026-03-09T13:30:00Z") // EDT is UTC-4
         #expect(Dates.iso(start) == "2026-03-06T22:30:00Z") // EST is UTC-5
         // The weekend spans 62h of wall time but one hour less than usual; business time is unaffected.
         #expect(clock.elapsed(from: start, to: due) == 3600)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HandoffKit
 
 @Suite("Reading CSV exports")
@@ -16,10 +17,15 @@ struct CSVReaderTests {
     }
 
     @Test func bomCRLFAndQuotedNewlines() throws {
-        let text = "\u{FEFF}lead_id,company,note\r\nL1,\"Smith, Jones & Co\",\"line one\r\nline \"\"two\"\"\"\r\nL2, Acme ,plain\r\n"
+        let text =
+            "\u{FEFF}lead_id,company,note\r\nL1,\"Smith, Jones & Co\",\"line one\r\nline \"\"two\"\"\"\r\nL2, Acme ,plain\r\n"
         let r = try rows(Array(text.utf8))
         #expect(r.map(\.0) == [1, 2, 4])
-        #expect(r.map(\.1) == [["lead_id", "company", "note"], ["L1", "Smith, Jones & Co", "line one\r\nline \"two\""], ["L2", "Acme", "plain"]])
+        #expect(
+            r.map(\.1) == [
+                ["lead_id", "company", "note"], ["L1", "Smith, Jones & Co", "line one\r\nline \"two\""],
+                ["L2", "Acme", "plain"],
+            ])
     }
 
     @Test func bareCarriageReturnsAndBlankLines() throws {

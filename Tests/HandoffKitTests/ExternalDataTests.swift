@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HandoffKit
 
 /// Real public exports nobody here wrote (../shared/data/external). Skipped with a printed reason when absent.
@@ -15,9 +16,9 @@ struct ExternalDataTests {
     /// and every commitment is honestly "not measurable: needs column mql_at".
     @Test(.enabled(if: available)) func xEducationLeads() throws {
         let mapping = """
-        data:
-          columns: {lead_id: Prospect ID, source: Lead Source, country: Country, industry: Specialization, title: What is your current occupation}
-        """
+            data:
+              columns: {lead_id: Prospect ID, source: Lead Source, country: Country, industry: Specialization, title: What is your current occupation}
+            """
         let a = try #require(load(minimalAgreement + "\n" + mapping).agreement)
         let path = (sharedData as NSString).appendingPathComponent("x-education-leads/Leads.csv")
         let ledger = try LeadLoader(agreement: a).load(DataSources(leads: path))
@@ -36,22 +37,24 @@ struct ExternalDataTests {
     /// Won/Lost as accepted/rejected: volume, acceptance and time-to-decision are measurable; routing and touches are not.
     @Test(.enabled(if: available)) func mavenPipeline() throws {
         let mapping = """
-        commitments:
-          marketing:
-            - {id: volume, metric: mql_count, at_least: 700, per: month}
-            - {id: routing, metric: routing_time, within: 5m}
-          sales:
-            - {id: decision, metric: feedback_time, within: 90d, clock: calendar, goal: 50%}
-        data:
-          columns: {lead_id: opportunity_id, owner: sales_agent, company: account, mql_at: engage_date, decision_at: close_date, status: deal_stage}
-          values:
-            status: {won: accepted, lost: rejected, engaging: working, prospecting: open}
-        """
+            commitments:
+              marketing:
+                - {id: volume, metric: mql_count, at_least: 700, per: month}
+                - {id: routing, metric: routing_time, within: 5m}
+              sales:
+                - {id: decision, metric: feedback_time, within: 90d, clock: calendar, goal: 50%}
+            data:
+              columns: {lead_id: opportunity_id, owner: sales_agent, company: account, mql_at: engage_date, decision_at: close_date, status: deal_stage}
+              values:
+                status: {won: accepted, lost: rejected, engaging: working, prospecting: open}
+            """
         let text = minimalAgreement.components(separatedBy: "commitments:")[0] + mapping
         let outcome = load(text)
         let a = try #require(outcome.agreement, "\(positions(outcome.diagnostics))")
         let dir = (sharedData as NSString).appendingPathComponent("maven-crm-sales-opportunities")
-        let request = MeasurementRequest(sources: DataSources(leads: (dir as NSString).appendingPathComponent("sales_pipeline.csv")), period: .month("2017-06"))
+        let request = MeasurementRequest(
+            sources: DataSources(leads: (dir as NSString).appendingPathComponent("sales_pipeline.csv")),
+            period: .month("2017-06"))
         let s = try Handoff.scorecard(a, request)
         #expect(s.quality.issueCount == 0)
         #expect(s.quality.rowsRead.values.first == 8800)

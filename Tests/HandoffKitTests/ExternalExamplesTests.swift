@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HandoffKit
 
 /// The example agreements of examples/external/, each on its public dataset under ../shared/data/external/. Each test
@@ -12,7 +13,8 @@ struct ExternalExamplesTests {
     func scorecard(_ folder: String, month: String) throws -> Scorecard {
         let (a, _, _) = try Handoff.agreement(at: projectPath("examples/external/\(folder).yaml"))
         let dir = (sharedData as NSString).appendingPathComponent(folder)
-        return try Handoff.scorecard(a, MeasurementRequest(sources: try DataSources(directory: dir), period: .month(month)))
+        return try Handoff.scorecard(
+            a, MeasurementRequest(sources: try DataSources(directory: dir), period: .month(month)))
     }
 
     func result(_ s: Scorecard, _ id: String) throws -> CommitmentResult {
@@ -29,7 +31,10 @@ struct ExternalExamplesTests {
         let acceptance = try #require(s.targets.first { $0.id == "acceptance_rate" })
         #expect(acceptance.value == 71.0 / 104.0)
         #expect(try result(s, "routing-speed").note == "needs column routed_at")
-        #expect(s.quality.deals?.summary == "1061 deals, 1061 joined to a lead; gave mql_at for 1061 leads, accepted for 697 leads, rejected for 364 leads")
+        #expect(
+            s.quality.deals?.summary
+                == "1061 deals, 1061 joined to a lead; gave mql_at for 1061 leads, accepted for 697 leads, rejected for 364 leads"
+        )
     }
 
     /// Leads created in June 2021 (month first in both date forms), complete context, and Converted vs Disqualified:
@@ -41,7 +46,7 @@ struct ExternalExamplesTests {
         #expect(try result(s, "lead-context").value == 978.0 / 1054.0)
         let acceptance = try #require(s.targets.first { $0.id == "acceptance_rate" })
         #expect(acceptance.value == 21.0 / 37.0)
-        #expect(s.quality.deals?.joined == 375)  // 411 leads name 375 distinct opportunities (NOTES.md)
+        #expect(s.quality.deals?.joined == 375) // 411 leads name 375 distinct opportunities (NOTES.md)
         #expect(s.quality.deals?.unmatchedLeads == 0)
         #expect(s.quality.footers.map(\.line) == [4653])
         #expect(s.quality.dialects.values.map(\.description).sorted().first?.hasPrefix("windows-1252") == true)
@@ -70,11 +75,17 @@ struct ExternalExamplesTests {
         #expect(context.value == 4020.0 / 9240.0)
         #expect(context.verdict == .missed)
         #expect(try result(s, "lead-volume").note == "needs column mql_at (the exports have no timestamps)")
-        #expect(CheckReport.text(s).hasPrefix("Online-course lead handoff (example on a public leads export) v1.0 - all data (every lead; the exports have no timestamps)\n"))
+        #expect(
+            CheckReport.text(s).hasPrefix(
+                "Online-course lead handoff (example on a public leads export) v1.0 - all data (every lead; the exports have no timestamps)\n"
+            ))
         #expect {
-            try Handoff.scorecard(a, MeasurementRequest(sources: try DataSources(directory: dir), period: .week("2024-W01")))
+            try Handoff.scorecard(
+                a, MeasurementRequest(sources: try DataSources(directory: dir), period: .week("2024-W01")))
         } throws: { error in
-            (error as? HandoffError)?.diagnostics.map(\.message) == ["the exports have no timestamps, so no week or month can be chosen; leave out --week and --month to judge every lead at once"]
+            (error as? HandoffError)?.diagnostics.map(\.message) == [
+                "the exports have no timestamps, so no week or month can be chosen; leave out --week and --month to judge every lead at once"
+            ]
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HandoffKit
 
 /// Inputs the fuzzers (Fuzz/, docs/fuzzing.md) found that trapped, overflowed the stack or broke an escaping
@@ -10,8 +11,9 @@ struct FuzzFindingsTests {
         let yaml = minimalAgreement.replacingOccurrences(of: "points: 50}", with: "points: 1e300}")
         let outcome = load(yaml)
         #expect(outcome.agreement == nil)
-        #expect(positions(outcome.diagnostics).contains(
-            "21:44: error: points is too large: '1e300'; amounts are below 1,000,000,000,000,000 (1e15)"))
+        #expect(
+            positions(outcome.diagnostics).contains(
+                "21:44: error: points is too large: '1e300'; amounts are below 1,000,000,000,000,000 (1e15)"))
     }
 
     @Test func formattingAnyNumberNeverTraps() {
@@ -29,36 +31,50 @@ struct FuzzFindingsTests {
         let outcome = load(minimalAgreement)
         let agreement = try #require(outcome.agreement)
         let dir = try temporaryDirectory()
-        let path = try write("lead_id,created_at,employees,annual_revenue\nL-1,2026-11-16,1e300,-1e300\nL-2,2026-11-16,250,10M\n",
-                             "leads.csv", in: dir)
+        let path = try write(
+            "lead_id,created_at,employees,annual_revenue\nL-1,2026-11-16,1e300,-1e300\nL-2,2026-11-16,250,10M\n",
+            "leads.csv", in: dir)
         let ledger = try LeadLoader(agreement: agreement).load(DataSources(leads: path))
         #expect(ledger.leads.count == 2)
         #expect(ledger.leads[0].employees == nil)
         #expect(ledger.leads[0].annualRevenue == nil)
         #expect(ledger.leads[1].annualRevenue == 10_000_000)
-        #expect(ledger.quality.issues.map { "\($0.line) \($0.column) \($0.value): \($0.reason)" }
+        #expect(
+            ledger.quality.issues.map { "\($0.line) \($0.column) \($0.value): \($0.reason)" }
                 == ["2 employees 1e300: not a number", "2 annual_revenue -1e300: not a number"])
     }
 
     @Test func hugeNumberInAConditionIsAnError() {
         let nines = String(repeating: "9", count: 400)
         let origin = HandoffKit.SourceLocation(file: "a.yaml", line: 4, column: 10)
-        #expect(conditionError("employees > \(nines)", origin) == "4:22: invalid condition: the number \(nines) is too large; numbers are below 1,000,000,000,000,000")
-        #expect(conditionError("count(demo_request, 99999999999999999w) >= 1", origin)
-                == "4:30: invalid condition: the number 99999999999999999 is too large; numbers are below 1,000,000,000,000,000")
+        #expect(
+            conditionError("employees > \(nines)", origin)
+                == "4:22: invalid condition: the number \(nines) is too large; numbers are below 1,000,000,000,000,000")
+        #expect(
+            conditionError("count(demo_request, 99999999999999999w) >= 1", origin)
+                == "4:30: invalid condition: the number 99999999999999999 is too large; numbers are below 1,000,000,000,000,000"
+        )
     }
 
     @Test func deeplyNestedConditionIsAnErrorNotAStackOverflow() {
         let origin = HandoffKit.SourceLocation(file: "a.yaml", line: 1, column: 1)
-        #expect(conditionError(String(repeating: "(", count: 100_000) + "fit", origin)
-                == "1:33: invalid condition: the condition nests more than 32 levels of parentheses or 'not'; simplify it")
-        #expect(conditionError(String(repeating: "not ", count: 100_000) + "fit", origin)
-                == "1:129: invalid condition: the condition nests more than 32 levels of parentheses or 'not'; simplify it")
+        #expect(
+            conditionError(String(repeating: "(", count: 100_000) + "fit", origin)
+                == "1:33: invalid condition: the condition nests more than 32 levels of parentheses or 'not'; simplify it"
+        )
+        #expect(
+            conditionError(String(repeating: "not ", count: 100_000) + "fit", origin)
+                == "1:129: invalid condition: the condition nests more than 32 levels of parentheses or 'not'; simplify it"
+        )
         // Chains nest too: `a or a or …` is a tree as deep as it is long.
-        #expect(conditionError(Array(repeating: "fit > 1", count: 100_000).joined(separator: " or "), origin)?
-            .hasSuffix("invalid condition: the condition has more than 256 operators; split it into several rules") == true)
-        #expect(conditionError(Array(repeating: "1", count: 100_000).joined(separator: " + ") + " > 0", origin)?
-            .hasSuffix("invalid condition: the condition has more than 256 operators; split it into several rules") == true)
+        #expect(
+            conditionError(Array(repeating: "fit > 1", count: 100_000).joined(separator: " or "), origin)?
+                .hasSuffix("invalid condition: the condition has more than 256 operators; split it into several rules")
+                == true)
+        #expect(
+            conditionError(Array(repeating: "1", count: 100_000).joined(separator: " + ") + " > 0", origin)?
+                .hasSuffix("invalid condition: the condition has more than 256 operators; split it into several rules")
+                == true)
         // A long list is not deep: it stays a condition.
         let list = (0..<2000).map { "\"c\($0)\"" }.joined(separator: ", ")
         #expect(conditionError("country in [\(list)]", origin) == nil)
@@ -70,7 +86,10 @@ struct FuzzFindingsTests {
         do {
             _ = try Template(text: text, file: "deep.md")
         } catch let error as HandoffError {
-            #expect(positions(error.diagnostics) == ["1:193: error: sections nest more than 32 levels deep; close some before opening '{{#a}}'"])
+            #expect(
+                positions(error.diagnostics) == [
+                    "1:193: error: sections nest more than 32 levels deep; close some before opening '{{#a}}'"
+                ])
         } catch {
             Issue.record("unexpected \(error)")
         }
@@ -97,7 +116,8 @@ struct FuzzFindingsTests {
         #expect(Markdown.escape("Plan B #") == "Plan B \\#")
         #expect(Markdown.escape("Plan ## ") == "Plan \\#\\#")
         #expect(Markdown.escape("Ticket #5") == "Ticket #5")
-        #expect(HTMLPage.render(markdown: "# \(Markdown.escape("Plan B #"))\n", title: "t").contains("<h1>Plan B #</h1>"))
+        #expect(
+            HTMLPage.render(markdown: "# \(Markdown.escape("Plan B #"))\n", title: "t").contains("<h1>Plan B #</h1>"))
     }
 
     @Test func combiningMarkCannotHideMarkupFromTheEscaper() {
@@ -107,7 +127,8 @@ struct FuzzFindingsTests {
         #expect(Markdown.escape("a |\u{301} b") == "a \\|\u{301} b")
         #expect(Markdown.escape("1. \u{301}x") == "1\\. \u{301}x")
         #expect(Markdown.escape("line\r\nbreak") == "line break")
-        let html = HTMLPage.render(markdown: "| A |\n|---|\n| \(Markdown.escape("*\u{301}bold* [x](y)"))) |\n", title: "t")
+        let html = HTMLPage.render(
+            markdown: "| A |\n|---|\n| \(Markdown.escape("*\u{301}bold* [x](y)"))) |\n", title: "t")
         #expect(!html.contains("<em>") && !html.contains("<a "))
     }
 
@@ -121,12 +142,19 @@ struct FuzzFindingsTests {
         let rows = (0..<40).map { "L-1,2026-11-16T10:\(10 + $0):00Z,\(kind == "activities" ? "call" : "demo_request")" }
         let header = kind == "activities" ? "lead_id,at,type" : "lead_id,at,action"
         let path = try write(([header] + rows).joined(separator: "\n") + "\nL-1,\"2026-11-16\n", "\(kind).csv", in: dir)
-        let sources = kind == "activities" ? DataSources(leads: leads, activities: path) : DataSources(leads: leads, engagement: path)
-        #expect(throws: HandoffError.self) { try LeadLoader(agreement: agreement, cores: 2, minimumSpan: 64).load(sources) }
+        let sources =
+            kind == "activities"
+            ? DataSources(leads: leads, activities: path) : DataSources(leads: leads, engagement: path)
+        #expect(throws: HandoffError.self) {
+            try LeadLoader(agreement: agreement, cores: 2, minimumSpan: 64).load(sources)
+        }
         do {
             _ = try LeadLoader(agreement: agreement, cores: 2, minimumSpan: 64).load(sources)
         } catch let error as HandoffError {
-            #expect(positions(error.diagnostics) == ["-: error: a quoted field is never closed; check for a stray \" in this row"])
+            #expect(
+                positions(error.diagnostics) == [
+                    "-: error: a quoted field is never closed; check for a stray \" in this row"
+                ])
             #expect(error.diagnostics.first?.file == "\(path):42")
         }
     }
@@ -161,14 +189,19 @@ struct FuzzFindingsTests {
     @Test func windowsLineEndsAreLinesNotOneLongLine() {
         // `\r\n` is one Swift Character, never equal to "\n": a CRLF agreement was one line to the nesting guard,
         // which then counted every list item of the file as one more level.
-        let holidays = (1...150).map { "    - {date: \(LocalDate(year: 2026, month: 1, day: 1).adding(days: $0)), name: H\($0)}" }
-        let yaml = minimalAgreement.replacingOccurrences(of: "  close: \"18:00\"\n", with: "  close: \"18:00\"\n  holidays:\n"
-            + holidays.joined(separator: "\n") + "\n")
+        let holidays = (1...150).map {
+            "    - {date: \(LocalDate(year: 2026, month: 1, day: 1).adding(days: $0)), name: H\($0)}"
+        }
+        let yaml = minimalAgreement.replacingOccurrences(
+            of: "  close: \"18:00\"\n",
+            with: "  close: \"18:00\"\n  holidays:\n"
+                + holidays.joined(separator: "\n") + "\n")
         let crlf = load(yaml.replacingOccurrences(of: "\n", with: "\r\n"))
         #expect(positions(crlf.diagnostics) == [])
         #expect(crlf.agreement?.businessHours.holidays.count == 150)
         let broken = load("agreement:\r\n  title: [unclosed\r\n  version: 1\r\n")
-        #expect(DiagnosticPrinter(source: broken.source).render(broken.diagnostics[0]).split(separator: "\n").count == 3)
+        #expect(
+            DiagnosticPrinter(source: broken.source).render(broken.diagnostics[0]).split(separator: "\n").count == 3)
     }
 
     @Test func leadingCombiningMarkCannotUnescapeAListMarker() {
@@ -182,12 +215,16 @@ struct FuzzFindingsTests {
         // Every row before the header is matched against each preset: a million-field row cost seconds each time.
         let agreement = try #require(load(minimalAgreement).agreement)
         let dir = try temporaryDirectory()
-        let path = try write(String(repeating: ",", count: 20_000) + "\nlead_id,created_at\nL-1,2026-11-16\n", "leads.csv", in: dir)
+        let path = try write(
+            String(repeating: ",", count: 20_000) + "\nlead_id,created_at\nL-1,2026-11-16\n", "leads.csv", in: dir)
         do {
             _ = try LeadLoader(agreement: agreement).load(DataSources(leads: path))
             Issue.record("a 20001-field row loaded")
         } catch let error as HandoffError {
-            #expect(error.diagnostics.map(\.message) == ["line 1 has 20001 fields before any header was found; an export has at most 10000 columns — is this the right file?"])
+            #expect(
+                error.diagnostics.map(\.message) == [
+                    "line 1 has 20001 fields before any header was found; an export has at most 10000 columns — is this the right file?"
+                ])
         }
     }
 
@@ -205,12 +242,15 @@ struct FuzzFindingsTests {
 
     @Test func nestedSectionsOverListsAreAnErrorNotAHang() throws {
         // Six sections over the same list inside each other multiply the document by the list's length six times.
-        let items = TemplateValue.list((0..<10).map { .record(["name": .text(String(repeating: "stage \($0) ", count: 100))]) })
-        let nested = String(repeating: "{{#stages}}", count: 6) + "{{name}} " + String(repeating: "{{/stages}}", count: 6)
+        let items = TemplateValue.list(
+            (0..<10).map { .record(["name": .text(String(repeating: "stage \($0) ", count: 100))]) })
+        let nested =
+            String(repeating: "{{#stages}}", count: 6) + "{{name}} " + String(repeating: "{{/stages}}", count: 6)
         let template = try Template(text: nested, file: "t.md")
         #expect(throws: HandoffError.self) { try template.render(["stages": items]) }
         // Bodies that write nothing still cost the work.
-        let empty = try Template(text: String(repeating: "{{#stages}}", count: 8) + String(repeating: "{{/stages}}", count: 8), file: "t.md")
+        let empty = try Template(
+            text: String(repeating: "{{#stages}}", count: 8) + String(repeating: "{{/stages}}", count: 8), file: "t.md")
         #expect(throws: HandoffError.self) { try empty.render(["stages": items]) }
         let two = try Template(text: "{{#stages}}{{#stages}}x{{/stages}}{{/stages}}", file: "t.md")
         #expect(try two.render(["stages": items]).count == 100)
@@ -225,7 +265,7 @@ struct FuzzFindingsTests {
     private func conditionError(_ text: String, _ origin: HandoffKit.SourceLocation) -> String? {
         switch Condition.parse(text, at: origin) {
         case .success: return nil
-        case let .failure(d): return "\(d.location.map { "\($0.line):\($0.column)" } ?? "-"): \(d.message)"
+        case .failure(let d): return "\(d.location.map { "\($0.line):\($0.column)" } ?? "-"): \(d.message)"
         }
     }
 }

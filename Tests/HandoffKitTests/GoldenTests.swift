@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HandoffKit
 
 /// The acme documents, byte for byte. Re-record after an intended change with:
@@ -12,14 +13,18 @@ struct GoldenTests {
     func compare(_ raw: String, _ name: String) throws {
         // File paths in reports are as given; make them independent of where the clone lives.
         let text = raw.replacingOccurrences(of: packageRoot.path + "/", with: "")
-        if let failure = try GoldenFile.check(text, "Tests/HandoffKitTests/Golden/\(name)", root: packageRoot.path, record: Self.record) {
+        if let failure = try GoldenFile.check(
+            text, "Tests/HandoffKitTests/Golden/\(name)", root: packageRoot.path, record: Self.record)
+        {
             Issue.record(Comment(rawValue: failure))
         }
     }
 
     func scorecard() throws -> (Agreement, Scorecard) {
         let a = try acme()
-        let request = MeasurementRequest(sources: try DataSources(directory: projectPath("examples/acme")), period: .week("2026-W46"), asOf: "2026-11-16T10:00")
+        let request = MeasurementRequest(
+            sources: try DataSources(directory: projectPath("examples/acme")), period: .week("2026-W46"),
+            asOf: "2026-11-16T10:00")
         return (a, try Handoff.scorecard(a, request))
     }
 
@@ -39,7 +44,8 @@ struct GoldenTests {
         let renderer = try DocumentRenderer()
         let data = ScorecardDocument.data(s, agreement: a)
         let md = try renderer.render(.scorecard, data: data, title: "Scorecard", format: .markdown)
-        let html = try renderer.render(.scorecard, data: data, title: "Scorecard", charts: ScorecardDocument.charts(s), format: .html)
+        let html = try renderer.render(
+            .scorecard, data: data, title: "Scorecard", charts: ScorecardDocument.charts(s), format: .html)
         try compare(md, "acme-scorecard-2026-W46.md")
         try compare(html, "acme-scorecard-2026-W46.html")
         try compare(CheckReport.json(s).rendered(), "acme-check-2026-W46.json")
@@ -47,7 +53,10 @@ struct GoldenTests {
         #expect(HTMLChecker.problems(html) == [])
         #expect(html.contains("<svg"))
         let (_, again) = try scorecard()
-        #expect(try renderer.render(.scorecard, data: ScorecardDocument.data(again, agreement: a), title: "Scorecard", charts: ScorecardDocument.charts(again), format: .html) == html)
+        #expect(
+            try renderer.render(
+                .scorecard, data: ScorecardDocument.data(again, agreement: a), title: "Scorecard",
+                charts: ScorecardDocument.charts(again), format: .html) == html)
     }
 
     @Test func agendaDocument() throws {

@@ -28,8 +28,15 @@ struct HTMLChecker {
                 let closing = i + 1 < s.count && s[i + 1] == "/"
                 var j = i + (closing ? 2 : 1)
                 var name = ""
-                while j < s.count, s[j].properties.isAlphabetic || ("0"..."9").contains(s[j]) { name.unicodeScalars.append(s[j]); j += 1 }
-                guard !name.isEmpty else { problems.append("stray '<' at \(at())"); i += 1; continue }
+                while j < s.count, s[j].properties.isAlphabetic || ("0"..."9").contains(s[j]) {
+                    name.unicodeScalars.append(s[j])
+                    j += 1
+                }
+                guard !name.isEmpty else {
+                    problems.append("stray '<' at \(at())")
+                    i += 1
+                    continue
+                }
                 name = name.lowercased()
                 if ["script", "iframe", "object", "embed", "style"].contains(name) && name != "style" {
                     problems.append("<\(name)> at \(at())")
@@ -37,14 +44,27 @@ struct HTMLChecker {
                 // Attributes.
                 var selfClosing = false
                 while j < s.count, s[j] != ">" {
-                    if s[j] == " " || s[j] == "\n" { j += 1; continue }
-                    if s[j] == "/" { selfClosing = true; j += 1; continue }
+                    if s[j] == " " || s[j] == "\n" {
+                        j += 1
+                        continue
+                    }
+                    if s[j] == "/" {
+                        selfClosing = true
+                        j += 1
+                        continue
+                    }
                     var attr = ""
-                    while j < s.count, s[j] != "=", s[j] != " ", s[j] != ">" { attr.unicodeScalars.append(s[j]); j += 1 }
+                    while j < s.count, s[j] != "=", s[j] != " ", s[j] != ">" {
+                        attr.unicodeScalars.append(s[j])
+                        j += 1
+                    }
                     if attr.lowercased().hasPrefix("on") { problems.append("event handler \(attr) at \(at())") }
                     if j < s.count, s[j] == "=" {
                         j += 1
-                        guard j < s.count, s[j] == "\"" else { problems.append("unquoted attribute \(attr) at \(at())"); break }
+                        guard j < s.count, s[j] == "\"" else {
+                            problems.append("unquoted attribute \(attr) at \(at())")
+                            break
+                        }
                         j += 1
                         while j < s.count, s[j] != "\"" {
                             if s[j] == "<" { problems.append("'<' inside attribute at \(at())") }
@@ -54,7 +74,11 @@ struct HTMLChecker {
                     }
                 }
                 if closing {
-                    if stack.last == name { stack.removeLast() } else { problems.append("</\(name)> closes <\(stack.last ?? "nothing")> at \(at())") }
+                    if stack.last == name {
+                        stack.removeLast()
+                    } else {
+                        problems.append("</\(name)> closes <\(stack.last ?? "nothing")> at \(at())")
+                    }
                 } else if !void.contains(name) && !(selfClosing && svgSelfClosing.contains(name)) {
                     if name == "style" {
                         // Skip the stylesheet's content.

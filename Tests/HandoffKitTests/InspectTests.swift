@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HandoffKit
 
 /// `handoff inspect`: each export's dialect, rows, footer and columns, the role and mapping it proposes, and a
@@ -7,18 +8,19 @@ import Testing
 @Suite("Inspecting exports")
 struct InspectTests {
     static let leadsCSV = """
-    Lead Report
-    Generated today
+        Lead Report
+        Generated today
 
-    Lead ID,Created Date,Lead Source,Status,Employees,Converted,Notes,Empty
-    L1,25/03/2026 09:15,Web,Open,"1,200",TRUE,hello,
-    L2,26/03/2026 10:00,Event,Working,50,FALSE,,
-    L3,27/03/2026 11:30,Web,Open,N/A,TRUE,x|y,
-    L4,,Web,Open,300,FALSE,*bold*,
-    Total,4
+        Lead ID,Created Date,Lead Source,Status,Employees,Converted,Notes,Empty
+        L1,25/03/2026 09:15,Web,Open,"1,200",TRUE,hello,
+        L2,26/03/2026 10:00,Event,Working,50,FALSE,,
+        L3,27/03/2026 11:30,Web,Open,N/A,TRUE,x|y,
+        L4,,Web,Open,300,FALSE,*bold*,
+        Total,4
 
-    """
-    static let activitiesCSV = "lead_id,at,type\nL1,2026-03-25T10:00:00Z,call\nL1,2026-03-25T11:00:00Z,email\nL2,2026-03-26T12:00:00Z,call\n"
+        """
+    static let activitiesCSV =
+        "lead_id,at,type\nL1,2026-03-25T10:00:00Z,call\nL1,2026-03-25T11:00:00Z,email\nL2,2026-03-26T12:00:00Z,call\n"
 
     static func smallFolder() throws -> String {
         let dir = try temporaryDirectory()
@@ -48,38 +50,43 @@ struct InspectTests {
         #expect(leads.footers.map(\.line) == [9])
         #expect(leads.footers.map(\.text) == ["Total,4"])
         #expect(leads.role == .leads)
-        #expect(Self.rows(leads) == [
-            "Lead ID | id | 0 | L1, L2, L3 | lead_id",
-            "Created Date | date/time d/M/yyyy H:mm | 1 | 25/03/2026 09:15, 26/03/2026 10:00, 27/03/2026 11:30 | created_at",
-            "Lead Source | category | 0 | Web, Event | source",
-            "Status | category | 0 | Open, Working | status",
-            "Employees | number | 1 | 1,200, 50, 300 | employees",
-            "Converted | boolean | 0 | TRUE, FALSE | ",
-            "Notes | text | 1 | hello, x|y, *bold* | ",
-            "Empty | empty | 4 |  | ",
-        ])
+        #expect(
+            Self.rows(leads) == [
+                "Lead ID | id | 0 | L1, L2, L3 | lead_id",
+                "Created Date | date/time d/M/yyyy H:mm | 1 | 25/03/2026 09:15, 26/03/2026 10:00, 27/03/2026 11:30 | created_at",
+                "Lead Source | category | 0 | Web, Event | source",
+                "Status | category | 0 | Open, Working | status",
+                "Employees | number | 1 | 1,200, 50, 300 | employees",
+                "Converted | boolean | 0 | TRUE, FALSE | ",
+                "Notes | text | 1 | hello, x|y, *bold* | ",
+                "Empty | empty | 4 |  | ",
+            ])
         #expect(leads.column("Status")?.topValues.map { "\($0.value) \($0.count)" } == ["Open 3", "Working 1"])
         #expect(leads.column("Converted")?.topValues.map { "\($0.value) \($0.count)" } == ["FALSE 2", "TRUE 2"])
         let activities = try #require(report.files.first { $0.name == "activities.csv" })
         #expect(activities.role == .activities)
-        #expect(activities.mapping.map { "\($0.canonical)=\($0.header)" } == ["activity_lead_id=lead_id", "activity_at=at", "activity_type=type"])
+        #expect(
+            activities.mapping.map { "\($0.canonical)=\($0.header)" } == [
+                "activity_lead_id=lead_id", "activity_at=at", "activity_type=type",
+            ])
         #expect(activities.column("at")?.type == .dateTime(.iso))
         #expect(report.undecided.isEmpty)
-        #expect(report.dataSection == """
-        data:
-          files:   # paths are relative to the --data folder
-            - {role: leads, path: "leads.csv"}
-            - {role: activities, path: "activities.csv", columns: {activity_lead_id: "lead_id", activity_at: "at", activity_type: "type"}}
-          columns:
-            lead_id: "Lead ID"
-            created_at: "Created Date"
-            source: "Lead Source"
-            status: "Status"
-            employees: "Employees"
-          date_formats:
-            created_at: "d/M/yyyy H:mm"
+        #expect(
+            report.dataSection == """
+                data:
+                  files:   # paths are relative to the --data folder
+                    - {role: leads, path: "leads.csv"}
+                    - {role: activities, path: "activities.csv", columns: {activity_lead_id: "lead_id", activity_at: "at", activity_type: "type"}}
+                  columns:
+                    lead_id: "Lead ID"
+                    created_at: "Created Date"
+                    source: "Lead Source"
+                    status: "Status"
+                    employees: "Employees"
+                  date_formats:
+                    created_at: "d/M/yyyy H:mm"
 
-        """)
+                """)
     }
 
     /// The proposed section, pasted into an agreement, loads without errors and reads the very exports it describes.
@@ -98,7 +105,8 @@ struct InspectTests {
     /// Every string from the data is escaped in Markdown; headers are quoted in YAML so they load as written.
     @Test func dataStringsAreEscapedAndQuoted() throws {
         let dir = try temporaryDirectory()
-        let path = try write("Lead ID,# <b>Owner</b> | `x`\nL1,<script>alert(1)</script>\nL2,[link](http://x)\n", "hostile.csv", in: dir)
+        let path = try write(
+            "Lead ID,# <b>Owner</b> | `x`\nL1,<script>alert(1)</script>\nL2,[link](http://x)\n", "hostile.csv", in: dir)
         let md = try ExportInspector.inspect([path]).markdown()
         #expect(md.contains("| 2 | \\# \\<b>Owner\\</b> \\| \\`x\\` | "))
         #expect(md.contains("\\<script>alert(1)\\</script> · \\[link\\](http://x)"))
@@ -112,20 +120,33 @@ struct InspectTests {
     /// Two headers that both name created_at: neither is proposed, the item says why, and the section still loads.
     @Test func twoCandidateColumnsAreNotGuessed() throws {
         let dir = try temporaryDirectory()
-        let path = try write("Lead ID,Create Date,Created Date\nL1,2026-03-01,2026-03-02\nL2,2026-03-03,2026-03-04\n", "leads.csv", in: dir)
+        let path = try write(
+            "Lead ID,Create Date,Created Date\nL1,2026-03-01,2026-03-02\nL2,2026-03-03,2026-03-04\n", "leads.csv",
+            in: dir)
         let report = try ExportInspector.inspect([path])
         #expect(report.files[0].mapping.map(\.canonical) == ["lead_id"])
-        #expect(report.undecided == [InspectUndecided(file: "leads.csv", what: "created_at",
-                                                      why: "2 candidate columns: 'Create Date', 'Created Date'; map the right one (none is proposed)",
-                                                      fix: "columns: {created_at: \"Create Date\"} or columns: {created_at: \"Created Date\"}")])
-        #expect(report.dataSection.hasSuffix("""
-          # could not decide:
-          #   leads.csv: created_at: 2 candidate columns: 'Create Date', 'Created Date'; map the right one (none is proposed)
+        #expect(
+            report.undecided == [
+                InspectUndecided(
+                    file: "leads.csv", what: "created_at",
+                    why: "2 candidate columns: 'Create Date', 'Created Date'; map the right one (none is proposed)",
+                    fix: "columns: {created_at: \"Create Date\"} or columns: {created_at: \"Created Date\"}")
+            ])
+        #expect(
+            report.dataSection.hasSuffix(
+                """
+                  # could not decide:
+                  #   leads.csv: created_at: 2 candidate columns: 'Create Date', 'Created Date'; map the right one (none is proposed)
 
-        """))
+                """))
         #expect(report.files[0].column("Create Date")?.type == .dateTime(.iso))
-        #expect(report.markdown().contains("- leads.csv: created_at: 2 candidate columns: 'Create Date', 'Created Date'; map the right one (none is proposed) Add: columns: {created_at: \"Create Date\"} or columns: {created_at: \"Created Date\"}\n"))
-        #expect(positions(load(minimalAgreement + "\n" + report.dataSection).diagnostics.filter { $0.severity == .error }) == [])
+        #expect(
+            report.markdown().contains(
+                "- leads.csv: created_at: 2 candidate columns: 'Create Date', 'Created Date'; map the right one (none is proposed) Add: columns: {created_at: \"Create Date\"} or columns: {created_at: \"Created Date\"}\n"
+            ))
+        #expect(
+            positions(load(minimalAgreement + "\n" + report.dataSection).diagnostics.filter { $0.severity == .error })
+                == [])
     }
 
     /// A UTF-16 export saved without a byte-order mark is read as UTF-16 (the section then says so); binary data and
@@ -139,9 +160,12 @@ struct InspectTests {
         #expect(report.files[0].dialect.description == "utf-16le, tab-delimited, LF line ends")
         #expect(report.files[0].rows == 2)
         #expect(report.dataSection.contains("\n  encoding: utf-16le\n  delimiter: \"\\t\"\n"))
-        #expect(positions(load(minimalAgreement + "\n" + report.dataSection).diagnostics.filter { $0.severity == .error }) == [])
+        #expect(
+            positions(load(minimalAgreement + "\n" + report.dataSection).diagnostics.filter { $0.severity == .error })
+                == [])
         let binary = (dir as NSString).appendingPathComponent("blob.csv")
-        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xFF, 0x00, 0x41]).write(to: URL(fileURLWithPath: binary))
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xFF, 0x00, 0x41]).write(
+            to: URL(fileURLWithPath: binary))
         #expect(throws: HandoffError.self) { try ExportInspector.inspect([binary]) }
         let empty = try write("", "empty.csv", in: dir)
         let nothing = try ExportInspector.inspect([empty])
@@ -157,8 +181,13 @@ struct InspectTests {
 
     @Test(.enabled(if: available)) func marketstarFolder() throws {
         let report = try ExportInspector.inspect(try ExportInspector.files(in: Self.external("marketstar-sdr-case")))
-        #expect(report.files.map(\.name) == ["Employees.csv", "Leads.csv", "Opportunities.csv", "Quotas.csv", "experience-map.csv", "experience_map_final.csv"])
-        #expect(report.files.map(\.role.rawValue) == ["not used", "leads", "deals", "not used", "not used", "not used"])
+        #expect(
+            report.files.map(\.name) == [
+                "Employees.csv", "Leads.csv", "Opportunities.csv", "Quotas.csv", "experience-map.csv",
+                "experience_map_final.csv",
+            ])
+        #expect(
+            report.files.map(\.role.rawValue) == ["not used", "leads", "deals", "not used", "not used", "not used"])
         let leads = try #require(report.files.first { $0.name == "Leads.csv" })
         #expect(leads.rows == 43_033)
         #expect(leads.footers.isEmpty)
@@ -167,10 +196,12 @@ struct InspectTests {
         #expect(leads.column("CreatedDate")?.type == .dateTime(.patterns(["yyyyMMdd"])))
         #expect(leads.column("OwnerEmployeeId")?.blanks == 10_466)
         #expect(leads.column("Stage")?.topValues.first.map { "\($0.value) \($0.count)" } == "Disqualified 29673")
-        #expect(leads.mapping.map { "\($0.canonical)=\($0.header)" } == [
-            "lead_id=LeadId", "created_at=CreatedDate", "owner=OwnerEmployeeId", "source=LeadSource", "status=Stage",
-            "rejection_reason=DisqualifiedReason", "industry=Industry", "title=Title", "employees=Employees",
-        ])
+        #expect(
+            leads.mapping.map { "\($0.canonical)=\($0.header)" } == [
+                "lead_id=LeadId", "created_at=CreatedDate", "owner=OwnerEmployeeId", "source=LeadSource",
+                "status=Stage",
+                "rejection_reason=DisqualifiedReason", "industry=Industry", "title=Title", "employees=Employees",
+            ])
         let deals = try #require(report.files.first { $0.name == "Opportunities.csv" })
         #expect(deals.rows == 1061)
         #expect(deals.column("CreatedDate")?.type == .dateTime(.patterns(["M/d/yyyy"])))
@@ -187,33 +218,41 @@ struct InspectTests {
         let map = try #require(report.files.first { $0.name == "experience-map.csv" })
         #expect(map.dialect.description == "utf-16le, tab-delimited, LF line ends")
         #expect(map.rows == 2554)
-        #expect(map.columns.map(\.header) == ["LeadId (Activities.csv)", "Activity Type", "Calculation1", "Distinct count of Activity Date"])
+        #expect(
+            map.columns.map(\.header) == [
+                "LeadId (Activities.csv)", "Activity Type", "Calculation1", "Distinct count of Activity Date",
+            ])
         #expect(map.roleReason == "looks like activities, but no column was recognised as activity_at")
         #expect(report.files.first { $0.name == "Quotas.csv" }?.footers.isEmpty == true)
         #expect(report.undecided.map(\.what) == ["role"])
-        #expect(report.dataSection.contains("""
-          date_formats:
-            created_at: "yyyyMMdd"
-          deals:
-            path: "Opportunities.csv"
-            key: "OpportunityId"
-            lead_key: "ConvertedOpportunityId"
-            facts: []   # what a related deal says about its lead, e.g.:
-            #  - {fact: opportunity_at, at: "CreatedDate"}
-            #  - {fact: accepted, at: "AcceptedDecisionDate", when: {"IsAccepted": "TRUE"}}
-            #  - {fact: rejected, at: "AcceptedDecisionDate", when: {"IsAccepted": "FALSE"}}
-        """))
+        #expect(
+            report.dataSection.contains(
+                """
+                  date_formats:
+                    created_at: "yyyyMMdd"
+                  deals:
+                    path: "Opportunities.csv"
+                    key: "OpportunityId"
+                    lead_key: "ConvertedOpportunityId"
+                    facts: []   # what a related deal says about its lead, e.g.:
+                    #  - {fact: opportunity_at, at: "CreatedDate"}
+                    #  - {fact: accepted, at: "AcceptedDecisionDate", when: {"IsAccepted": "TRUE"}}
+                    #  - {fact: rejected, at: "AcceptedDecisionDate", when: {"IsAccepted": "FALSE"}}
+                """))
         #expect(leads.roleReason == "9 columns mapped")
         let md = report.markdown()
         #expect(md.contains("| 8 | (unnamed) | number | 30.3% | 3765.98 · 4624.73 · 6583.15 |  |\n"))
-        #expect(md.contains("| 7 | CreatedDate | date/time yyyyMMdd | 0.0% | 20210105 · 20210101 · 20210102 | created_at |\n"))
+        #expect(
+            md.contains(
+                "| 7 | CreatedDate | date/time yyyyMMdd | 0.0% | 20210105 · 20210101 · 20210102 | created_at |\n"))
         let outcome = load(minimalAgreement + "\n" + report.dataSection)
         #expect(positions(outcome.diagnostics.filter { $0.severity == .error }) == [])
     }
 
     /// The Maven pipeline has no leads export: that is said, with the deals-like file named, and the section still loads.
     @Test(.enabled(if: available)) func mavenFolderHasNoLeadsExport() throws {
-        let report = try ExportInspector.inspect(try ExportInspector.files(in: Self.external("maven-crm-sales-opportunities")))
+        let report = try ExportInspector.inspect(
+            try ExportInspector.files(in: Self.external("maven-crm-sales-opportunities")))
         #expect(report.files.map(\.role) == [.notUsed, .notUsed, .notUsed, .notUsed, .notUsed])
         let pipeline = try #require(report.files.first { $0.name == "sales_pipeline.csv" })
         #expect(pipeline.rows == 8800)
@@ -223,8 +262,12 @@ struct InspectTests {
         #expect(pipeline.roleReason == "looks like deals, but no leads export was found to join it to")
         #expect(report.undecided.map(\.what) == ["leads export"])
         #expect(report.undecided.first?.why.contains("'sales_pipeline.csv' looks like deals") == true)
-        #expect(report.dataSection.hasPrefix("data:\n  # no file was recognised as a leads, activities or engagement export"))
-        #expect(positions(load(minimalAgreement + "\n" + report.dataSection).diagnostics.filter { $0.severity == .error }) == [])
+        #expect(
+            report.dataSection.hasPrefix(
+                "data:\n  # no file was recognised as a leads, activities or engagement export"))
+        #expect(
+            positions(load(minimalAgreement + "\n" + report.dataSection).diagnostics.filter { $0.severity == .error })
+                == [])
     }
 
     @Test(.enabled(if: available)) func salesforceLeadCreatedDateIsNotGuessed() throws {
@@ -235,21 +278,26 @@ struct InspectTests {
         #expect(leads.columns.count == 64)
         #expect(leads.role == .leads)
         let created = try #require(leads.column("Created Date"))
-        guard case let .dateTime(.undecided(message, options)) = created.type else {
+        guard case .dateTime(.undecided(let message, let options)) = created.type else {
             Issue.record("Created Date is \(created.type.name)")
             return
         }
         #expect(options == [["M/d/yyyy H:mm", "M-d-yyyy H:mm"], ["M/d/yyyy H:mm", "d-M-yyyy H:mm"]])
         #expect(message.hasPrefix("column Created Date: the day and the month cannot be told apart"))
         let item = try #require(report.undecided.first { $0.what == "date layout of 'Created Date' (created_at)" })
-        #expect(item.fix == #"data: {date_formats: {created_at: ["M/d/yyyy H:mm", "M-d-yyyy H:mm"]}} or data: {date_formats: {created_at: ["M/d/yyyy H:mm", "d-M-yyyy H:mm"]}}"#)
+        #expect(
+            item.fix
+                == #"data: {date_formats: {created_at: ["M/d/yyyy H:mm", "M-d-yyyy H:mm"]}} or data: {date_formats: {created_at: ["M/d/yyyy H:mm", "d-M-yyyy H:mm"]}}"#
+        )
         #expect(leads.column("Location Text")?.type == .empty)
         #expect(leads.column("Lead ID")?.type == .id)
-        #expect(report.dataSection.contains("""
-          date_formats: {}
-            # created_at ("Created Date"): the sample does not decide the layout; declare one of: ["M/d/yyyy H:mm", "M-d-yyyy H:mm"] or ["M/d/yyyy H:mm", "d-M-yyyy H:mm"]
-          encoding: windows-1252
-        """))
+        #expect(
+            report.dataSection.contains(
+                """
+                  date_formats: {}
+                    # created_at ("Created Date"): the sample does not decide the layout; declare one of: ["M/d/yyyy H:mm", "M-d-yyyy H:mm"] or ["M/d/yyyy H:mm", "d-M-yyyy H:mm"]
+                  encoding: windows-1252
+                """))
         #expect(!report.dataSection.contains("created_at: \"M"))
         let outcome = load(minimalAgreement + "\n" + report.dataSection)
         #expect(positions(outcome.diagnostics.filter { $0.severity == .error }) == [])

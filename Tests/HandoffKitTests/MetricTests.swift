@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HandoffKit
 
 /// A hand-built week (2026-W46, Mon 9 – Sun 15 Nov, New York, 09:00–18:00) with eight MQLs (L1–L7, L10).
@@ -6,33 +7,37 @@ import Testing
 /// Every expected number below is worked out from the fixture by hand, in the comments.
 @Suite("Metrics and verdicts on a hand-built week")
 struct MetricTests {
-    static let agreementText = minimalAgreement.replacingOccurrences(of: "commitments:\n  sales:\n    - {id: first-touch, metric: first_touch_time, within: 30m, clock: business, goal: 90%, minimum_sample: 1}", with: """
-    commitments:
-      marketing:
-        - {id: volume, metric: mql_count, at_least: 5, per: week}
-        - {id: monthly, metric: mql_count, at_least: 40, per: month}
-        - {id: routing, metric: routing_time, within: 5m, clock: calendar, goal: 80%, minimum_sample: 1}
-        - {id: routing-big, metric: routing_time, within: 5m, clock: calendar, goal: 80%, minimum_sample: 20}
-        - {id: routing-webinar, metric: routing_time, within: 5m, clock: calendar, goal: 80%, minimum_sample: 1, scope: {when: "source = 'Webinar'"}}
-        - {id: context, metric: context_complete_rate, required_fields: [company, industry], at_least: 80%, minimum_sample: 1}
-      sales:
-        - {id: touch, metric: first_touch_time, within: 30m, clock: business, goal: 75%, minimum_sample: 1}
-        - {id: attempts, metric: attempts_before_unresponsive, at_least: 3, attempt_types: [call, email], minimum_sample: 1}
-        - {id: feedback, metric: feedback_time, within: 24h, clock: calendar, require_reason: true, minimum_sample: 1}
-        - {id: untouched, metric: untouched_leads, within: 2h, clock: business, minimum_sample: 1}
-        - {id: conversion, metric: mql_to_sql_rate, between: [25%, 35%]}
-    targets:
-      acceptance_rate: {between: [50%, 80%]}
-      minimum_sample: 1
-    rejection_reasons:
-      - {id: wrong-profile, label: Wrong company profile, points_at: fit, adjustment: Tighten the firmographic filters.}
-    """)
+    static let agreementText = minimalAgreement.replacingOccurrences(
+        of:
+            "commitments:\n  sales:\n    - {id: first-touch, metric: first_touch_time, within: 30m, clock: business, goal: 90%, minimum_sample: 1}",
+        with: """
+            commitments:
+              marketing:
+                - {id: volume, metric: mql_count, at_least: 5, per: week}
+                - {id: monthly, metric: mql_count, at_least: 40, per: month}
+                - {id: routing, metric: routing_time, within: 5m, clock: calendar, goal: 80%, minimum_sample: 1}
+                - {id: routing-big, metric: routing_time, within: 5m, clock: calendar, goal: 80%, minimum_sample: 20}
+                - {id: routing-webinar, metric: routing_time, within: 5m, clock: calendar, goal: 80%, minimum_sample: 1, scope: {when: "source = 'Webinar'"}}
+                - {id: context, metric: context_complete_rate, required_fields: [company, industry], at_least: 80%, minimum_sample: 1}
+              sales:
+                - {id: touch, metric: first_touch_time, within: 30m, clock: business, goal: 75%, minimum_sample: 1}
+                - {id: attempts, metric: attempts_before_unresponsive, at_least: 3, attempt_types: [call, email], minimum_sample: 1}
+                - {id: feedback, metric: feedback_time, within: 24h, clock: calendar, require_reason: true, minimum_sample: 1}
+                - {id: untouched, metric: untouched_leads, within: 2h, clock: business, minimum_sample: 1}
+                - {id: conversion, metric: mql_to_sql_rate, between: [25%, 35%]}
+            targets:
+              acceptance_rate: {between: [50%, 80%]}
+              minimum_sample: 1
+            rejection_reasons:
+              - {id: wrong-profile, label: Wrong company profile, points_at: fit, adjustment: Tighten the firmographic filters.}
+            """)
 
     static func scorecard() throws -> Scorecard {
         let outcome = load(agreementText)
         let agreement = try #require(outcome.agreement, "\(positions(outcome.diagnostics))")
         let dir = projectPath("Tests/HandoffKitTests/Fixtures/week46")
-        let request = MeasurementRequest(sources: try DataSources(directory: dir), period: .week("2026-W46"), asOf: "2026-11-16T14:15:00Z")
+        let request = MeasurementRequest(
+            sources: try DataSources(directory: dir), period: .week("2026-W46"), asOf: "2026-11-16T14:15:00Z")
         return try Handoff.scorecard(agreement, request)
     }
 
@@ -62,8 +67,11 @@ struct MetricTests {
     @Test func volumeBeforeTheExportsBeginIsInsufficient() throws {
         let outcome = load(Self.agreementText)
         let agreement = try #require(outcome.agreement)
-        let request = MeasurementRequest(sources: try DataSources(directory: projectPath("Tests/HandoffKitTests/Fixtures/week46")), period: .week("2026-W43"))
-        let r = try #require(try Handoff.scorecard(agreement, request).commitments.first { $0.commitment.id == "monthly" })
+        let request = MeasurementRequest(
+            sources: try DataSources(directory: projectPath("Tests/HandoffKitTests/Fixtures/week46")),
+            period: .week("2026-W43"))
+        let r = try #require(
+            try Handoff.scorecard(agreement, request).commitments.first { $0.commitment.id == "monthly" })
         #expect(r.verdict == .insufficientData)
         #expect(r.note == "the exports begin on 20 Oct 2026, after 2026-10 started: its volume cannot be judged")
     }
@@ -84,7 +92,10 @@ struct MetricTests {
         #expect(r.verdict == .met)
         #expect(r.denominator == 4)
         #expect(r.value == 1)
-        #expect(CommitmentText.sentence(r.commitment, team: "Marketing") == "Marketing routes every MQL where source = 'Webinar' to sales within 5 minutes of it becoming an MQL, for at least 80% of MQLs.")
+        #expect(
+            CommitmentText.sentence(r.commitment, team: "Marketing")
+                == "Marketing routes every MQL where source = 'Webinar' to sales within 5 minutes of it becoming an MQL, for at least 80% of MQLs."
+        )
     }
 
     @Test func tooFewLeadsIsInsufficientData() throws {
@@ -123,7 +134,11 @@ struct MetricTests {
         #expect(r.denominator == 7)
         #expect(r.pending == 1)
         #expect(r.breaches.map(\.leadID) == ["L3", "L4", "L2"])
-        #expect(r.breaches.map(\.detail) == ["no decision, 1d 15h past the deadline", "no decision, 22h 14m past the deadline", "rejected without a reason"])
+        #expect(
+            r.breaches.map(\.detail) == [
+                "no decision, 1d 15h past the deadline", "no decision, 22h 14m past the deadline",
+                "rejected without a reason",
+            ])
     }
 
     @Test func untouchedLeads() throws {
@@ -172,10 +187,13 @@ struct MetricTests {
         // As of Thu 12 Nov 15:30Z, L6 had made 2 attempts (call Wed 14:10, email Thu 15:00) and L7 one (call Thu 14:05).
         let outcome = load(Self.agreementText)
         let agreement = try #require(outcome.agreement)
-        let request = MeasurementRequest(sources: try DataSources(directory: projectPath("Tests/HandoffKitTests/Fixtures/week46")),
-                                         period: .week("2026-W46"), asOf: "2026-11-12T15:30:00Z")
-        let r = try #require(try Handoff.scorecard(agreement, request).commitments.first { $0.commitment.id == "attempts" })
-        #expect(r.breaches.map(\.detail) == ["1 of 3 attempts before unresponsive", "2 of 3 attempts before unresponsive"])
+        let request = MeasurementRequest(
+            sources: try DataSources(directory: projectPath("Tests/HandoffKitTests/Fixtures/week46")),
+            period: .week("2026-W46"), asOf: "2026-11-12T15:30:00Z")
+        let r = try #require(
+            try Handoff.scorecard(agreement, request).commitments.first { $0.commitment.id == "attempts" })
+        #expect(
+            r.breaches.map(\.detail) == ["1 of 3 attempts before unresponsive", "2 of 3 attempts before unresponsive"])
     }
 
     @Test func checkExitCodeIsOneWhenAnythingIsMissed() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HandoffKit
 
 @Suite("Rendering: escaping, templates, HTML")
@@ -18,24 +19,33 @@ struct RenderingTests {
     }
 
     @Test func escapedTextRendersAsTheSameText() {
-        for text in ["**not bold**", "a | b", "<b>x</b>", "# no heading", "[x](y)", "AT&T", "`code`", "~~x~~", "1. one", "_under_"] {
+        for text in [
+            "**not bold**", "a | b", "<b>x</b>", "# no heading", "[x](y)", "AT&T", "`code`", "~~x~~", "1. one",
+            "_under_",
+        ] {
             let html = CommonMark.inlineHTML(Markdown.escape(text))
-            #expect(html == HTMLPage.escape(text).replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\""), "\(text)")
+            #expect(
+                html
+                    == HTMLPage.escape(text).replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(
+                        of: "&quot;", with: "\""), "\(text)")
         }
     }
 
     @Test func unknownTemplateFieldIsAnErrorWithPosition() throws {
-        let template = try Template(text: "# {{title}}\n\n{{#parties}}\n| {{role}} | {{teem}} |\n{{/parties}}\n", file: "my/sla.md")
-        #expect(positions(template.check(against: SLADocument.shape)) == [
-            "4:14: error: unknown field 'teem'; did you mean 'team'?; docs/templates.md lists the fields of each document",
-        ])
+        let template = try Template(
+            text: "# {{title}}\n\n{{#parties}}\n| {{role}} | {{teem}} |\n{{/parties}}\n", file: "my/sla.md")
+        #expect(
+            positions(template.check(against: SLADocument.shape)) == [
+                "4:14: error: unknown field 'teem'; did you mean 'team'?; docs/templates.md lists the fields of each document"
+            ])
     }
 
     @Test func rawInsertionOfUserTextIsRefused() throws {
         let template = try Template(text: "{{{title}}}", file: "t.md")
-        #expect(positions(template.check(against: SLADocument.shape)) == [
-            "1:1: error: 'title' is text from the agreement or the CRM; write {{title}} so it is escaped",
-        ])
+        #expect(
+            positions(template.check(against: SLADocument.shape)) == [
+                "1:1: error: 'title' is text from the agreement or the CRM; write {{title}} so it is escaped"
+            ])
     }
 
     @Test func unbalancedSections() {
@@ -53,7 +63,8 @@ struct RenderingTests {
     @Test func overrideFolderReplacesOneTemplate() throws {
         let dir = try temporaryDirectory()
         try write("Agreement: {{title}} ({{digest_short}})\n", "sla.md", in: dir)
-        let text = try DocumentRenderer(templatesDirectory: dir).render(.sla, data: SLADocument.data(try acme()), title: "t", format: .markdown)
+        let text = try DocumentRenderer(templatesDirectory: dir).render(
+            .sla, data: SLADocument.data(try acme()), title: "t", format: .markdown)
         #expect(text == "Agreement: Acme Analytics Sales \\& Marketing SLA (31d9b4473187)\n")
         try write("{{#parties}}{{owner}}{{/parties}}", "sla.md", in: dir)
         do {
@@ -66,7 +77,10 @@ struct RenderingTests {
 
     @Test func pipeTablesBecomeRealTables() {
         let html = HTMLPage.render(markdown: "# T\n\n| A | B |\n|---|--:|\n| x \\| y | **2** |\n", title: "T")
-        #expect(html.contains("<table>\n<thead>\n<tr><th>A</th><th class=\"r\">B</th></tr>\n</thead>\n<tbody>\n<tr><td>x | y</td><td class=\"r nw\"><strong>2</strong></td></tr>\n</tbody>\n</table>"))
+        #expect(
+            html.contains(
+                "<table>\n<thead>\n<tr><th>A</th><th class=\"r\">B</th></tr>\n</thead>\n<tbody>\n<tr><td>x | y</td><td class=\"r nw\"><strong>2</strong></td></tr>\n</tbody>\n</table>"
+            ))
         #expect(HTMLChecker.problems(html) == [])
     }
 }
@@ -76,7 +90,12 @@ struct GeneratedDocsTests {
     @Test func templatesReferenceIsCurrent() throws {
         let path = projectPath("docs/templates.md")
         let text = TemplateReference.markdown()
-        if GoldenTests.record { try Data(text.utf8).write(to: URL(fileURLWithPath: path)); return }
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == text, "docs/templates.md is out of date; re-record with HANDOFF_RECORD=1")
+        if GoldenTests.record {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            return
+        }
+        #expect(
+            try String(contentsOfFile: path, encoding: .utf8) == text,
+            "docs/templates.md is out of date; re-record with HANDOFF_RECORD=1")
     }
 }

@@ -1,50 +1,51 @@
 import Foundation
 import Testing
+
 @testable import HandoffKit
 
 /// Several exports per role (calls, e-mails, meetings apart) and a related deals export joined by key.
 @Suite("Several files per role and related deals")
 struct SeveralFilesTests {
     static let leads = """
-    lead_id,mql_at,routed_at,owner,Opp
-    L1,2026-11-16T14:50:00Z,2026-11-16T15:00:00Z,Ann,D1
-    L2,2026-11-16T14:50:00Z,2026-11-16T15:00:00Z,Ann,D2
-    L3,2026-11-16T14:50:00Z,2026-11-16T15:00:00Z,Bob,D7
-    L4,2026-11-16T14:50:00Z,2026-11-16T15:00:00Z,Bob,
+        lead_id,mql_at,routed_at,owner,Opp
+        L1,2026-11-16T14:50:00Z,2026-11-16T15:00:00Z,Ann,D1
+        L2,2026-11-16T14:50:00Z,2026-11-16T15:00:00Z,Ann,D2
+        L3,2026-11-16T14:50:00Z,2026-11-16T15:00:00Z,Bob,D7
+        L4,2026-11-16T14:50:00Z,2026-11-16T15:00:00Z,Bob,
 
-    """
+        """
 
     /// One activities export…
     static let combined = """
-    lead_id,at,type
-    L1,2026-11-16T15:10:00Z,call
-    L2,2026-11-16T15:20:00Z,email
-    L3,2026-11-16T16:00:00Z,call
-    L1,2026-11-16T15:05:00Z,email
+        lead_id,at,type
+        L1,2026-11-16T15:10:00Z,call
+        L2,2026-11-16T15:20:00Z,email
+        L3,2026-11-16T16:00:00Z,call
+        L1,2026-11-16T15:05:00Z,email
 
-    """
+        """
 
     /// …and the same facts as two exports, calls with their own headers and no type column.
     static let calls = """
-    Lead,Call Start
-    L3,2026-11-16T16:00:00Z
-    L1,2026-11-16T15:10:00Z
+        Lead,Call Start
+        L3,2026-11-16T16:00:00Z
+        L1,2026-11-16T15:10:00Z
 
-    """
+        """
     static let emails = """
-    lead_id,at,type
-    L1,2026-11-16T15:05:00Z,email
-    L2,2026-11-16T15:20:00Z,email
+        lead_id,at,type
+        L1,2026-11-16T15:05:00Z,email
+        L2,2026-11-16T15:20:00Z,email
 
-    """
+        """
 
     static let split = """
-    data:
-      files:
-        - {role: leads, path: leads.csv}
-        - {role: activities, path: calls.csv, type: call, columns: {activity_lead_id: Lead, activity_at: Call Start}}
-        - {role: activities, path: emails.csv}
-    """
+        data:
+          files:
+            - {role: leads, path: leads.csv}
+            - {role: activities, path: calls.csv, type: call, columns: {activity_lead_id: Lead, activity_at: Call Start}}
+            - {role: activities, path: emails.csv}
+        """
 
     func agreement(_ data: String = "") throws -> Agreement {
         let outcome = load(minimalAgreement + "\n" + data)
@@ -77,7 +78,10 @@ struct SeveralFilesTests {
         #expect(l2.quality.rowsRead[(two as NSString).appendingPathComponent("calls.csv")] == 2)
         #expect(l2.quality.rowsRead[(two as NSString).appendingPathComponent("emails.csv")] == 2)
 
-        let request = { (dir: String) in MeasurementRequest(sources: try DataSources(directory: dir), period: .week("2026-W47"), asOf: "2026-11-20T12:00:00Z") }
+        let request = { (dir: String) in
+            MeasurementRequest(
+                sources: try DataSources(directory: dir), period: .week("2026-W47"), asOf: "2026-11-20T12:00:00Z")
+        }
         let s1 = try Handoff.scorecard(a1, try request(one)), s2 = try Handoff.scorecard(a2, try request(two))
         #expect(s1.commitments.map(\.value) == [0.5])
         #expect(s2.commitments.map(\.value) == s1.commitments.map(\.value))
@@ -90,71 +94,80 @@ struct SeveralFilesTests {
         try write(Self.leads, "leads.csv", in: dir)
         try write(Self.emails, "emails.csv", in: dir)
         let calls = "Lead;Call Start;Ergebnis\r\nL3;16.11.2026 11:00;R\u{FC}ckruf\r\nL1;16.11.2026 10:10;erreicht\r\n"
-        try Data(calls.data(using: .isoLatin1)!).write(to: URL(fileURLWithPath: (dir as NSString).appendingPathComponent("calls.csv")))
-        let a = try agreement("""
-        data:
-          files:
-            - {role: activities, path: calls.csv, type: call, encoding: iso-8859-1, delimiter: ";", date_formats: {activity_at: dd.MM.yyyy HH:mm},
-               columns: {activity_lead_id: Lead, activity_at: Call Start}}
-            - {role: activities, path: emails.csv}
-        """)
+        try Data(calls.data(using: .isoLatin1)!).write(
+            to: URL(fileURLWithPath: (dir as NSString).appendingPathComponent("calls.csv")))
+        let a = try agreement(
+            """
+            data:
+              files:
+                - {role: activities, path: calls.csv, type: call, encoding: iso-8859-1, delimiter: ";", date_formats: {activity_at: dd.MM.yyyy HH:mm},
+                   columns: {activity_lead_id: Lead, activity_at: Call Start}}
+                - {role: activities, path: emails.csv}
+            """)
         let ledger = try LeadLoader(agreement: a).load(try DataSources(directory: dir))
         #expect(touches(ledger) == ["email@15:05 call@15:10", "email@15:20", "call@16:00", ""])
-        #expect(ledger.quality.dialects[(dir as NSString).appendingPathComponent("calls.csv")]?.description == "iso-8859-1, semicolon-delimited, CRLF line ends")
+        #expect(
+            ledger.quality.dialects[(dir as NSString).appendingPathComponent("calls.csv")]?.description
+                == "iso-8859-1, semicolon-delimited, CRLF line ends")
     }
 
     @Test func repeatedActivitiesOnTheCommandLineAreAllRead() throws {
         let dir = try temporaryDirectory()
         let leads = try write(Self.leads, "leads.csv", in: dir)
-        let calls = try write(Self.calls.replacingOccurrences(of: "Lead,Call Start", with: "lead_id,at"), "calls.csv", in: dir)
+        let calls = try write(
+            Self.calls.replacingOccurrences(of: "Lead,Call Start", with: "lead_id,at"), "calls.csv", in: dir)
         let emails = try write(Self.emails, "emails.csv", in: dir)
-        let ledger = try LeadLoader(agreement: try agreement()).load(DataSources(leads: leads, activities: [calls, emails], engagement: []))
+        let ledger = try LeadLoader(agreement: try agreement()).load(
+            DataSources(leads: leads, activities: [calls, emails], engagement: []))
         #expect(touches(ledger) == ["email@15:05 @15:10", "email@15:20", "@16:00", ""])
     }
 
     @Test func everyMissingFileIsNamedBeforeAnythingIsRead() throws {
         let dir = try temporaryDirectory()
         try write(Self.leads, "leads.csv", in: dir)
-        let a = try agreement("""
-        data:
-          files:
-            - {role: activities, path: calls.csv}
-            - {role: activities, path: meetings.csv}
-          deals: {path: deals.csv, key: Opportunity ID, facts: [{fact: won_at, at: Close Date}]}
-        """)
+        let a = try agreement(
+            """
+            data:
+              files:
+                - {role: activities, path: calls.csv}
+                - {role: activities, path: meetings.csv}
+              deals: {path: deals.csv, key: Opportunity ID, facts: [{fact: won_at, at: Close Date}]}
+            """)
         #expect {
             try LeadLoader(agreement: a).load(try DataSources(directory: dir))
         } throws: { error in
-            (error as? HandoffError)?.diagnostics.map(\.message) == ["""
-            cannot read 3 files (paths under data.files and data.deals are relative to '\(dir)'):
-              \(dir)/calls.csv: the activities export does not exist
-              \(dir)/meetings.csv: the activities export does not exist
-              \(dir)/deals.csv: the deals export does not exist
-            """]
+            (error as? HandoffError)?.diagnostics.map(\.message) == [
+                """
+                cannot read 3 files (paths under data.files and data.deals are relative to '\(dir)'):
+                  \(dir)/calls.csv: the activities export does not exist
+                  \(dir)/meetings.csv: the activities export does not exist
+                  \(dir)/deals.csv: the deals export does not exist
+                """
+            ]
         }
     }
 
     static let deals = """
-    Opportunity ID,Created,Stage,Close Date,IsAccepted,Decided
-    D1,11/17/2026,Closed Won,11/30/2026,TRUE,11/18/2026
-    D2,11/18/2026,Closed Lost,12/01/2026,FALSE,11/19/2026
-    D9,11/18/2026,Prospecting,,TRUE,11/20/2026
-    ,11/18/2026,Prospecting,,,
+        Opportunity ID,Created,Stage,Close Date,IsAccepted,Decided
+        D1,11/17/2026,Closed Won,11/30/2026,TRUE,11/18/2026
+        D2,11/18/2026,Closed Lost,12/01/2026,FALSE,11/19/2026
+        D9,11/18/2026,Prospecting,,TRUE,11/20/2026
+        ,11/18/2026,Prospecting,,,
 
-    """
+        """
 
     static let dealSettings = """
-    data:
-      deals:
-        path: deals.csv
-        key: Opportunity ID
-        lead_key: Opp
-        facts:
-          - {fact: sql_at, at: Created}
-          - {fact: won_at, at: Close Date, when: {Stage: Closed Won}}
-          - {fact: accepted, at: Decided, when: {IsAccepted: "true"}}
-          - {fact: rejected, at: Decided, when: {IsAccepted: [false, "no"]}}
-    """
+        data:
+          deals:
+            path: deals.csv
+            key: Opportunity ID
+            lead_key: Opp
+            facts:
+              - {fact: sql_at, at: Created}
+              - {fact: won_at, at: Close Date, when: {Stage: Closed Won}}
+              - {fact: accepted, at: Decided, when: {IsAccepted: "true"}}
+              - {fact: rejected, at: Decided, when: {IsAccepted: [false, "no"]}}
+        """
 
     @Test func dealsGiveWonSQLAndTheDecisionAndReportWhatDidNotMatch() throws {
         let dir = try temporaryDirectory()
@@ -168,7 +181,10 @@ struct SeveralFilesTests {
         #expect(ledger.leads.map(\.decisionAt) == [1_794_978_000, 1_795_064_400, nil, nil])
         #expect(ledger.has(.wonAt) && ledger.has(.decision) && ledger.has(.sqlAt))
         let join = try #require(ledger.quality.deals)
-        #expect(join.summary == "4 deals, 2 joined to a lead; 1 with a key no lead has (e.g. D9); 1 without a key; 1 leads name a deal the export lacks (e.g. D7); gave sql_at for 2 leads, won_at for 1 leads, accepted for 1 leads, rejected for 1 leads")
+        #expect(
+            join.summary
+                == "4 deals, 2 joined to a lead; 1 with a key no lead has (e.g. D9); 1 without a key; 1 leads name a deal the export lacks (e.g. D7); gave sql_at for 2 leads, won_at for 1 leads, accepted for 1 leads, rejected for 1 leads"
+        )
     }
 
     @Test func aDealColumnTheExportLacksIsNamed() throws {
@@ -179,26 +195,29 @@ struct SeveralFilesTests {
         #expect {
             try LeadLoader(agreement: a).load(try DataSources(directory: dir))
         } throws: { error in
-            (error as? HandoffError)?.description == "\(dir)/deals.csv: error: the deals export has no column 'Closed On' named in data.deals; its headers are 'Opportunity ID', 'Created', 'Stage', 'Close Date', 'IsAccepted', 'Decided'\n"
+            (error as? HandoffError)?.description
+                == "\(dir)/deals.csv: error: the deals export has no column 'Closed On' named in data.deals; its headers are 'Opportunity ID', 'Created', 'Stage', 'Close Date', 'IsAccepted', 'Decided'\n"
         }
     }
 
     @Test func filesEntriesAreChecked() throws {
-        let outcome = load(minimalAgreement + """
+        let outcome = load(
+            minimalAgreement + """
 
-        data:
-          files:
-            - {role: calls, path: calls.csv}
-            - {role: leads, path: a.csv, type: call}
-            - {role: activities, path: a.csv}
-          deals: {path: d.csv, key: K, facts: [{fact: closed_at, at: X}]}
-        """)
-        #expect(positions(outcome.diagnostics) == [
-            "31:14: error: 'calls' is not a valid file role; expected one of leads, activities, engagement",
-            "32:40: error: type applies to activities files only ('a.csv' is a leads file)",
-            "33:32: error: 'a.csv' is already listed in data.files at line 32",
-            "34:47: error: 'closed_at' is not a valid deal fact; expected one of mql_at, routed_at, sql_at, opportunity_at, won_at, accepted, rejected",
-        ])
+                data:
+                  files:
+                    - {role: calls, path: calls.csv}
+                    - {role: leads, path: a.csv, type: call}
+                    - {role: activities, path: a.csv}
+                  deals: {path: d.csv, key: K, facts: [{fact: closed_at, at: X}]}
+                """)
+        #expect(
+            positions(outcome.diagnostics) == [
+                "31:14: error: 'calls' is not a valid file role; expected one of leads, activities, engagement",
+                "32:40: error: type applies to activities files only ('a.csv' is a leads file)",
+                "33:32: error: 'a.csv' is already listed in data.files at line 32",
+                "34:47: error: 'closed_at' is not a valid deal fact; expected one of mql_at, routed_at, sql_at, opportunity_at, won_at, accepted, rejected",
+            ])
     }
 }
 
@@ -207,11 +226,11 @@ struct SeveralFilesTests {
 @Suite("HubSpot 2026 contact export")
 struct HubSpot2026Tests {
     static let export = #"""
-    "Record ID","First Name","Create Date","Contact owner","Owner assigned date","Lead Status","Lifecycle Stage","Date entered ""Marketing Qualified Lead (Lifecycle Stage Pipeline)""","Date of first engagement","Lead response time (HH:mm:ss)","Lead Status"
-    101,Ann,2026-11-16 09:40,Erin Walsh,2026-11-16 10:05,In Progress,Marketing Qualified Lead,2026-11-16 10:00,2026-11-16 10:20,00:15:00,Open
-    102,Bo,2026-11-16 11:00,Erin Walsh,,New,Lead,,,,
+        "Record ID","First Name","Create Date","Contact owner","Owner assigned date","Lead Status","Lifecycle Stage","Date entered ""Marketing Qualified Lead (Lifecycle Stage Pipeline)""","Date of first engagement","Lead response time (HH:mm:ss)","Lead Status"
+        101,Ann,2026-11-16 09:40,Erin Walsh,2026-11-16 10:05,In Progress,Marketing Qualified Lead,2026-11-16 10:00,2026-11-16 10:20,00:15:00,Open
+        102,Bo,2026-11-16 11:00,Erin Walsh,,New,Lead,,,,
 
-    """#
+        """#
 
     @Test func thePresetReadsItAsItComes() throws {
         let dir = try temporaryDirectory()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HandoffKit
 
 /// Large exports are cut into spans read on several cores. Whatever the cuts, the ledger must be exactly what one
@@ -9,7 +10,8 @@ struct SpanReadingTests {
     /// Leads, activities and engagement with messy rows spread through them.
     func exports(leads n: Int, duplicateAcrossHalves: Bool = false, quotedBreaks: Bool = false) throws -> DataSources {
         let dir = try temporaryDirectory()
-        var leads = "lead_id,created_at,source,owner,company,industry,employees,mql_at,routed_at,status,decision,rejection_reason\r\n"
+        var leads =
+            "lead_id,created_at,source,owner,company,industry,employees,mql_at,routed_at,status,decision,rejection_reason\r\n"
         var activities = "lead_id,at,type\n"
         var engagement = "lead_id,at,action\n"
         let sources = ["Webinar", "Paid Search", "N/A", "Partner"]
@@ -20,29 +22,45 @@ struct SpanReadingTests {
             let employees = i % 97 == 0 ? "lots" : "\(50 + i % 900)"
             let mql = i % 89 == 0 ? "31/02/2026" : "2026-10-\(String(format: "%02d", day))T15:00:00Z"
             let decision = ["accepted", "rejected", "", "maybe"][i % 4]
-            leads += "\(id),2026-10-01T09:00:00Z,\(sources[i % 4]),Owner \(i % 7),\(company),SaaS,\(employees),\(mql),,open,\(decision),\(i % 4 == 1 ? "Wrong profile" : "")\r\n"
-            if i % 3 != 0 { activities += "L\(i),2026-10-\(String(format: "%02d", day))T15:\(String(format: "%02d", i % 60)):00Z,call\n" }
+            leads +=
+                "\(id),2026-10-01T09:00:00Z,\(sources[i % 4]),Owner \(i % 7),\(company),SaaS,\(employees),\(mql),,open,\(decision),\(i % 4 == 1 ? "Wrong profile" : "")\r\n"
+            if i % 3 != 0 {
+                activities +=
+                    "L\(i),2026-10-\(String(format: "%02d", day))T15:\(String(format: "%02d", i % 60)):00Z,call\n"
+            }
             if i % 101 == 0 { activities += "NOPE\(i),2026-10-02T10:00:00Z,call\n" }
-            for k in 0..<(i % 4) { engagement += "L\(i),2026-10-\(String(format: "%02d", day))T1\(k):00:00Z,\(["email_open", "demo_request", "webinar_attended"][k % 3])\n" }
+            for k in 0..<(i % 4) {
+                engagement +=
+                    "L\(i),2026-10-\(String(format: "%02d", day))T1\(k):00:00Z,\(["email_open", "demo_request", "webinar_attended"][k % 3])\n"
+            }
             if i % 211 == 0 { engagement += "L\(i),yesterday,email_open\n" }
         }
-        return DataSources(leads: try write(leads, "leads.csv", in: dir), activities: try write(activities, "activities.csv", in: dir),
-                           engagement: try write(engagement, "engagement.csv", in: dir))
+        return DataSources(
+            leads: try write(leads, "leads.csv", in: dir), activities: try write(activities, "activities.csv", in: dir),
+            engagement: try write(engagement, "engagement.csv", in: dir))
     }
 
     /// Everything a ledger holds, as text.
     func describe(_ l: LeadLedger) -> [String] {
         let t = l.texts
         var out = l.leads.map { lead in
-            [l.id(of: lead), t[lead.source], t[lead.owner], t[lead.company], t[lead.industry], t[lead.rejectionReason],
-             "\(lead.createdAt ?? 0)", "\(lead.mqlAt ?? 0)", "\(lead.employees ?? -1)", "\(lead.status?.rawValue ?? "-")",
-             "\(lead.decision?.rawValue ?? "-")",
-             l.activities[lead.activityRange].map { "\(l.activityTypes[Int($0.action)])@\($0.at)" }.joined(separator: " "),
-             l.events[lead.eventRange].map { "\(l.actions[Int($0.action)])@\($0.at)" }.joined(separator: " ")].joined(separator: "|")
+            [
+                l.id(of: lead), t[lead.source], t[lead.owner], t[lead.company], t[lead.industry],
+                t[lead.rejectionReason],
+                "\(lead.createdAt ?? 0)", "\(lead.mqlAt ?? 0)", "\(lead.employees ?? -1)",
+                "\(lead.status?.rawValue ?? "-")",
+                "\(lead.decision?.rawValue ?? "-")",
+                l.activities[lead.activityRange].map { "\(l.activityTypes[Int($0.action)])@\($0.at)" }.joined(
+                    separator: " "),
+                l.events[lead.eventRange].map { "\(l.actions[Int($0.action)])@\($0.at)" }.joined(separator: " "),
+            ].joined(separator: "|")
         }
         out += l.quality.issues.map(\.description)
-        out += ["issues \(l.quality.issueCount) skipped \(l.quality.rowsSkipped) blanked \(l.quality.cellsBlanked)",
-                "rows \(l.quality.rowsRead.sorted { $0.key < $1.key })", "span \(l.earliestTimestamp ?? 0)–\(l.latestTimestamp ?? 0)"]
+        out += [
+            "issues \(l.quality.issueCount) skipped \(l.quality.rowsSkipped) blanked \(l.quality.cellsBlanked)",
+            "rows \(l.quality.rowsRead.sorted { $0.key < $1.key })",
+            "span \(l.earliestTimestamp ?? 0)–\(l.latestTimestamp ?? 0)",
+        ]
         return out
     }
 
@@ -56,7 +74,9 @@ struct SpanReadingTests {
         let cut = try load(sources, cores: 5, minimumSpan: 4096)
         // The cut really happened: every file is read in several spans.
         for path in [sources.leads, sources.activities!, sources.engagement!] {
-            #expect(try ReadFile(kind(path), path, LeadLoader(agreement: try acme(), cores: 5, minimumSpan: 4096)).spans.count == 5)
+            #expect(
+                try ReadFile(kind(path), path, LeadLoader(agreement: try acme(), cores: 5, minimumSpan: 4096)).spans
+                    .count == 5)
         }
         #expect(whole.leads.count == 3000)
         #expect(whole.quality.issueCount > 100)
@@ -71,7 +91,8 @@ struct SpanReadingTests {
         // At least one cut falls inside a quoted field, not at a record boundary.
         var boundaries: Set<Int> = []
         try CSVReader(path: sources.leads).forEachRecord { boundaries.insert($0.end) }
-        let spans = try ReadFile(.leads, sources.leads, LeadLoader(agreement: try acme(), cores: 7, minimumSpan: 1024)).spans
+        let spans = try ReadFile(.leads, sources.leads, LeadLoader(agreement: try acme(), cores: 7, minimumSpan: 1024))
+            .spans
         #expect(spans.count == 7)
         #expect(spans.dropFirst().contains { !boundaries.contains($0.lowerBound) })
         #expect(whole.texts[whole.leads[3].company] == "Firm 3\nline two, \"quoted\"")
@@ -109,28 +130,38 @@ struct SpanReadingTests {
         for i in 0..<3000 { csv += "L\(i),Firm \(i)\n" }
         csv += "L3000,\"never closed\nL3001,x\n"
         let path = try write(csv, "leads.csv", in: dir)
-        #expect(throws: HandoffError.self) { try LeadLoader(agreement: try acme(), cores: 4, minimumSpan: 1024).load(DataSources(leads: path)) }
+        #expect(throws: HandoffError.self) {
+            try LeadLoader(agreement: try acme(), cores: 4, minimumSpan: 1024).load(DataSources(leads: path))
+        }
         do {
             _ = try LeadLoader(agreement: try acme(), cores: 4, minimumSpan: 1024).load(DataSources(leads: path))
         } catch let error as HandoffError {
             #expect(error.diagnostics.map(\.file) == ["\(path):3002"])
-            #expect(error.diagnostics.map(\.message) == ["a quoted field is never closed; check for a stray \" in this row"])
+            #expect(
+                error.diagnostics.map(\.message) == ["a quoted field is never closed; check for a stray \" in this row"]
+            )
         }
     }
 
     @Test func aPipeIsReadLikeAFile() throws {
         let sources = try exports(leads: 500)
-        let fifo = ((sources.leads as NSString).deletingLastPathComponent as NSString).appendingPathComponent("leads-pipe")
+        let fifo = ((sources.leads as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
+            "leads-pipe")
         #expect(mkfifo(fifo, 0o600) == 0)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: sources.leads))
         let writer = Thread {
-            if let handle = FileHandle(forWritingAtPath: fifo) { handle.write(bytes); try? handle.close() }
+            if let handle = FileHandle(forWritingAtPath: fifo) {
+                handle.write(bytes)
+                try? handle.close()
+            }
         }
         writer.start()
-        let piped = try LeadLoader(agreement: try acme()).load(DataSources(leads: fifo, activities: sources.activities, engagement: sources.engagement))
+        let piped = try LeadLoader(agreement: try acme()).load(
+            DataSources(leads: fifo, activities: sources.activities, engagement: sources.engagement))
         let file = try load(sources, cores: 1, minimumSpan: 1 << 30)
         #expect(piped.leads.count == 500)
-        #expect(describe(piped).map { $0.replacingOccurrences(of: fifo, with: "leads.csv") }
+        #expect(
+            describe(piped).map { $0.replacingOccurrences(of: fifo, with: "leads.csv") }
                 == describe(file).map { $0.replacingOccurrences(of: sources.leads, with: "leads.csv") })
     }
 

@@ -1,8 +1,10 @@
 import Foundation
+
 @testable import HandoffKit
 
 /// The package root, found from this file's path.
-let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 /// A path inside the package.
 func projectPath(_ relative: String) -> String { packageRoot.appendingPathComponent(relative).path }
@@ -25,7 +27,8 @@ func positions(_ diagnostics: [Diagnostic]) -> [String] {
 
 /// The acme agreement.
 func acme() throws -> Agreement {
-    let outcome = try AgreementLoader.load(path: projectPath("agreements/acme.yaml"), today: LocalDate(year: 2026, month: 11, day: 22))
+    let outcome = try AgreementLoader.load(
+        path: projectPath("agreements/acme.yaml"), today: LocalDate(year: 2026, month: 11, day: 22))
     guard let a = outcome.agreement else { throw HandoffError(.invalidAgreement, diagnostics: outcome.diagnostics) }
     return a
 }
@@ -47,32 +50,32 @@ func write(_ text: String, _ name: String, in dir: String) throws -> String {
 
 /// A minimal valid agreement; tests replace parts of it.
 let minimalAgreement = """
-agreement:
-  title: Test SLA
-  version: "1"
-  effective: 2026-01-01
-parties:
-  marketing:
-    team: Marketing
-    owner: {name: M Owner, title: VP Marketing}
-  sales:
-    team: Sales
-    owner: {name: S Owner, title: VP Sales}
-business_hours:
-  time_zone: America/New_York
-  days: [mon, tue, wed, thu, fri]
-  open: "09:00"
-  close: "18:00"
-mql_definition:
-  summary: A test definition.
-  scoring:
-    fit:
-      - {when: "employees >= 100", points: 50}
-    engagement:
-      - {action: demo_request, points: 50}
-  thresholds:
-    - fit + engagement >= 60
-commitments:
-  sales:
-    - {id: first-touch, metric: first_touch_time, within: 30m, clock: business, goal: 90%, minimum_sample: 1}
-"""
+    agreement:
+      title: Test SLA
+      version: "1"
+      effective: 2026-01-01
+    parties:
+      marketing:
+        team: Marketing
+        owner: {name: M Owner, title: VP Marketing}
+      sales:
+        team: Sales
+        owner: {name: S Owner, title: VP Sales}
+    business_hours:
+      time_zone: America/New_York
+      days: [mon, tue, wed, thu, fri]
+      open: "09:00"
+      close: "18:00"
+    mql_definition:
+      summary: A test definition.
+      scoring:
+        fit:
+          - {when: "employees >= 100", points: 50}
+        engagement:
+          - {action: demo_request, points: 50}
+      thresholds:
+        - fit + engagement >= 60
+    commitments:
+      sales:
+        - {id: first-touch, metric: first_touch_time, within: 30m, clock: business, goal: 90%, minimum_sample: 1}
+    """

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HandoffKit
 
 @Suite("Timestamps from exports")
@@ -12,9 +13,9 @@ struct TimestampTests {
         #expect(iso("2026-11-16T14:03:00.123Z") == "2026-11-16T14:03:00Z")
         #expect(iso("2026-11-16T14:03:00+01:00") == "2026-11-16T13:03:00Z")
         #expect(iso("2026-11-16T14:03:00-0500") == "2026-11-16T19:03:00Z")
-        #expect(iso("2026-11-16 14:03") == "2026-11-16T19:03:00Z")      // local New York time (EST)
-        #expect(iso("2026-07-16 14:03") == "2026-07-16T18:03:00Z")      // local, EDT
-        #expect(iso("2026-11-16") == "2026-11-16T05:00:00Z")            // local midnight
+        #expect(iso("2026-11-16 14:03") == "2026-11-16T19:03:00Z") // local New York time (EST)
+        #expect(iso("2026-07-16 14:03") == "2026-07-16T18:03:00Z") // local, EDT
+        #expect(iso("2026-11-16") == "2026-11-16T05:00:00Z") // local midnight
     }
 
     @Test func usAndEuropeanDates() {
@@ -33,7 +34,10 @@ struct TimestampTests {
     }
 
     @Test func rejectsWhatIsNotUnambiguous() {
-        for bad in ["31/02/2026", "2026-02-30", "yesterday", "2026-13-01", "11/16/26", "14:03", "", "2026-11-16T25:00", "2026-11-16 14:03 XYZ"] {
+        for bad in [
+            "31/02/2026", "2026-02-30", "yesterday", "2026-13-01", "11/16/26", "14:03", "", "2026-11-16T25:00",
+            "2026-11-16 14:03 XYZ",
+        ] {
             #expect(ny.parse(bad) == nil, "\(bad) should not parse")
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import HandoffKit
 
 /// A temporary git repository holding several committed versions of the acme agreement, so the version
@@ -33,18 +34,22 @@ struct VersionFixture {
     static func signed(_ text: String, digest: String) -> String {
         text + """
 
-        signoff:
-          - {party: marketing, name: Dana Whitfield, title: VP Marketing, date: 2026-06-27, digest: \(digest)}
-          - {party: sales, name: Marcus Bell, title: VP Sales, date: 2026-06-28, digest: \(digest)}
+            signoff:
+              - {party: marketing, name: Dana Whitfield, title: VP Marketing, date: 2026-06-27, digest: \(digest)}
+              - {party: sales, name: Marcus Bell, title: VP Sales, date: 2026-06-28, digest: \(digest)}
 
-        """
+            """
     }
 
     static func v22(from signed21: String) -> String {
         signed21.replacingOccurrences(of: "version: \"2.1\"", with: "version: \"2.2\"")
             .replacingOccurrences(of: "effective: 2026-07-01", with: "effective: 2026-11-18")
-            .replacingOccurrences(of: "within 30 business minutes of routing,", with: "within 15 business minutes of routing,")
-            .replacingOccurrences(of: "      scope: standard\n      within: 30m\n", with: "      scope: standard\n      within: 15m\n")
+            .replacingOccurrences(
+                of: "within 30 business minutes of routing,", with: "within 15 business minutes of routing,"
+            )
+            .replacingOccurrences(
+                of: "      scope: standard\n      within: 30m\n", with: "      scope: standard\n      within: 15m\n"
+            )
             .replacingOccurrences(of: "fit + engagement >= 100", with: "fit + engagement >= 120")
     }
 
@@ -59,14 +64,16 @@ struct VersionFixture {
     static func make() throws -> VersionFixture {
         let dir = try temporaryDirectory()
         let fixture = VersionFixture(directory: dir)
-        try FileManager.default.createDirectory(atPath: (fixture.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (fixture.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try git(["init", "-q"], in: dir)
         let digest21 = try digest(v21)
         let signed21 = signed(v21, digest: digest21)
         try fixture.commit(v20, "Version 2.0", date: "2026-03-30T12:00:00Z")
         try fixture.commit(v21, "Version 2.1", date: "2026-06-25T12:00:00Z")
         try fixture.commit(signed21, "Sign 2.1", date: "2026-06-28T12:00:00Z")
-        try fixture.commit(v22(from: signed21), "Version 2.2: faster first touch, stricter threshold", date: "2026-11-17T12:00:00Z")
+        try fixture.commit(
+            v22(from: signed21), "Version 2.2: faster first touch, stricter threshold", date: "2026-11-17T12:00:00Z")
         return fixture
     }
 
@@ -80,8 +87,11 @@ struct VersionFixture {
     static func git(_ args: [String], in dir: String, date: String = "2026-01-01T00:00:00Z") throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=Handoff Tests", "-c", "user.email=tests@example.com",
-                             "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"] + args
+        process.arguments =
+            [
+                "git", "-c", "user.name=Handoff Tests", "-c", "user.email=tests@example.com",
+                "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main",
+            ] + args
         process.currentDirectoryURL = URL(fileURLWithPath: dir)
         var env = ProcessInfo.processInfo.environment
         env["GIT_AUTHOR_DATE"] = date
@@ -94,7 +104,9 @@ struct VersionFixture {
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw HandoffError(.usage, "git \(args.joined(separator: " ")) failed") }
+        guard process.terminationStatus == 0 else {
+            throw HandoffError(.usage, "git \(args.joined(separator: " ")) failed")
+        }
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,5 +1,6 @@
 // What every harness shares: handing itself to libFuzzer, and checks that keep their message in release builds.
 import CFuzzDriver
+
 #if canImport(Glibc)
 import Glibc
 #endif

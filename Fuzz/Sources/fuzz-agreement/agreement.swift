@@ -2,6 +2,7 @@
 // Input: the agreement file's bytes. Property: every input gives an agreement or diagnostics (printed with their
 // snippets), never a trap; an agreement that loads renders as the SLA document.
 import FuzzSupport
+
 @testable import HandoffKit
 
 private let slaTemplate: Template? = try? DocumentRenderer().template(.sla)

@@ -2,6 +2,7 @@
 // Input: the condition text (lossily decoded as UTF-8, as YAML hands it over). Property: every text is a condition
 // or a diagnostic with a position inside it; checking, evaluating and compiling a parsed condition never trap.
 import FuzzSupport
+
 @testable import HandoffKit
 
 private struct Lead: ConditionInput {
@@ -15,7 +16,9 @@ private struct Lead: ConditionInput {
         default: return 42.5
         }
     }
-    func text(_ field: String) -> String? { seed % 3 == 0 ? nil : ["Software", "", "VP of Sales", "ÉCOLE"][(field.utf8.count + seed) % 4] }
+    func text(_ field: String) -> String? {
+        seed % 3 == 0 ? nil : ["Software", "", "VP of Sales", "ÉCOLE"][(field.utf8.count + seed) % 4]
+    }
     func count(_ action: String, within window: Double?) -> Int { (action.utf8.count + seed) % 4 }
 }
 
@@ -30,11 +33,11 @@ public func fuzzCondition(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let origin = SourceLocation(file: "fuzz.yaml", line: 3, column: 12)
     switch Condition.parse(text, at: origin) {
-    case let .success(condition):
+    case .success(let condition):
         _ = condition.check(knownActions: Set(actions.keys), forbiddenFields: ConditionField.scores)
         for seed in 0..<3 { _ = condition.holds(for: Lead(seed: seed)) }
         _ = CompiledCondition(condition, actions: actions)
-    case let .failure(diagnostic):
+    case .failure(let diagnostic):
         _ = diagnostic.message
     }
     return 0

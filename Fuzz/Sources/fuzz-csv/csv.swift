@@ -1,3 +1,7 @@
+import FuzzSupport
+
+@testable import HandoffKit
+
 // Fuzz target: the CSV reader (whole files, small chunks, spans read apart) and the lead loader in every column
 // preset (canonical, HubSpot, Salesforce), over leads, activities and engagement files.
 // Input: byte 0 picks the preset, byte 1 the reader's chunk size and (top bit) whole-file or 16-byte spans; the rest
@@ -6,8 +10,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import FuzzSupport
-@testable import HandoffKit
 
 private let starter: Agreement? = {
     guard let text = try? StarterAgreement.text() else { return nil }
@@ -46,7 +48,9 @@ private func parts(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
     var start = bytes.startIndex, i = bytes.startIndex
     while i + separator.count <= bytes.endIndex, out.count < 2 {
         if bytes[i] == separator[0], bytes[i..<(i + separator.count)].elementsEqual(separator) {
-            out.append(bytes[start..<i]); i += separator.count; start = i
+            out.append(bytes[start..<i])
+            i += separator.count
+            start = i
         } else {
             i += 1
         }
@@ -60,7 +64,9 @@ private func records(_ reader: CSVReader, in span: Range<Int>? = nil) -> ([Strin
     var out: [String] = []
     do {
         let body: (CSVReader.Record) -> Void = { record in
-            out.append("\(record.line):" + (0..<record.count).map { record.string($0) ?? "<not UTF-8>" }.joined(separator: "\u{1F}"))
+            out.append(
+                "\(record.line):"
+                    + (0..<record.count).map { record.string($0) ?? "<not UTF-8>" }.joined(separator: "\u{1F}"))
         }
         if let span { return (out, try reader.forEachRecord(in: span, firstLine: 1, body)) }
         try reader.forEachRecord(body)
@@ -74,7 +80,10 @@ private func records(_ reader: CSVReader, in span: Range<Int>? = nil) -> ([Strin
 }
 
 /// Builds the harness's fixed data before the first input, so no input is charged for it (the timeout is 1 s).
-func warmUp() { _ = loaders.count; _ = folder }
+func warmUp() {
+    _ = loaders.count
+    _ = folder
+}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -100,8 +109,9 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
 
     // The loader: one span, or spans of 16 bytes on two cores.
-    let sources = DataSources(leads: names[0], activities: files.count > 1 ? names[1] : nil,
-                              engagement: files.count > 2 ? names[2] : nil)
+    let sources = DataSources(
+        leads: names[0], activities: files.count > 1 ? names[1] : nil,
+        engagement: files.count > 2 ? names[2] : nil)
     do {
         _ = try presetLoaders[Int(bytes[1] >> 7)].load(sources)
     } catch let error as HandoffError {

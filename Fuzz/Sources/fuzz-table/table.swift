@@ -5,6 +5,7 @@
 // document keeps its blocks), and no `<` from data reaches the HTML unescaped (every cell and the paragraph hold
 // exactly the data's text, every tag on the page is one the writer makes).
 import FuzzSupport
+
 @testable import HandoffKit
 
 private let template: Template = {
@@ -30,10 +31,15 @@ private func visible(_ s: String) -> [Unicode.Scalar] {
     var space = false, afterSpace = true
     for c in s.unicodeScalars {
         if c.properties.isWhitespace || (afterSpace && c.properties.isGraphemeExtend) {
-            space = !out.isEmpty; afterSpace = true; continue
+            space = !out.isEmpty
+            afterSpace = true
+            continue
         }
         afterSpace = false
-        if space { out.append(" "); space = false }
+        if space {
+            out.append(" ")
+            space = false
+        }
         out.append(c == "\u{0}" ? "\u{FFFD}" : c)
     }
     return out
@@ -44,18 +50,23 @@ private func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
 /// The text of an HTML fragment that must hold no tags: entities decoded (byte by byte: entities are ASCII).
 private func text(ofHTML fragment: ArraySlice<UInt8>, _ what: String) -> [Unicode.Scalar] {
     require(!fragment.contains(UInt8(ascii: "<")), "\(what) holds markup: \(String(decoding: fragment, as: UTF8.self))")
-    let entities: [([UInt8], UInt8)] = [(bytes("&lt;"), UInt8(ascii: "<")), (bytes("&gt;"), UInt8(ascii: ">")),
-                                        (bytes("&quot;"), UInt8(ascii: "\"")), (bytes("&#39;"), UInt8(ascii: "'")),
-                                        (bytes("&amp;"), UInt8(ascii: "&"))]
+    let entities: [([UInt8], UInt8)] = [
+        (bytes("&lt;"), UInt8(ascii: "<")), (bytes("&gt;"), UInt8(ascii: ">")),
+        (bytes("&quot;"), UInt8(ascii: "\"")), (bytes("&#39;"), UInt8(ascii: "'")),
+        (bytes("&amp;"), UInt8(ascii: "&")),
+    ]
     var out: [UInt8] = []
     var i = fragment.startIndex
     outer: while i < fragment.endIndex {
         if fragment[i] == UInt8(ascii: "&") {
             for (entity, byte) in entities where fragment[i...].starts(with: entity) {
-                out.append(byte); i += entity.count; continue outer
+                out.append(byte)
+                i += entity.count
+                continue outer
             }
         }
-        out.append(fragment[i]); i += 1
+        out.append(fragment[i])
+        i += 1
     }
     return visible(String(decoding: out, as: UTF8.self))
 }
@@ -66,8 +77,13 @@ private func elements(_ html: [UInt8], _ name: String) -> [ArraySlice<UInt8>] {
     var out: [ArraySlice<UInt8>] = []
     var i = 0
     while i + open.count < html.count {
-        guard html[i...].starts(with: open), html[i + open.count] == UInt8(ascii: ">") || html[i + open.count] == UInt8(ascii: " "),
-              let gt = html[(i + open.count)...].firstIndex(of: UInt8(ascii: ">")) else { i += 1; continue }
+        guard html[i...].starts(with: open),
+            html[i + open.count] == UInt8(ascii: ">") || html[i + open.count] == UInt8(ascii: " "),
+            let gt = html[(i + open.count)...].firstIndex(of: UInt8(ascii: ">"))
+        else {
+            i += 1
+            continue
+        }
         var j = gt + 1
         while j + close.count <= html.count, !html[j...].starts(with: close) { j += 1 }
         guard j + close.count <= html.count else { break }
@@ -92,8 +108,10 @@ public func fuzzTable(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let title = strings[0]
     let cells = Array(strings.dropFirst())
     let rows = stride(from: 0, to: cells.count, by: 3).map { k -> TemplateValue in
-        .record(["a": .text(cells[k]), "b": .text(k + 1 < cells.count ? cells[k + 1] : ""),
-                 "c": .text(k + 2 < cells.count ? cells[k + 2] : "")])
+        .record([
+            "a": .text(cells[k]), "b": .text(k + 1 < cells.count ? cells[k + 1] : ""),
+            "c": .text(k + 2 < cells.count ? cells[k + 2] : ""),
+        ])
     }
     guard let markdown = try? template.render(["title": .text(title), "rows": .list(rows)]) else {
         fatalError("the table template failed to render")
@@ -102,7 +120,7 @@ public func fuzzTable(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     // Markdown: the blocks and the table's shape are the template's, whatever the data.
     let blocks = MarkdownBlocks.split(markdown)
     require(blocks.count == 3, "data changed the document's blocks:\n\(markdown)")
-    guard case let .table(lines) = blocks[1] else { fatalError("the table is gone:\n\(markdown)") }
+    guard case .table(let lines) = blocks[1] else { fatalError("the table is gone:\n\(markdown)") }
     require(lines.count == 2 + rows.count, "data changed the table's rows:\n\(markdown)")
     for line in lines {
         require(MarkdownBlocks.cells(line).count == 3, "data changed a row's cells: \(line)")
@@ -118,27 +136,36 @@ public func fuzzTable(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let page = bytes(HTMLPage.render(markdown: markdown, title: title))
     let mainOpen = bytes("<main>"), mainClose = bytes("</main>")
     guard let from = page.indices.first(where: { page[$0...].starts(with: mainOpen) }),
-          let to = page.indices.last(where: { page[$0...].starts(with: mainClose) }) else { fatalError("no <main>") }
+        let to = page.indices.last(where: { page[$0...].starts(with: mainClose) })
+    else { fatalError("no <main>") }
     let body = Array(page[from..<(to + mainClose.count)])
     for (k, byte) in body.enumerated() where byte == UInt8(ascii: "<") {
-        var name = body[(k + 1)...].prefix { $0 == UInt8(ascii: "/") || (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) }
+        var name = body[(k + 1)...].prefix {
+            $0 == UInt8(ascii: "/") || (0x30...0x39).contains($0) || (0x61...0x7A).contains($0)
+        }
         if name.first == UInt8(ascii: "/") { name = name.dropFirst() }
-        require(allowedTags.contains(String(decoding: name, as: UTF8.self)),
-                "a tag the writer never makes: <\(String(decoding: name, as: UTF8.self)) in\n\(String(decoding: body, as: UTF8.self))")
+        require(
+            allowedTags.contains(String(decoding: name, as: UTF8.self)),
+            "a tag the writer never makes: <\(String(decoding: name, as: UTF8.self)) in\n\(String(decoding: body, as: UTF8.self))"
+        )
     }
     let tds = elements(body, "td")
     require(tds.count == 3 * rows.count, "HTML has \(tds.count) cells for \(rows.count) rows")
     for (k, td) in tds.enumerated() {
         let expected = k < cells.count ? visible(cells[k]) : []
-        require(text(ofHTML: td, "a cell") == expected,
-                "cell \(k) reads '\(String(decoding: td, as: UTF8.self))', not '\(String(String.UnicodeScalarView(expected)))'")
+        require(
+            text(ofHTML: td, "a cell") == expected,
+            "cell \(k) reads '\(String(decoding: td, as: UTF8.self))', not '\(String(String.UnicodeScalarView(expected)))'"
+        )
     }
     let paragraphs = elements(body, "p")
     require(paragraphs.count == 1, "data changed the paragraphs: \(paragraphs.count)")
-    require(text(ofHTML: paragraphs[0], "the paragraph") == visible("Owner: " + title),
-            "the paragraph reads '\(String(decoding: paragraphs[0], as: UTF8.self))'")
+    require(
+        text(ofHTML: paragraphs[0], "the paragraph") == visible("Owner: " + title),
+        "the paragraph reads '\(String(decoding: paragraphs[0], as: UTF8.self))'")
     let headings = elements(body, "h2")
-    require(headings.count == 1 && text(ofHTML: headings[0], "the heading") == visible("Leads of " + title),
-            "the heading reads '\(headings.map { String(decoding: $0, as: UTF8.self) })'")
+    require(
+        headings.count == 1 && text(ofHTML: headings[0], "the heading") == visible("Leads of " + title),
+        "the heading reads '\(headings.map { String(decoding: $0, as: UTF8.self) })'")
     return 0
 }

@@ -2,11 +2,13 @@
 // Input: byte 0 picks the document whose fields the template is checked against; the rest is the template text.
 // Property: a template parses or fails with a positioned error; a parsed one checks and renders without trapping.
 import FuzzSupport
+
 @testable import HandoffKit
 
 private let slaData: [String: TemplateValue] = {
     guard let text = try? StarterAgreement.text(),
-          let agreement = AgreementLoader.load(bytes: Array(text.utf8), file: "starter.yaml").agreement else { return [:] }
+        let agreement = AgreementLoader.load(bytes: Array(text.utf8), file: "starter.yaml").agreement
+    else { return [:] }
     return SLADocument.data(agreement)
 }()
 

@@ -4,15 +4,20 @@
 // when it compiles, reads the second cell; both cells also go through detection (`TimestampDetection.detect`).
 // Property: compiling, parsing and detecting never trap, and a parsed instant is one the clock can measure.
 import FuzzSupport
+
 @testable import HandoffKit
 
-private let zones = ["UTC", "America/New_York", "Europe/Berlin", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham"]
-    .compactMap { ZoneRules(identifier: $0) }
+private let zones = [
+    "UTC", "America/New_York", "Europe/Berlin", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham",
+]
+.compactMap { ZoneRules(identifier: $0) }
 private let clocks = zones.map { zone in
-    BusinessClock(hours: BusinessHours(timeZone: zone.identifier, days: [.monday, .tuesday, .wednesday, .thursday, .friday],
-                                       open: TimeOfDay(minutes: 540), close: TimeOfDay(minutes: 1020), holidays: []), zone: zone)
+    BusinessClock(
+        hours: BusinessHours(
+            timeZone: zone.identifier, days: [.monday, .tuesday, .wednesday, .thursday, .friday],
+            open: TimeOfDay(minutes: 540), close: TimeOfDay(minutes: 1020), holidays: []), zone: zone)
 }
-private let layouts = TimestampParser.Layout.allCases  // 7 names: bits 0–6 of byte 1
+private let layouts = TimestampParser.Layout.allCases // 7 names: bits 0–6 of byte 1
 
 /// Builds the harness's fixed data before the first input, so no input is charged for it (the timeout is 1 s).
 func warmUp() { _ = clocks.count }
@@ -29,9 +34,11 @@ public func fuzzTimestamp(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var parser = TimestampParser(zone: zones[z], preferred: preferred)
     if data[1] & 0x80 != 0 {
         let cells = [String(decoding: head, as: UTF8.self), String(decoding: tail, as: UTF8.self)]
-        _ = TimestampDetection.detect(column: "mql_at", sample: cells.map { .init($0, line: 2) }, pivot: 1900 + Int(data[0]))
+        _ = TimestampDetection.detect(
+            column: "mql_at", sample: cells.map { .init($0, line: 2) }, pivot: 1900 + Int(data[0]))
         guard let pattern = try? TimestampPattern(cells[0]) else { return 0 }
-        parser = TimestampParser(zone: zones[z], patterns: [pattern], twoDigitYearPivot: 1900 + Int(data[0]) % 201, fallback: .unambiguous)
+        parser = TimestampParser(
+            zone: zones[z], patterns: [pattern], twoDigitYearPivot: 1900 + Int(data[0]) % 201, fallback: .unambiguous)
         if let t = parser.parseNoting(tail)?.time { _ = clocks[z].elapsed(from: t, to: t + 3600) }
         return 0
     }

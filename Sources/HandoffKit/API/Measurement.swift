@@ -12,7 +12,10 @@ public struct MeasurementRequest: Sendable {
     public var asOf: String?
 
     /// Creates a request.
-    public init(sources: DataSources, preset: String? = nil, period: EvaluationContext.PeriodChoice = .lastCompleteWeek, asOf: String? = nil) {
+    public init(
+        sources: DataSources, preset: String? = nil, period: EvaluationContext.PeriodChoice = .lastCompleteWeek,
+        asOf: String? = nil
+    ) {
         self.sources = sources
         self.preset = preset
         self.period = period
@@ -23,7 +26,9 @@ public struct MeasurementRequest: Sendable {
 /// Loading an agreement for a command, and measuring it.
 public enum Handoff {
     /// A valid agreement, its warnings and its source text; throws `HandoffError(.invalidAgreement)` on errors.
-    public static func agreement(at path: String, today: LocalDate? = nil) throws -> (agreement: Agreement, warnings: [Diagnostic], source: String) {
+    public static func agreement(at path: String, today: LocalDate? = nil) throws -> (
+        agreement: Agreement, warnings: [Diagnostic], source: String
+    ) {
         let outcome = try AgreementLoader.load(path: path, today: today)
         guard let agreement = outcome.agreement else {
             throw HandoffError(.invalidAgreement, diagnostics: outcome.diagnostics, source: outcome.source)
@@ -43,7 +48,8 @@ public enum Handoff {
     }
 
     /// The agreement with the request's preset, the exports read with it, and the requested as-of moment.
-    static func ledger(_ agreement: Agreement, _ request: MeasurementRequest) throws -> (Agreement, LeadLedger, Int64?) {
+    static func ledger(_ agreement: Agreement, _ request: MeasurementRequest) throws -> (Agreement, LeadLedger, Int64?)
+    {
         let (a, asOf) = try applying(request, to: agreement)
         let clock = PhaseClock()
         let ledger = try LeadLoader(agreement: a).load(request.sources)
@@ -56,7 +62,8 @@ public enum Handoff {
         var a = agreement
         if let preset = request.preset {
             guard ColumnPreset.names.contains(preset) else {
-                throw HandoffError(.usage, "unknown preset '\(preset)'; use one of \(ColumnPreset.names.joined(separator: ", "))")
+                throw HandoffError(
+                    .usage, "unknown preset '\(preset)'; use one of \(ColumnPreset.names.joined(separator: ", "))")
             }
             a.data.preset = preset
         }
@@ -64,8 +71,10 @@ public enum Handoff {
         var asOf: Int64?
         if let text = request.asOf {
             guard let zone = ZoneRules(identifier: a.businessHours.timeZone),
-                  let t = TimestampParser(zone: zone).parse(text) else {
-                throw HandoffError(.usage, "--as-of '\(text)' is not a date or time; write it like 2026-11-16 or 2026-11-16T11:00")
+                let t = TimestampParser(zone: zone).parse(text)
+            else {
+                throw HandoffError(
+                    .usage, "--as-of '\(text)' is not a date or time; write it like 2026-11-16 or 2026-11-16T11:00")
             }
             asOf = t
         }

@@ -35,7 +35,8 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
         if seconds == 0 { return "0m" }
         var rest = seconds
         var out = ""
-        let units: [(String, Int64)] = seconds % 86400 == 0 && seconds >= 2 * 86400 ? [("d", 86400)] : [("h", 3600), ("m", 60), ("s", 1)]
+        let units: [(String, Int64)] =
+            seconds % 86400 == 0 && seconds >= 2 * 86400 ? [("d", 86400)] : [("h", 3600), ("m", 60), ("s", 1)]
         for (unit, size) in units where rest >= size {
             out += "\(rest / size)\(unit)"
             rest %= size
@@ -48,7 +49,8 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
         if seconds == 0 { return "0 minutes" }
         var rest = seconds
         var parts: [String] = []
-        let units: [(String, Int64)] = seconds % 86400 == 0 && seconds >= 2 * 86400
+        let units: [(String, Int64)] =
+            seconds % 86400 == 0 && seconds >= 2 * 86400
             ? [("day", 86400)] : [("hour", 3600), ("minute", 60), ("second", 1)]
         for (unit, size) in units where rest >= size {
             let n = rest / size

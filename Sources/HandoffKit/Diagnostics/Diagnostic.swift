@@ -53,7 +53,7 @@ extension Array where Element == Diagnostic {
         enumerated().sorted { a, b in
             let la = a.element.location, lb = b.element.location
             switch (la, lb) {
-            case let (x?, y?) where x != y: return x < y
+            case (let x?, let y?) where x != y: return x < y
             case (nil, _?): return true
             case (_?, nil): return false
             default: return a.offset < b.offset

@@ -35,6 +35,7 @@ public struct DiagnosticPrinter: Sendable {
 
 extension Substring {
     fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        String(self).split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+        String(self).split(separator: Character(target), omittingEmptySubsequences: false).joined(
+            separator: replacement)
     }
 }

@@ -59,7 +59,10 @@ public struct Backtest: Sendable {
 
     /// The verdict on a variant's acceptance, with the agreement's own limits.
     public enum Verdict: String, Sendable {
-        case tooLoose = "too_loose", inBand = "in_band", outsideTarget = "outside_target", tooStrict = "too_strict"
+        case tooLoose = "too_loose"
+        case inBand = "in_band"
+        case outsideTarget = "outside_target"
+        case tooStrict = "too_strict"
         case tooFewDecided = "insufficient_sample"
 
         /// Words for documents.
@@ -95,7 +98,9 @@ public struct Backtest: Sendable {
         /// The current definition's MQLs it does not make MQLs in the window.
         public var dropped: Outcome
         /// Accepted ÷ decided (nil when none were decided).
-        public var acceptanceRate: Double? { outcome.decided == 0 ? nil : Double(outcome.accepted) / Double(outcome.decided) }
+        public var acceptanceRate: Double? {
+            outcome.decided == 0 ? nil : Double(outcome.accepted) / Double(outcome.decided)
+        }
         /// SQL ÷ MQLs.
         public var mqlToSQLRate: Double? { mqls == 0 ? nil : Double(outcome.sql) / Double(mqls) }
         /// Won ÷ MQLs.
@@ -132,24 +137,33 @@ public struct Backtest: Sendable {
 
     /// Replays `variants` (the first is the current definition) over `ledger`, for the `months` whole calendar
     /// months before the month of `asOf` (that month is partial and left out).
-    public init(variants: [Variant], ledger: LeadLedger, asOf: Int64, months monthCount: Int, sweepLabel: String? = nil) throws {
+    public init(variants: [Variant], ledger: LeadLedger, asOf: Int64, months monthCount: Int, sweepLabel: String? = nil)
+        throws
+    {
         guard let current = variants.first else { throw HandoffError(.usage, "nothing to backtest") }
         guard let zone = ZoneRules(identifier: current.agreement.businessHours.timeZone) else {
             throw HandoffError(.usage, "unknown time zone '\(current.agreement.businessHours.timeZone)'")
         }
         let today = LocalDate(daysSinceEpoch: Int(zone.local(asOf).floorDiv(86400)))
         let thisMonth = Period.month(containing: today, zone: zone)
-        months = (1...max(1, monthCount)).reversed().map { Period.month(containing: thisMonth.firstDay.adding(months: -$0), zone: zone) }
+        months = (1...max(1, monthCount)).reversed().map {
+            Period.month(containing: thisMonth.firstDay.adding(months: -$0), zone: zone)
+        }
         let from = months[0].start, to = thisMonth.start
         var w: [Period] = []
         var week = Period.week(containing: months[0].firstDay, zone: zone)
-        while week.start < to { w.append(week); week = week.shifted(weeks: 1, zone: zone) }
+        while week.start < to {
+            w.append(week)
+            week = week.shifted(weeks: 1, zone: zone)
+        }
         weeks = w
         self.asOf = asOf
         self.sweepLabel = sweepLabel
         leadsRead = ledger.leads.count
 
-        let replays = variants.map { Backtest.replay($0.agreement.mqlDefinition, ledger: ledger, asOf: min(asOf, to - 1)) }
+        let replays = variants.map {
+            Backtest.replay($0.agreement.mqlDefinition, ledger: ledger, asOf: min(asOf, to - 1))
+        }
         let window = from..<to
         let inWindow: [[Bool]] = replays.map { r in r.moments.map { window.contains($0) } }
         let monthStarts = months.map(\.start), weekStarts = weeks.map(\.start)
@@ -177,19 +191,28 @@ public struct Backtest: Sendable {
             let decided = outcome.decided
             let rate = decided == 0 ? 0 : Double(outcome.accepted) / Double(decided)
             let verdict: Verdict
-            if decided < t.minimumSample { verdict = .tooFewDecided }
-            else if let loose = t.acceptance.tooLooseBelow, rate < loose { verdict = .tooLoose }
-            else if let strict = t.acceptance.tooStrictAbove, rate > strict { verdict = .tooStrict }
-            else if rate >= t.acceptance.low && rate <= t.acceptance.high { verdict = .inBand }
-            else { verdict = .outsideTarget }
+            if decided < t.minimumSample {
+                verdict = .tooFewDecided
+            } else if let loose = t.acceptance.tooLooseBelow, rate < loose {
+                verdict = .tooLoose
+            } else if let strict = t.acceptance.tooStrictAbove, rate > strict {
+                verdict = .tooStrict
+            } else if rate >= t.acceptance.low && rate <= t.acceptance.high {
+                verdict = .inBand
+            } else {
+                verdict = .outsideTarget
+            }
             let target = a.commitments.first { $0.metric == .mqlCount }.flatMap { c -> Double? in
-                guard case let .atLeast(n) = c.bound else { return nil }
+                guard case .atLeast(let n) = c.bound else { return nil }
                 return c.per == .week ? n * 52 / 12 : n
             }
             return Result(
-                name: variant.name, sweepValue: variant.sweepValue, mqls: outcome.leads, perMonth: perMonth, perWeek: perWeek,
+                name: variant.name, sweepValue: variant.sweepValue, mqls: outcome.leads, perMonth: perMonth,
+                perWeek: perWeek,
                 outcome: outcome, fastTrack: fast, added: added.finished, dropped: dropped.finished,
-                bands: bands.keys.sorted().map { Band(low: Double($0) * 50, high: Double($0 + 1) * 50, outcome: bands[$0]!.finished) },
+                bands: bands.keys.sorted().map {
+                    Band(low: Double($0) * 50, high: Double($0 + 1) * 50, outcome: bands[$0]!.finished)
+                },
                 verdict: verdict, monthlyTarget: target,
                 monthlyCapacity: a.capacity.map { Double($0.perWeek) * 52 / 12 }, minimumSample: t.minimumSample,
                 limits: (t.acceptance.low, t.acceptance.high, t.acceptance.tooLooseBelow, t.acceptance.tooStrictAbove))
@@ -217,7 +240,8 @@ public struct Backtest: Sendable {
     /// The moments a lead is scored at: its creation, and each engagement event after it, up to `asOf`.
     /// Scores only rise at those moments (windows and decay only lower them), so the definition first holds at one.
     public static func replay(_ definition: MQLDefinition, ledger: LeadLedger, asOf: Int64) -> Replay {
-        let scorer = LeadScorer(definition: definition, actions: ledger.actions, events: ledger.events, texts: ledger.texts)
+        let scorer = LeadScorer(
+            definition: definition, actions: ledger.actions, events: ledger.events, texts: ledger.texts)
         // The firmographic criteria do not change with time: a lead that misses them is never an MQL.
         let fit = FitCheck(criteria: definition.fit, texts: ledger.texts)
         let count = ledger.leads.count

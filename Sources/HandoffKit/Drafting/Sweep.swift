@@ -19,7 +19,8 @@ public struct ThresholdSweep: Sendable, Equatable {
         guard halves.count == 2 else { return fail("no '='") }
         let path = halves[0].split(separator: ".").map(String.init)
         guard path.count == 2 || path.count == 3, path[0] == "threshold" || path[0] == "thresholds",
-              let n = Int(path[1]), n >= 1 else { return fail("the path is threshold.N (N counts the alternatives from 1)") }
+            let n = Int(path[1]), n >= 1
+        else { return fail("the path is threshold.N (N counts the alternatives from 1)") }
         var k: Int?
         if path.count == 3 {
             guard let kk = Int(path[2]), kk >= 1 else { return fail("the number in the alternative counts from 1") }
@@ -27,32 +28,45 @@ public struct ThresholdSweep: Sendable, Equatable {
         }
         let rangeAndStep = halves[1].split(separator: ":", maxSplits: 1).map(String.init)
         let ends = rangeAndStep[0].components(separatedBy: "..")
-        guard ends.count == 2, let lo = Double(ends[0]), let hi = Double(ends[1]), lo <= hi else { return fail("the range is FROM..TO with FROM ≤ TO") }
+        guard ends.count == 2, let lo = Double(ends[0]), let hi = Double(ends[1]), lo <= hi else {
+            return fail("the range is FROM..TO with FROM ≤ TO")
+        }
         let step = rangeAndStep.count == 2 ? Double(rangeAndStep[1]) : 1
         guard let step, step > 0 else { return fail("the step after ':' is a positive number") }
         let count = Int(((hi - lo) / step + 1e-9).rounded(.down)) + 1
         guard count <= 50 else { return fail("\(count) steps; at most 50") }
-        return .success(ThresholdSweep(alternative: n - 1, number: k, values: (0..<count).map { lo + Double($0) * step }, text: text))
+        return .success(
+            ThresholdSweep(
+                alternative: n - 1, number: k, values: (0..<count).map { lo + Double($0) * step }, text: text))
     }
 
     /// The variants: the agreement with the number replaced by each value.
     public func variants(of agreement: Agreement) throws -> [Backtest.Variant] {
         let thresholds = agreement.mqlDefinition.thresholds
         guard alternative < thresholds.count else {
-            throw HandoffError(.usage, "--sweep '\(text)': the agreement has \(thresholds.count) threshold alternative\(thresholds.count == 1 ? "" : "s")")
+            throw HandoffError(
+                .usage,
+                "--sweep '\(text)': the agreement has \(thresholds.count) threshold alternative\(thresholds.count == 1 ? "" : "s")"
+            )
         }
         let original = thresholds[alternative]
         let numbers = ThresholdSweep.numbers(in: original.text)
-        guard !numbers.isEmpty else { throw HandoffError(.usage, "--sweep '\(text)': threshold \(alternative + 1) (\(original.text)) has no number") }
+        guard !numbers.isEmpty else {
+            throw HandoffError(
+                .usage, "--sweep '\(text)': threshold \(alternative + 1) (\(original.text)) has no number")
+        }
         guard number.map({ $0 < numbers.count }) ?? true else {
-            throw HandoffError(.usage, "--sweep '\(text)': threshold \(alternative + 1) (\(original.text)) has \(numbers.count) number\(numbers.count == 1 ? "" : "s")")
+            throw HandoffError(
+                .usage,
+                "--sweep '\(text)': threshold \(alternative + 1) (\(original.text)) has \(numbers.count) number\(numbers.count == 1 ? "" : "s")"
+            )
         }
         let target = numbers[number ?? numbers.count - 1]
         return try values.map { value in
             var chars = Array(original.text)
             chars.replaceSubrange(target, with: Array(Amount.format(value)))
             let newText = String(chars)
-            guard case let .success(condition) = Condition.parse(newText, at: original.origin) else {
+            guard case .success(let condition) = Condition.parse(newText, at: original.origin) else {
                 throw HandoffError(.usage, "--sweep '\(text)': '\(newText)' is not a valid condition")
             }
             var a = agreement
@@ -68,11 +82,21 @@ public struct ThresholdSweep: Sendable, Equatable {
         var i = 0, quote: Character?
         while i < chars.count {
             let c = chars[i]
-            if let q = quote { if c == q { quote = nil }; i += 1; continue }
-            if c == "\"" || c == "'" { quote = c; i += 1; continue }
+            if let q = quote {
+                if c == q { quote = nil }
+                i += 1
+                continue
+            }
+            if c == "\"" || c == "'" {
+                quote = c
+                i += 1
+                continue
+            }
             if c.isNumber, i == 0 || !(chars[i - 1].isLetter || chars[i - 1] == "_" || chars[i - 1].isNumber) {
                 var j = i
-                while j < chars.count, chars[j].isNumber || chars[j] == "." && j + 1 < chars.count && chars[j + 1].isNumber { j += 1 }
+                while j < chars.count,
+                    chars[j].isNumber || chars[j] == "." && j + 1 < chars.count && chars[j + 1].isNumber
+                { j += 1 }
                 out.append(i..<j)
                 i = j
                 continue

@@ -8,11 +8,13 @@ struct CommitmentEvaluator {
 
     func evaluate(_ c: Commitment, cohort: ArraySlice<Int>) -> CommitmentResult {
         if let missing = missingInput(c) {
-            return result(c, .notMeasurable, value: nil, valueText: "–", denominator: 0, pending: 0, breaches: [], note: missing)
+            return result(
+                c, .notMeasurable, value: nil, valueText: "–", denominator: 0, pending: 0, breaches: [], note: missing)
         }
         switch c.metric {
         case .mqlCount: return VolumeMetric(context: context).evaluate(c)
-        case .routingTime, .firstTouchTime, .feedbackTime, .untouchedLeads: return DurationMetric(context: context).evaluate(c, cohort: cohort)
+        case .routingTime, .firstTouchTime, .feedbackTime, .untouchedLeads:
+            return DurationMetric(context: context).evaluate(c, cohort: cohort)
         case .attemptsBeforeUnresponsive: return attempts(c, cohort: cohort)
         case .contextCompleteRate: return contextComplete(c, cohort: cohort)
         case .criteriaMetRate: return criteriaMet(c, cohort: cohort)
@@ -20,12 +22,19 @@ struct CommitmentEvaluator {
             let target = FunnelTargets(context: context)
             let reading = c.metric == .acceptanceRate ? target.acceptance(cohort: cohort) : target.conversion()
             var band = reading.band
-            if case let .between(low, high) = c.bound { band.low = low; band.high = high }
-            let (verdict, _) = FunnelTargets.judge(reading.value, denominator: reading.denominator, band: band, bound: c.bound, minimum: minimum(c))
-            return result(c, verdict, value: reading.value, valueText: reading.value.map { Percent.format($0) } ?? "–",
-                          denominator: reading.denominator, pending: reading.pending, breaches: [], note: reading.note)
+            if case .between(let low, let high) = c.bound {
+                band.low = low
+                band.high = high
+            }
+            let (verdict, _) = FunnelTargets.judge(
+                reading.value, denominator: reading.denominator, band: band, bound: c.bound, minimum: minimum(c))
+            return result(
+                c, verdict, value: reading.value, valueText: reading.value.map { Percent.format($0) } ?? "–",
+                denominator: reading.denominator, pending: reading.pending, breaches: [], note: reading.note)
         case .rejectionReasons, .funnel, .sourceEffectiveness, .ownerBreakdown:
-            return result(c, .notMeasurable, value: nil, valueText: "–", denominator: 0, pending: 0, breaches: [], note: "a report, not a commitment")
+            return result(
+                c, .notMeasurable, value: nil, valueText: "–", denominator: 0, pending: 0, breaches: [],
+                note: "a report, not a commitment")
         }
     }
 
@@ -44,14 +53,19 @@ struct CommitmentEvaluator {
         case .routingTime: return need(.mqlAt) ?? need(.routedAt)
         case .firstTouchTime, .untouchedLeads:
             if c.metric == .untouchedLeads, let m = need(.routedAt) { return m }
-            return l.hasActivities || l.has(.firstTouchAt) ? nil : "needs the activities export or column first_touch_at"
+            return l.hasActivities || l.has(.firstTouchAt)
+                ? nil : "needs the activities export or column first_touch_at"
         case .attemptsBeforeUnresponsive:
             if let m = need(.status) { return m }
             return l.hasActivities || l.has(.attemptCount) ? nil : "needs the activities export or column attempt_count"
-        case .feedbackTime: return need(.decisionAt) ?? (l.has(.decision) || l.has(.status) ? nil : "needs column decision")
+        case .feedbackTime:
+            return need(.decisionAt) ?? (l.has(.decision) || l.has(.status) ? nil : "needs column decision")
         case .contextCompleteRate:
-            return c.requiredFields.first { LeadColumn(rawValue: $0).map { !l.has($0) } ?? true }.map { "needs column \($0)" }
-        case .criteriaMetRate: return l.hasEngagement ? nil : "needs the engagement export to re-score leads with the agreement's model"
+            return c.requiredFields.first { LeadColumn(rawValue: $0).map { !l.has($0) } ?? true }.map {
+                "needs column \($0)"
+            }
+        case .criteriaMetRate:
+            return l.hasEngagement ? nil : "needs the engagement export to re-score leads with the agreement's model"
         case .acceptanceRate: return l.has(.decision) || l.has(.status) ? nil : "needs column decision"
         case .mqlToSQLRate: return need(.sqlAt)
         default: break
@@ -62,11 +76,14 @@ struct CommitmentEvaluator {
         return nil
     }
 
-    func result(_ c: Commitment, _ v: Verdict, value: Double?, valueText: String, denominator: Int, pending: Int,
-                breaches: [Breach], note: String, median: Int64? = nil, p90: Int64? = nil) -> CommitmentResult {
+    func result(
+        _ c: Commitment, _ v: Verdict, value: Double?, valueText: String, denominator: Int, pending: Int,
+        breaches: [Breach], note: String, median: Int64? = nil, p90: Int64? = nil
+    ) -> CommitmentResult {
         let sorted = breaches.sorted { ($0.severity, $1.leadID) > ($1.severity, $0.leadID) }
-        return CommitmentResult(commitment: c, verdict: v, value: value, valueText: valueText, goalText: CommitmentText.goal(c),
-                                denominator: denominator, pending: pending, breaches: sorted, note: note, median: median, p90: p90)
+        return CommitmentResult(
+            commitment: c, verdict: v, value: value, valueText: valueText, goalText: CommitmentText.goal(c),
+            denominator: denominator, pending: pending, breaches: sorted, note: note, median: median, p90: p90)
     }
 
     /// The smallest sample a verdict on `c` needs.
@@ -79,7 +96,11 @@ struct CommitmentEvaluator {
     }
 
     func attempts(_ c: Commitment, cohort: ArraySlice<Int>) -> CommitmentResult {
-        guard case let .atLeast(n) = c.bound else { return result(c, .notMeasurable, value: nil, valueText: "–", denominator: 0, pending: 0, breaches: [], note: "needs at_least") }
+        guard case .atLeast(let n) = c.bound else {
+            return result(
+                c, .notMeasurable, value: nil, valueText: "–", denominator: 0, pending: 0, breaches: [],
+                note: "needs at_least")
+        }
         let needed = Int(n)
         var met = 0, judged = 0
         var breaches: [Breach] = []
@@ -89,14 +110,19 @@ struct CommitmentEvaluator {
             guard lead.status == .unresponsive else { continue }
             judged += 1
             let made = touches.attempts(lead) ?? 0
-            if made >= needed { met += 1 } else {
-                breaches.append(context.breach(lead, "\(made) of \(needed) attempts before unresponsive", severity: Int64(needed - made)))
+            if made >= needed {
+                met += 1
+            } else {
+                breaches.append(
+                    context.breach(
+                        lead, "\(made) of \(needed) attempts before unresponsive", severity: Int64(needed - made)))
             }
         }
         let share = judged == 0 ? nil : Double(met) / Double(judged)
-        return result(c, shareVerdict(met: met, judged: judged, goal: c.goal.fraction, minimum: minimum(c)), value: share,
-                      valueText: share.map { Percent.format($0) } ?? "–", denominator: judged, pending: 0, breaches: breaches,
-                      note: "\(judged) MQLs marked unresponsive")
+        return result(
+            c, shareVerdict(met: met, judged: judged, goal: c.goal.fraction, minimum: minimum(c)), value: share,
+            valueText: share.map { Percent.format($0) } ?? "–", denominator: judged, pending: 0, breaches: breaches,
+            note: "\(judged) MQLs marked unresponsive")
     }
 
     func contextComplete(_ c: Commitment, cohort: ArraySlice<Int>) -> CommitmentResult {
@@ -116,13 +142,17 @@ struct CommitmentEvaluator {
 
     /// The share of the scoped cohort that passes `breach` (which returns nil for a lead that meets the bound,
     /// else what is wrong and how badly), judged as a rate.
-    func cohortShare(_ c: Commitment, _ cohort: ArraySlice<Int>, note: String,
-                     breach: (Lead) -> (detail: String, severity: Int64)?) -> CommitmentResult {
+    func cohortShare(
+        _ c: Commitment, _ cohort: ArraySlice<Int>, note: String,
+        breach: (Lead) -> (detail: String, severity: Int64)?
+    ) -> CommitmentResult {
         let leads = context.scoped(cohort, c.scope)
         var breaches: [Breach] = []
         for i in leads {
             let lead = context.lead(i)
-            if let (detail, severity) = breach(lead) { breaches.append(context.breach(lead, detail, severity: severity)) }
+            if let (detail, severity) = breach(lead) {
+                breaches.append(context.breach(lead, detail, severity: severity))
+            }
         }
         return rate(c, met: leads.count - breaches.count, judged: leads.count, breaches: breaches, note: note)
     }
@@ -133,13 +163,15 @@ struct CommitmentEvaluator {
         var verdict: Verdict = .insufficientData
         if let share, judged >= minimum(c) {
             switch c.bound {
-            case let .atLeast(x): verdict = share + 1e-9 >= x ? .met : .missed
-            case let .atMost(x): verdict = share <= x + 1e-9 ? .met : .missed
-            case let .between(lo, hi): verdict = share + 1e-9 >= lo && share <= hi + 1e-9 ? .met : .missed
+            case .atLeast(let x): verdict = share + 1e-9 >= x ? .met : .missed
+            case .atMost(let x): verdict = share <= x + 1e-9 ? .met : .missed
+            case .between(let lo, let hi): verdict = share + 1e-9 >= lo && share <= hi + 1e-9 ? .met : .missed
             case .within: verdict = .notMeasurable
             }
         }
-        return result(c, verdict, value: share, valueText: share.map { Percent.format($0) } ?? "–", denominator: judged, pending: 0, breaches: breaches, note: note)
+        return result(
+            c, verdict, value: share, valueText: share.map { Percent.format($0) } ?? "–", denominator: judged,
+            pending: 0, breaches: breaches, note: note)
     }
 }
 

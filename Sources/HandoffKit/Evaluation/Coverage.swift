@@ -20,8 +20,9 @@ public struct Coverage: Sendable {
 
     /// The coverage of a ledger.
     init(_ ledger: LeadLedger, firstMQL: Int64?, lastMQL: Int64?) {
-        self.init(firstMQL: firstMQL, lastMQL: lastMQL, lastActivity: ledger.activities.lazy.map(\.at).max(),
-                  leadsEnd: ledger.leadsLatestTimestamp)
+        self.init(
+            firstMQL: firstMQL, lastMQL: lastMQL, lastActivity: ledger.activities.lazy.map(\.at).max(),
+            leadsEnd: ledger.leadsLatestTimestamp)
     }
 
     /// True when `period` ends before the first MQL, or begins at or after the end of what the leads export (cut at

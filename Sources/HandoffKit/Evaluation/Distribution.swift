@@ -60,19 +60,23 @@ public struct Distribution: Sendable {
             sources[s.source, default: []].append(s.elapsed)
         }
         func groups(_ byRef: [TextRef: [Int64]], empty: String) -> [Group] {
-            byRef.map { ref, times in Group(name: ref == .empty ? empty : texts[ref], spread: spread(times, edges: edges)) }
-                .sorted { ($0.spread.count, $1.name) > ($1.spread.count, $0.name) }
+            byRef.map { ref, times in
+                Group(name: ref == .empty ? empty : texts[ref], spread: spread(times, edges: edges))
+            }
+            .sorted { ($0.spread.count, $1.name) > ($1.spread.count, $0.name) }
         }
-        return Distribution(edges: edges, overall: spread(samples.map(\.elapsed), edges: edges),
-                            byOwner: groups(owners, empty: "(unassigned)"), bySource: groups(sources, empty: "(no source)"))
+        return Distribution(
+            edges: edges, overall: spread(samples.map(\.elapsed), edges: edges),
+            byOwner: groups(owners, empty: "(unassigned)"), bySource: groups(sources, empty: "(no source)"))
     }
 
     static func spread(_ times: [Int64], edges: [Int64]) -> Spread {
         let sorted = times.sorted()
         var counts = [Int](repeating: 0, count: edges.count + 1)
         for t in sorted { counts[edges.firstIndex { t <= $0 } ?? edges.count] += 1 }
-        return Spread(count: sorted.count, p50: Percentile.nearestRank(50, ofSorted: sorted),
-                      p90: Percentile.nearestRank(90, ofSorted: sorted), counts: counts)
+        return Spread(
+            count: sorted.count, p50: Percentile.nearestRank(50, ofSorted: sorted),
+            p90: Percentile.nearestRank(90, ofSorted: sorted), counts: counts)
     }
 
     static func labels(_ edges: [Int64]) -> [String] {

@@ -8,8 +8,10 @@ struct DurationMetric {
 
     func evaluate(_ c: Commitment, cohort: ArraySlice<Int>) -> CommitmentResult {
         let evaluator = CommitmentEvaluator(context: context)
-        guard case let .within(limit) = c.bound else {
-            return evaluator.result(c, .notMeasurable, value: nil, valueText: "–", denominator: 0, pending: 0, breaches: [], note: "needs within")
+        guard case .within(let limit) = c.bound else {
+            return evaluator.result(
+                c, .notMeasurable, value: nil, valueText: "–", denominator: 0, pending: 0, breaches: [],
+                note: "needs within")
         }
         let units = ClockSpan(c.clock, hours: context.agreement.businessHours)
         let asOf = context.asOf
@@ -25,18 +27,25 @@ struct DurationMetric {
             let clock = context.clock(c, for: lead)
             let event = eventAt.flatMap { $0 <= asOf ? $0 : nil }
             let deadline = clock.deadline(from: start, after: limit.seconds)
-            if c.metric == .feedbackTime, c.requireReason, let event, lead.decision == .rejected, lead.rejectionReason.isEmpty {
+            if c.metric == .feedbackTime, c.requireReason, let event, lead.decision == .rejected,
+                lead.rejectionReason.isEmpty
+            {
                 breaches.append(context.breach(lead, "rejected without a reason", severity: 0))
-                samples.append(DurationSample(elapsed: clock.elapsed(from: start, to: event), owner: lead.owner, source: lead.source))
+                samples.append(
+                    DurationSample(
+                        elapsed: clock.elapsed(from: start, to: event), owner: lead.owner, source: lead.source))
                 continue
             }
             if let event {
                 let elapsed = clock.elapsed(from: start, to: event)
                 samples.append(DurationSample(elapsed: elapsed, owner: lead.owner, source: lead.source))
-                if elapsed <= limit.seconds { met += 1 } else {
+                if elapsed <= limit.seconds {
+                    met += 1
+                } else {
                     let late = elapsed - limit.seconds
-                    breaches.append(context.breach(lead, "late by \(units.text(late))", severity: late)
-                        .timed(started: start, due: deadline, happened: event, lateBy: late))
+                    breaches.append(
+                        context.breach(lead, "late by \(units.text(late))", severity: late)
+                            .timed(started: start, due: deadline, happened: event, lateBy: late))
                 }
             } else if deadline > asOf {
                 pending += 1
@@ -44,21 +53,31 @@ struct DurationMetric {
                 breaches.append(context.breach(lead, "decided, but no decision date was recorded", severity: 0))
             } else {
                 let late = clock.elapsed(from: deadline, to: asOf)
-                samples.append(DurationSample(elapsed: clock.elapsed(from: start, to: asOf), owner: lead.owner, source: lead.source))
-                breaches.append(context.breach(lead, "\(noEvent(c)) \(units.text(late)) past the deadline", severity: late)
-                    .timed(started: start, due: deadline, happened: nil, lateBy: late))
+                samples.append(
+                    DurationSample(
+                        elapsed: clock.elapsed(from: start, to: asOf), owner: lead.owner, source: lead.source))
+                breaches.append(
+                    context.breach(lead, "\(noEvent(c)) \(units.text(late)) past the deadline", severity: late)
+                        .timed(started: start, due: deadline, happened: nil, lateBy: late))
             }
         }
         let judged = met + breaches.count
         let share = judged == 0 ? nil : Double(met) / Double(judged)
-        let verdict = evaluator.shareVerdict(met: met, judged: judged, goal: c.goal.fraction, minimum: evaluator.minimum(c))
+        let verdict = evaluator.shareVerdict(
+            met: met, judged: judged, goal: c.goal.fraction, minimum: evaluator.minimum(c))
         let elapsedTimes = samples.map(\.elapsed).sorted()
-        let median = Percentile.nearestRank(50, ofSorted: elapsedTimes), p90 = Percentile.nearestRank(90, ofSorted: elapsedTimes)
+        let median = Percentile.nearestRank(50, ofSorted: elapsedTimes),
+            p90 = Percentile.nearestRank(90, ofSorted: elapsedTimes)
         var note = ""
-        if let median, let p90 { note = "median \(units.text(median)), p90 \(units.text(p90)) on the \(c.clock.rawValue) clock" }
-        if c.metric == .untouchedLeads, !breaches.isEmpty { note += (note.isEmpty ? "" : "; ") + "\(breaches.count) to reassign" }
-        var result = evaluator.result(c, verdict, value: share, valueText: share.map { Percent.format($0) } ?? "–",
-                                      denominator: judged, pending: pending, breaches: breaches, note: note, median: median, p90: p90)
+        if let median, let p90 {
+            note = "median \(units.text(median)), p90 \(units.text(p90)) on the \(c.clock.rawValue) clock"
+        }
+        if c.metric == .untouchedLeads, !breaches.isEmpty {
+            note += (note.isEmpty ? "" : "; ") + "\(breaches.count) to reassign"
+        }
+        var result = evaluator.result(
+            c, verdict, value: share, valueText: share.map { Percent.format($0) } ?? "–",
+            denominator: judged, pending: pending, breaches: breaches, note: note, median: median, p90: p90)
         result.samples = samples
         return result
     }

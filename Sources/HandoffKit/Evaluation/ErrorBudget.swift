@@ -46,14 +46,20 @@ public struct ErrorBudget: Sendable {
     public func sentence(_ id: String) -> String {
         let m = month
         if m.allowed == 0 {
-            return "\(id): no misses allowed (goal \(Percent.format(goal)))" + (m.used == 0 ? ", none so far in \(m.name)" : "; \(m.used) in \(m.name) so far")
+            return "\(id): no misses allowed (goal \(Percent.format(goal)))"
+                + (m.used == 0 ? ", none so far in \(m.name)" : "; \(m.used) in \(m.name) so far")
         }
         if m.gone {
-            return "\(id): \(m.name)'s \(m.allowed) allowed miss\(m.allowed == 1 ? " is" : "es are") gone (\(m.used) used)"
+            return
+                "\(id): \(m.name)'s \(m.allowed) allowed miss\(m.allowed == 1 ? " is" : "es are") gone (\(m.used) used)"
         }
         var text = "\(id): \(m.remaining) of \(m.allowed) misses left for \(m.name)"
         if m.used == 0 { return text + "; none used yet" }
-        if let day = m.runOut { text += "; at this pace gone on the \(ErrorBudget.ordinal(day.day))" } else { text += "; at this pace it lasts the month" }
+        if let day = m.runOut {
+            text += "; at this pace gone on the \(ErrorBudget.ordinal(day.day))"
+        } else {
+            text += "; at this pace it lasts the month"
+        }
         return text
     }
 
@@ -67,13 +73,15 @@ public struct ErrorBudget: Sendable {
     static func goal(of c: Commitment) -> Double? {
         switch (c.metric.shape, c.bound) {
         case (.duration, _), (.perLeadCount, _): return c.goal.fraction
-        case let (.rate, .atLeast(x)) where c.metric != .acceptanceRate && c.metric != .mqlToSQLRate: return x
+        case (.rate, .atLeast(let x)) where c.metric != .acceptanceRate && c.metric != .mqlToSQLRate: return x
         default: return nil
         }
     }
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                             "October", "November", "December"]
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ]
 
     /// The budget of `result`'s commitment for the reported week and the month to date.
     static func measure(_ result: CommitmentResult, context: EvaluationContext) -> ErrorBudget? {
@@ -87,11 +95,14 @@ public struct ErrorBudget: Sendable {
         let weekResult = week == context.period ? result : evaluator.evaluate(c, cohort: context.cohort(week))
         let monthResult = evaluator.evaluate(c, cohort: context.cohort(month))
         let monthName = monthNames[month.firstDay.month - 1]
-        return ErrorBudget(goal: goal, week: window(weekResult, week, name: "this week", goal: goal, context: context),
-                           month: window(monthResult, month, name: monthName, goal: goal, context: context))
+        return ErrorBudget(
+            goal: goal, week: window(weekResult, week, name: "this week", goal: goal, context: context),
+            month: window(monthResult, month, name: monthName, goal: goal, context: context))
     }
 
-    static func window(_ r: CommitmentResult, _ p: Period, name: String, goal: Double, context: EvaluationContext) -> Window {
+    static func window(_ r: CommitmentResult, _ p: Period, name: String, goal: Double, context: EvaluationContext)
+        -> Window
+    {
         let length = Double(p.end - p.start)
         let sofar = min(max(context.asOf - p.start, 0), p.end - p.start)
         let elapsed = length > 0 ? Double(sofar) / length : 1
@@ -99,8 +110,10 @@ public struct ErrorBudget: Sendable {
         let projected = elapsed >= 1 || elapsed <= 0 ? seen : Int((Double(seen) / elapsed).rounded())
         let allowed = Int(((1 - goal) * Double(projected) + 1e-9).rounded(.down))
         let used = r.breaches.count
-        var w = Window(label: p.label, name: name, judged: r.denominator, pending: r.pending, projected: projected, allowed: allowed,
-                       used: used, elapsed: elapsed, burnRate: nil, runOut: nil)
+        var w = Window(
+            label: p.label, name: name, judged: r.denominator, pending: r.pending, projected: projected,
+            allowed: allowed,
+            used: used, elapsed: elapsed, burnRate: nil, runOut: nil)
         if allowed > 0, elapsed > 0 { w.burnRate = Double(used) / Double(allowed) / elapsed }
         if used > 0, used < allowed, sofar > 0 {
             let at = p.start + Int64((Double(allowed) * Double(sofar) / Double(used)).rounded(.down))

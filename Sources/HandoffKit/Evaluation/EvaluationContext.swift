@@ -29,15 +29,20 @@ public struct EvaluationContext: Sendable {
 
     /// Builds the context. `period` defaults to the last complete week covered by the leads export (before the
     /// earlier of `asOf` and the leads export's latest timestamp); `asOf` to the latest timestamp of any export.
-    public init(agreement: Agreement, ledger: LeadLedger, period: PeriodChoice = .lastCompleteWeek, asOf: Int64? = nil) throws {
+    public init(agreement: Agreement, ledger: LeadLedger, period: PeriodChoice = .lastCompleteWeek, asOf: Int64? = nil)
+        throws
+    {
         guard let zone = ZoneRules(identifier: agreement.businessHours.timeZone) else {
             throw HandoffError(.usage, "unknown time zone '\(agreement.businessHours.timeZone)'")
         }
         // Exports without any timestamp are judged over every lead at once, on what needs no time (lead context).
         let wholeSpan = asOf == nil && ledger.latestTimestamp == nil
-        if wholeSpan, case .lastCompleteWeek = period {} else if wholeSpan {
-            throw HandoffError(.usage, "the exports have no timestamps, so no week or month can be chosen; leave out --week and --month to judge every lead at once",
-                               file: ledger.sources.leads)
+        if wholeSpan, case .lastCompleteWeek = period {
+        } else if wholeSpan {
+            throw HandoffError(
+                .usage,
+                "the exports have no timestamps, so no week or month can be chosen; leave out --week and --month to judge every lead at once",
+                file: ledger.sources.leads)
         }
         let all = Period.wholeSpan(zone: zone)
         let moment = asOf ?? ledger.latestTimestamp ?? (all.end - 1)
@@ -47,34 +52,50 @@ public struct EvaluationContext: Sendable {
         self.zone = zone
         switch period {
         case .lastCompleteWeek where wholeSpan: self.period = all
-        case .lastCompleteWeek: self.period = Period.lastCompleteWeek(before: min(moment, ledger.leadsLatestTimestamp ?? moment), zone: zone)
-        case let .week(text):
-            guard let p = Period.week(text, zone: zone) else { throw HandoffError(.usage, "'\(text)' is not an ISO week; write it like 2026-W46") }
+        case .lastCompleteWeek:
+            self.period = Period.lastCompleteWeek(
+                before: min(moment, ledger.leadsLatestTimestamp ?? moment), zone: zone)
+        case .week(let text):
+            guard let p = Period.week(text, zone: zone) else {
+                throw HandoffError(.usage, "'\(text)' is not an ISO week; write it like 2026-W46")
+            }
             self.period = p
-        case let .month(text):
-            guard let p = Period.month(text, zone: zone) else { throw HandoffError(.usage, "'\(text)' is not a month; write it like 2026-11") }
+        case .month(let text):
+            guard let p = Period.month(text, zone: zone) else {
+                throw HandoffError(.usage, "'\(text)' is not a month; write it like 2026-11")
+            }
             self.period = p
         }
         businessClock = BusinessClock(hours: agreement.businessHours, zone: zone)
         ownerClocks = OwnerClocks(agreement: agreement)
-        scorer = LeadScorer(definition: agreement.mqlDefinition, actions: ledger.actions, events: ledger.events, texts: ledger.texts)
+        scorer = LeadScorer(
+            definition: agreement.mqlDefinition, actions: ledger.actions, events: ledger.events, texts: ledger.texts)
         var pairs: [(at: Int64, index: Int)] = []
         pairs.reserveCapacity(ledger.leads.count)
         for i in ledger.leads.indices {
-            if let at = ledger.leads[i].mqlAt { pairs.append((at, i)) } else if wholeSpan { pairs.append((all.start, i)) }
+            if let at = ledger.leads[i].mqlAt {
+                pairs.append((at, i))
+            } else if wholeSpan {
+                pairs.append((all.start, i))
+            }
         }
         pairs.sort { $0.at != $1.at ? $0.at < $1.at : $0.index < $1.index }
         let ordered = pairs.map(\.index)
         byMQL = ordered
         mqlTimes = pairs.map(\.at)
-        coverage = Coverage(ledger, firstMQL: wholeSpan ? nil : pairs.first?.at, lastMQL: wholeSpan ? nil : pairs.last?.at)
+        coverage = Coverage(
+            ledger, firstMQL: wholeSpan ? nil : pairs.first?.at, lastMQL: wholeSpan ? nil : pairs.last?.at)
         fastTrackWindow = (self.period.start - 10 * 604_800)..<self.period.end
-        fastTrack = EvaluationContext.fastTrackFlags(agreement: agreement, ledger: ledger, scorer: scorer, ordered: ordered, window: fastTrackWindow)
+        fastTrack = EvaluationContext.fastTrackFlags(
+            agreement: agreement, ledger: ledger, scorer: scorer, ordered: ordered, window: fastTrackWindow)
     }
 
     /// Scores the fast-track triggers of the leads that became MQLs in `[from, to)`, when a commitment is scoped by them.
-    private static func fastTrackFlags(agreement: Agreement, ledger: LeadLedger, scorer: LeadScorer, ordered: [Int], window: Range<Int64>) -> [Bool] {
-        let needed = ledger.hasEngagement && agreement.commitments.contains { $0.scope == .fastTrack || $0.scope == .standard }
+    private static func fastTrackFlags(
+        agreement: Agreement, ledger: LeadLedger, scorer: LeadScorer, ordered: [Int], window: Range<Int64>
+    ) -> [Bool] {
+        let needed =
+            ledger.hasEngagement && agreement.commitments.contains { $0.scope == .fastTrack || $0.scope == .standard }
         guard needed else { return [] }
         let leads = ordered.filter { i in ledger.leads[i].mqlAt.map(window.contains) ?? false }
         // Scoring is independent per lead: every other lead on each of two cores.
@@ -134,14 +155,15 @@ public struct EvaluationContext: Sendable {
         case .all: return Array(cohort)
         case .fastTrack: return cohort.filter { isFastTrack($0) }
         case .standard: return cohort.filter { !isFastTrack($0) }
-        case let .source(s):
+        case .source(let s):
             let wanted = s.lowercased(), texts = ledger.texts
             return cohort.filter { texts.lowercased(ledger.leads[$0].source) == wanted }
-        case let .segment(condition):
+        case .segment(let condition):
             let compiled = CompiledCondition(condition, actions: scorer.actionIndex)
             return cohort.filter { i in
                 let lead = ledger.leads[i]
-                return compiled.holds(LeadFacts(lead: lead, moment: lead.mqlAt ?? asOf, scorer: scorer, scores: nil, lazyScores: true))
+                return compiled.holds(
+                    LeadFacts(lead: lead, moment: lead.mqlAt ?? asOf, scorer: scorer, scores: nil, lazyScores: true))
             }
         }
     }
@@ -149,6 +171,8 @@ public struct EvaluationContext: Sendable {
     /// A breach record for a lead.
     func breach(_ lead: Lead, _ detail: String, severity: Int64) -> Breach {
         let texts = ledger.texts
-        return Breach(leadID: ledger.id(of: lead), company: texts[lead.company], owner: texts[lead.owner], source: texts[lead.source], detail: detail, severity: severity)
+        return Breach(
+            leadID: ledger.id(of: lead), company: texts[lead.company], owner: texts[lead.owner],
+            source: texts[lead.source], detail: detail, severity: severity)
     }
 }

@@ -37,9 +37,15 @@ public struct HandoffSplit: Sendable {
         for i in cohort {
             let lead = context.lead(i)
             owners.insert(lead.owner)
-            guard let mql = lead.mqlAt, let routed = lead.routedAt, routed <= asOf else { notRouted += 1; continue }
+            guard let mql = lead.mqlAt, let routed = lead.routedAt, routed <= asOf else {
+                notRouted += 1
+                continue
+            }
             systems.append(max(0, routed - mql))
-            guard let touch = touches.firstTouch(lead, from: routed) else { notTouched += 1; continue }
+            guard let touch = touches.firstTouch(lead, from: routed) else {
+                notTouched += 1
+                continue
+            }
             let t = context.ownerClock(lead).elapsed(from: routed, to: touch)
             people.append(t)
             byOwner[lead.owner, default: []].append(t)
@@ -50,14 +56,19 @@ public struct HandoffSplit: Sendable {
             let name = ref == .empty ? "(unassigned)" : texts[ref]
             let entry = ref == .empty ? nil : context.ownerClocks.calendars.owner(name)
             var calendar = "company hours"
-            if let entry, entry.timeZone != nil || entry.days != nil || entry.open != nil || entry.close != nil || entry.holidaySet != nil {
+            if let entry,
+                entry.timeZone != nil || entry.days != nil || entry.open != nil || entry.close != nil
+                    || entry.holidaySet != nil
+            {
                 let h = context.ownerClocks.calendars.hours(of: entry, company: context.ownerClocks.company)
                 calendar = "\(h.timeZone), \(h.open)–\(h.close)"
             }
-            return Owner(name: name, calendar: calendar, daysOff: entry?.daysOff(from: period.firstDay, to: period.endDay) ?? 0,
-                         people: Distribution.spread(byOwner[ref] ?? [], edges: edges))
+            return Owner(
+                name: name, calendar: calendar, daysOff: entry?.daysOff(from: period.firstDay, to: period.endDay) ?? 0,
+                people: Distribution.spread(byOwner[ref] ?? [], edges: edges))
         }.sorted { $0.name < $1.name }
-        return HandoffSplit(systems: Distribution.spread(systems, edges: edges), people: Distribution.spread(people, edges: edges),
-                            notRouted: notRouted, notTouched: notTouched, owners: rows)
+        return HandoffSplit(
+            systems: Distribution.spread(systems, edges: edges), people: Distribution.spread(people, edges: edges),
+            notRouted: notRouted, notTouched: notTouched, owners: rows)
     }
 }

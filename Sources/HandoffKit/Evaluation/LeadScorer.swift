@@ -18,7 +18,9 @@ public final class LeadScorer: Sendable {
     private let disqualifiers: [CompiledCondition], thresholds: [CompiledCondition], fastTrack: [CompiledCondition]
 
     /// A scorer for a ledger's action names, events and texts.
-    public init(definition: MQLDefinition, actions: [String], events: [EngagementEvent] = [], texts: TextTable = TextTable()) {
+    public init(
+        definition: MQLDefinition, actions: [String], events: [EngagementEvent] = [], texts: TextTable = TextTable()
+    ) {
         self.definition = definition
         self.events = events
         self.texts = texts
@@ -52,7 +54,9 @@ public final class LeadScorer: Sendable {
             counted.initialize(repeating: 0)
             var total = 0.0
             for event in events[lead.eventRange].reversed() where event.at <= moment {
-                guard Int(event.action) < ruleForAction.count, let r = ruleForAction[Int(event.action)] else { continue }
+                guard Int(event.action) < ruleForAction.count, let r = ruleForAction[Int(event.action)] else {
+                    continue
+                }
                 let rule = rules[r]
                 let age = moment - event.at
                 if age > rule.within || counted[r] >= rule.maxCount { continue }
@@ -85,13 +89,18 @@ public final class LeadScorer: Sendable {
         let s = scores(lead, at: moment)
         let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: s)
         if let hit = disqualifiers.firstIndex(where: { $0.holds(facts) }) {
-            return DefinitionCheck(meets: false, reason: "disqualified: \(definition.disqualifiers[hit].label)", scores: s)
+            return DefinitionCheck(
+                meets: false, reason: "disqualified: \(definition.disqualifiers[hit].label)", scores: s)
         }
         if let miss = FitCheck(criteria: definition.fit, texts: texts).firstMiss(lead) {
             return DefinitionCheck(meets: false, reason: miss, scores: s)
         }
         guard thresholds.contains(where: { $0.holds(facts) }) else {
-            return DefinitionCheck(meets: false, reason: "below every threshold (fit \(Amount.format(s.fit.rounded())), engagement \(Amount.format(s.engagement.rounded())), BANT \(Amount.format(s.bant.rounded())))", scores: s)
+            return DefinitionCheck(
+                meets: false,
+                reason:
+                    "below every threshold (fit \(Amount.format(s.fit.rounded())), engagement \(Amount.format(s.engagement.rounded())), BANT \(Amount.format(s.bant.rounded())))",
+                scores: s)
         }
         return DefinitionCheck(meets: true, reason: "", scores: s)
     }
@@ -130,12 +139,16 @@ struct LeadFacts: ConditionInput {
 
     /// The numeric fields conditions can name.
     enum NumberField: String {
-        case fit, engagement, bant, score, employees, annualRevenue = "annual_revenue", lastActivity = "last_activity"
+        case fit, engagement, bant, score, employees
+        case annualRevenue = "annual_revenue"
+        case lastActivity = "last_activity"
     }
 
     /// The text fields conditions can name.
     enum TextField: String {
-        case industry, country, title, company, source, timeline, useCase = "use_case", budget
+        case industry, country, title, company, source, timeline
+        case useCase = "use_case"
+        case budget
     }
 
     func number(_ field: String) -> Double? {
@@ -196,7 +209,8 @@ struct LeadFacts: ConditionInput {
     func count(_ code: UInt16, within window: Int64?) -> Int {
         let from = window.map { moment - $0 } ?? Int64.min
         var n = 0
-        for event in scorer.events[lead.eventRange] where event.action == code && event.at <= moment && event.at >= from { n += 1 }
+        for event in scorer.events[lead.eventRange] where event.action == code && event.at <= moment && event.at >= from
+        { n += 1 }
         return n
     }
 }
@@ -209,18 +223,27 @@ struct FitCheck {
     func firstMiss(_ lead: Lead) -> String? {
         if let range = criteria.employees {
             guard let n = lead.employees else { return "employees missing" }
-            if !range.contains(n) { return "\(Amount.grouped(n)) employees, outside \(Amount.grouped(range.lowerBound))–\(Amount.grouped(range.upperBound))" }
+            if !range.contains(n) {
+                return
+                    "\(Amount.grouped(n)) employees, outside \(Amount.grouped(range.lowerBound))–\(Amount.grouped(range.upperBound))"
+            }
         }
         if let range = criteria.annualRevenue {
             guard let n = lead.annualRevenue else { return "annual revenue missing" }
-            if !range.contains(n) { return "revenue \(Amount.format(n)), outside \(Amount.format(range.lowerBound))–\(Amount.format(range.upperBound))" }
+            if !range.contains(n) {
+                return
+                    "revenue \(Amount.format(n)), outside \(Amount.format(range.lowerBound))–\(Amount.format(range.upperBound))"
+            }
         }
         if !criteria.industries.isEmpty, case let industry = texts.lowercased(lead.industry),
-           !criteria.industries.contains(where: { $0.lowercased() == industry }) {
-            return lead.industry.isEmpty ? "industry missing" : "industry \(texts[lead.industry]) is not a target industry"
+            !criteria.industries.contains(where: { $0.lowercased() == industry })
+        {
+            return lead.industry.isEmpty
+                ? "industry missing" : "industry \(texts[lead.industry]) is not a target industry"
         }
         if !criteria.countries.isEmpty, case let country = texts.lowercased(lead.country),
-           !criteria.countries.contains(where: { $0.lowercased() == country }) {
+            !criteria.countries.contains(where: { $0.lowercased() == country })
+        {
             return lead.country.isEmpty ? "country missing" : "country \(texts[lead.country]) is not served"
         }
         if !criteria.titles.isEmpty {

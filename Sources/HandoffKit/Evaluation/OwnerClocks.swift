@@ -10,7 +10,9 @@ struct OwnerClocks: Sendable {
         var clocks: [String: BusinessClock] = [:]
         for owner in a.team.owners {
             let hours = a.team.hours(of: owner, company: a.businessHours)
-            if let zone = ZoneRules(identifier: hours.timeZone) { clocks[OwnerCalendar.key(owner.name)] = BusinessClock(hours: hours, zone: zone) }
+            if let zone = ZoneRules(identifier: hours.timeZone) {
+                clocks[OwnerCalendar.key(owner.name)] = BusinessClock(hours: hours, zone: zone)
+            }
         }
         self.clocks = clocks
         calendars = a.team

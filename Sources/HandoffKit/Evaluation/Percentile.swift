@@ -14,7 +14,7 @@ enum Percentile {
     static func nearestRank<T: Comparable>(_ p: Int, ofSorted sorted: [T]) -> T? {
         guard !sorted.isEmpty else { return nil }
         let n = sorted.count
-        let rank = max(1, (p * n + 99) / 100)  // ceil(p × n / 100) in integers
+        let rank = max(1, (p * n + 99) / 100) // ceil(p × n / 100) in integers
         return sorted[min(rank, n) - 1]
     }
 }

@@ -44,7 +44,8 @@ public struct Period: Sendable, Equatable {
     public static func week(_ text: String, zone: ZoneRules) -> Period? {
         let parts = text.uppercased().split(separator: "W")
         guard parts.count == 2, parts[0].hasSuffix("-"), let year = Int(parts[0].dropLast()), let n = Int(parts[1]),
-              (1...53).contains(n), (1990...2100).contains(year) else { return nil }
+            (1...53).contains(n), (1990...2100).contains(year)
+        else { return nil }
         let jan4 = LocalDate(year: year, month: 1, day: 4)
         let monday = jan4.adding(days: -jan4.weekday.index + (n - 1) * 7)
         let period = week(containing: monday, zone: zone)
@@ -54,7 +55,9 @@ public struct Period: Sendable, Equatable {
     /// Parses `2026-11`.
     public static func month(_ text: String, zone: ZoneRules) -> Period? {
         let parts = text.split(separator: "-")
-        guard parts.count == 2, parts[1].count == 2, let year = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m), (1990...2100).contains(year) else { return nil }
+        guard parts.count == 2, parts[1].count == 2, let year = Int(parts[0]), let m = Int(parts[1]),
+            (1...12).contains(m), (1990...2100).contains(year)
+        else { return nil }
         return month(containing: LocalDate(year: year, month: m, day: 1), zone: zone)
     }
 
@@ -67,8 +70,10 @@ public struct Period: Sendable, Equatable {
 
     /// Every lead, whenever it came: for exports without any timestamp.
     public static func wholeSpan(zone: ZoneRules) -> Period {
-        Period(kind: .all, label: "all data", firstDay: LocalDate(year: 1900, month: 1, day: 1), endDay: LocalDate(year: 2200, month: 1, day: 1),
-               zone: zone)
+        Period(
+            kind: .all, label: "all data", firstDay: LocalDate(year: 1900, month: 1, day: 1),
+            endDay: LocalDate(year: 2200, month: 1, day: 1),
+            zone: zone)
     }
 
     /// The last complete ISO week before `asOf`.

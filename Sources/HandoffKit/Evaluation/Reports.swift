@@ -17,9 +17,13 @@ struct Reports {
         }
         let n = cohort.count
         func rate(_ x: Int) -> Double? { n == 0 ? nil : Double(x) / Double(n) }
-        return [FunnelStage(name: "MQL", count: n, rateOfMQL: rate(n)), FunnelStage(name: "SAL", count: sal, rateOfMQL: rate(sal)),
-                FunnelStage(name: "SQL", count: sql, rateOfMQL: rate(sql)), FunnelStage(name: "Opportunity", count: opp, rateOfMQL: rate(opp)),
-                FunnelStage(name: "Won", count: won, rateOfMQL: rate(won))]
+        return [
+            FunnelStage(name: "MQL", count: n, rateOfMQL: rate(n)),
+            FunnelStage(name: "SAL", count: sal, rateOfMQL: rate(sal)),
+            FunnelStage(name: "SQL", count: sql, rateOfMQL: rate(sql)),
+            FunnelStage(name: "Opportunity", count: opp, rateOfMQL: rate(opp)),
+            FunnelStage(name: "Won", count: won, rateOfMQL: rate(won)),
+        ]
     }
 
     func reasons(_ cohort: ArraySlice<Int>) -> RejectionBreakdown {
@@ -31,14 +35,21 @@ struct Reports {
         for i in cohort where lead(i).decision == .rejected {
             rejected += 1
             let r = texts[lead(i).rejectionReason]
-            if r.isEmpty { none += 1 } else if known.contains(r) { counts[r, default: 0] += 1 } else { unknown[r, default: 0] += 1 }
+            if r.isEmpty {
+                none += 1
+            } else if known.contains(r) {
+                counts[r, default: 0] += 1
+            } else {
+                unknown[r, default: 0] += 1
+            }
         }
         let rows = context.agreement.rejectionReasons.map { reason -> RejectionBreakdown.Row in
             let n = counts[reason.id] ?? 0
             let share = rejected == 0 ? 0 : Double(n) / Double(rejected)
             let dominant = rejected >= 1 && n > 0 && share + 1e-9 >= reason.dominatesAt.fraction
-            return .init(id: reason.id, label: reason.label, count: n, share: share, pointsAt: reason.pointsAt.words,
-                         adjustment: dominant ? reason.adjustment : nil)
+            return .init(
+                id: reason.id, label: reason.label, count: n, share: share, pointsAt: reason.pointsAt.words,
+                adjustment: dominant ? reason.adjustment : nil)
         }
         return RejectionBreakdown(rejected: rejected, rows: rows, withoutReason: none, unknown: unknown)
     }
@@ -67,13 +78,19 @@ struct Reports {
         let sales = results.filter { $0.commitment.team == "sales" }
         var byOwner: [String: [String: Int]] = [:]
         for r in sales {
-            for b in r.breaches { byOwner[b.owner.isEmpty ? "(unassigned)" : b.owner, default: [:]][r.commitment.id, default: 0] += 1 }
+            for b in r.breaches {
+                byOwner[b.owner.isEmpty ? "(unassigned)" : b.owner, default: [:]][r.commitment.id, default: 0] += 1
+            }
         }
         var leadCounts: [String: Int] = [:]
         let texts = self.texts
-        for i in context.cohort(context.period) { leadCounts[lead(i).owner.isEmpty ? "(unassigned)" : texts[lead(i).owner], default: 0] += 1 }
+        for i in context.cohort(context.period) {
+            leadCounts[lead(i).owner.isEmpty ? "(unassigned)" : texts[lead(i).owner], default: 0] += 1
+        }
         let rows = Set(leadCounts.keys).union(byOwner.keys).map { owner in
-            OwnerRow(owner: owner, leads: leadCounts[owner] ?? 0, breaches: sales.map { ($0.commitment.id, byOwner[owner]?[$0.commitment.id] ?? 0) })
+            OwnerRow(
+                owner: owner, leads: leadCounts[owner] ?? 0,
+                breaches: sales.map { ($0.commitment.id, byOwner[owner]?[$0.commitment.id] ?? 0) })
         }
         return rows.sorted { ($0.total, $1.owner) > ($1.total, $0.owner) }
     }
@@ -85,13 +102,15 @@ struct Reports {
         let zone = context.zone
         let last = Period.week(containing: context.period.endDay.adding(days: -1), zone: zone)
         // An explicit weekly promise is the weekly target; else the monthly one's weekly share.
-        let volume = context.agreement.commitments.first { $0.metric == .mqlCount && $0.per == .week }
+        let volume =
+            context.agreement.commitments.first { $0.metric == .mqlCount && $0.per == .week }
             ?? context.agreement.commitments.first { $0.metric == .mqlCount }
         let weeklyTarget: Double? = volume.flatMap { c in
-            guard case let .atLeast(n) = c.bound else { return nil }
+            guard case .atLeast(let n) = c.bound else { return nil }
             return c.per == .week ? n : n * 12 / 52
         }
-        let touch = context.agreement.commitments.first { $0.metric == .firstTouchTime && $0.scope != .fastTrack }
+        let touch =
+            context.agreement.commitments.first { $0.metric == .firstTouchTime && $0.scope != .fastTrack }
             ?? context.agreement.commitments.first { $0.metric == .firstTouchTime }
         let targets = FunnelTargets(context: context)
         return (0..<8).reversed().map { back in
@@ -102,35 +121,49 @@ struct Reports {
             if let touch, CommitmentEvaluator(context: context).missingInput(touch) == nil {
                 let measured = DurationMetric(context: context).evaluate(touch, cohort: cohort)
                 (median, p90) = (measured.median, measured.p90)
-                if case let .within(t) = touch.bound { limit = t.seconds }
+                if case .within(let t) = touch.bound { limit = t.seconds }
             }
-            return TrendPoint(label: week.label, mqls: cohort.count, volumeTarget: weeklyTarget,
-                              acceptance: targets.acceptance(cohort: cohort).value, medianFirstTouch: median,
-                              p90FirstTouch: p90, firstTouchUnits: touch.map { ClockSpan($0.clock, hours: context.agreement.businessHours) },
-                              firstTouchLimit: limit)
+            return TrendPoint(
+                label: week.label, mqls: cohort.count, volumeTarget: weeklyTarget,
+                acceptance: targets.acceptance(cohort: cohort).value, medianFirstTouch: median,
+                p90FirstTouch: p90,
+                firstTouchUnits: touch.map { ClockSpan($0.clock, hours: context.agreement.businessHours) },
+                firstTouchLimit: limit)
         }
     }
 
     /// The agreed adjustments of dominant reasons, then the acceptance band's reading.
     func proposals(reasons: RejectionBreakdown, acceptance: TargetResult?) -> [String] {
         var out = reasons.rows.compactMap { row in
-            row.adjustment.map { "\(Percent.format(row.share)) of rejections are “\(row.label)” (\(row.pointsAt)): \($0)" }
+            row.adjustment.map {
+                "\(Percent.format(row.share)) of rejections are “\(row.label)” (\(row.pointsAt)): \($0)"
+            }
         }
         if let a = acceptance, a.verdict == .missed, let v = a.value {
             let band = "the \(Percent.format(a.band.low))–\(Percent.format(a.band.high)) band"
             // The advice follows the agreement's own thresholds: "too loose"/"too strict" only past them.
             if a.reading.hasPrefix("too loose") || (a.reading == "below band" && a.band.tooLooseBelow == nil) {
-                out.append("Acceptance is \(Percent.format(v)), below \(band): the MQL definition is too loose; tighten fit criteria or raise thresholds.")
+                out.append(
+                    "Acceptance is \(Percent.format(v)), below \(band): the MQL definition is too loose; tighten fit criteria or raise thresholds."
+                )
             } else if a.reading.hasPrefix("too strict") || (a.reading == "above band" && a.band.tooStrictAbove == nil) {
-                out.append("Acceptance is \(Percent.format(v)), above \(band): the MQL definition may be too strict; consider loosening thresholds to pass more leads.")
+                out.append(
+                    "Acceptance is \(Percent.format(v)), above \(band): the MQL definition may be too strict; consider loosening thresholds to pass more leads."
+                )
             } else if a.reading == "below band", let loose = a.band.tooLooseBelow {
-                out.append("Acceptance is \(Percent.format(v)), below \(band) but not under the \(Percent.format(loose)) the agreement calls too loose: watch the trend before changing the definition.")
+                out.append(
+                    "Acceptance is \(Percent.format(v)), below \(band) but not under the \(Percent.format(loose)) the agreement calls too loose: watch the trend before changing the definition."
+                )
             } else if let strict = a.band.tooStrictAbove {
-                out.append("Acceptance is \(Percent.format(v)), above \(band) but not over the \(Percent.format(strict)) the agreement calls too strict: watch the trend before changing the definition.")
+                out.append(
+                    "Acceptance is \(Percent.format(v)), above \(band) but not over the \(Percent.format(strict)) the agreement calls too strict: watch the trend before changing the definition."
+                )
             }
         }
         if reasons.withoutReason > 0 {
-            out.append("\(reasons.withoutReason) rejection\(reasons.withoutReason == 1 ? "" : "s") came without a reason: sales to pick one from the agreed list.")
+            out.append(
+                "\(reasons.withoutReason) rejection\(reasons.withoutReason == 1 ? "" : "s") came without a reason: sales to pick one from the agreed list."
+            )
         }
         return out
     }
@@ -165,14 +198,18 @@ struct Reports {
             if !l.country.isEmpty { profile.append(texts[l.country]) }
             if !l.title.isEmpty { profile.append(texts[l.title]) }
             let reasonText = texts[l.rejectionReason]
-            let reason = context.agreement.reason(reasonText)?.label ?? (reasonText.isEmpty ? "(no reason given)" : reasonText)
+            let reason =
+                context.agreement.reason(reasonText)?.label ?? (reasonText.isEmpty ? "(no reason given)" : reasonText)
             var score = l.score.map { Amount.format($0.rounded()) } ?? "–"
             if context.ledger.hasEngagement, let at = l.mqlAt {
                 let s = context.scorer.scores(l, at: at)
-                score = "\(Amount.format(s.total.rounded())) (fit \(Amount.format(s.fit.rounded())), eng. \(Amount.format(s.engagement.rounded())), BANT \(Amount.format(s.bant.rounded())))"
+                score =
+                    "\(Amount.format(s.total.rounded())) (fit \(Amount.format(s.fit.rounded())), eng. \(Amount.format(s.engagement.rounded())), BANT \(Amount.format(s.bant.rounded())))"
             }
-            return SampleLead(id: ledger.id(of: l), company: texts[l.company], profile: profile.joined(separator: ", "), source: texts[l.source],
-                              score: score, reason: reason, owner: texts[l.owner])
+            return SampleLead(
+                id: ledger.id(of: l), company: texts[l.company], profile: profile.joined(separator: ", "),
+                source: texts[l.source],
+                score: score, reason: reason, owner: texts[l.owner])
         }
     }
 }

@@ -12,7 +12,9 @@ struct SalesTouches {
         self.ledger = ledger
         self.asOf = asOf
         let wanted = Set(attemptTypes.map { $0.lowercased() })
-        counts = ledger.activityTypes.map { wanted.isEmpty ? !SalesTouches.notAttempts.contains($0) : wanted.contains($0) }
+        counts = ledger.activityTypes.map {
+            wanted.isEmpty ? !SalesTouches.notAttempts.contains($0) : wanted.contains($0)
+        }
     }
 
     /// The first counted activity at or after `handoff` and no later than as-of; without one, the export's
@@ -20,7 +22,8 @@ struct SalesTouches {
     func firstTouch(_ lead: Lead, from handoff: Int64) -> Int64? {
         // A lead's activities are time-ordered: the first that counts is the first touch.
         let range = lead.activityRange
-        if let a = ledger.activities[range].first(where: { $0.at >= handoff && $0.at <= asOf && counts[Int($0.action)] }) {
+        if let a = ledger.activities[range].first(where: { $0.at >= handoff && $0.at <= asOf && counts[Int($0.action)] }
+        ) {
             return a.at
         }
         return lead.firstTouchAt.flatMap { $0 <= asOf ? $0 : nil }

@@ -53,14 +53,17 @@ public struct Scorecard: Sendable {
             let n = r.filter { $0.verdict == v }.count
             if n > 0 { extra.append("\(n) \(v.words)") }
         }
-        return "\(name) met \(met) of \(r.count) commitment\(r.count == 1 ? "" : "s")" + (extra.isEmpty ? "" : " (\(extra.joined(separator: ", ")))")
+        return "\(name) met \(met) of \(r.count) commitment\(r.count == 1 ? "" : "s")"
+            + (extra.isEmpty ? "" : " (\(extra.joined(separator: ", ")))")
     }
 }
 
 /// One funnel stage's count for the cohort.
 extension Scorecard {
     /// `2026-11-23 09:00 America/New_York`, or what stands for it when the exports carry no timestamps.
-    public var asOfText: String { period.kind == .all ? "no timestamps in the exports" : "\(Dates.local(asOf, zone)) \(zone.identifier)" }
+    public var asOfText: String {
+        period.kind == .all ? "no timestamps in the exports" : "\(Dates.local(asOf, zone)) \(zone.identifier)"
+    }
 }
 
 public struct FunnelStage: Sendable {

@@ -69,7 +69,9 @@ struct ColumnProfiler {
         var local = sampled
         var n = 0
         do {
-            try CSVReader(path: source, chunkSize: 1 << 20, delimiter: delimiter).forEachRecord(in: span, firstLine: firstLine) { r in
+            try CSVReader(path: source, chunkSize: 1 << 20, delimiter: delimiter).forEachRecord(
+                in: span, firstLine: firstLine
+            ) { r in
                 n += 1
                 for i in 0..<min(width, r.count) {
                     let raw = r.trimmedBytes(i)
@@ -80,9 +82,15 @@ struct ColumnProfiler {
                     let seen = local[i].values - 1
                     let integer = ColumnProfiler.isInteger(raw)
                     if local[i].integers == seen, integer { local[i].integers += 1 }
-                    if local[i].numbers == seen, integer || ColumnProfiler.isNumber(text, decimalComma: decimalComma) { local[i].numbers += 1 }
-                    if local[i].booleans == seen, raw.count <= 5, ColumnProfiler.booleans.contains(text.lowercased()) { local[i].booleans += 1 }
-                    if local[i].dates.count < TimestampDetection.sampleSize { local[i].dates.append(.init(text, line: r.line)) }
+                    if local[i].numbers == seen, integer || ColumnProfiler.isNumber(text, decimalComma: decimalComma) {
+                        local[i].numbers += 1
+                    }
+                    if local[i].booleans == seen, raw.count <= 5, ColumnProfiler.booleans.contains(text.lowercased()) {
+                        local[i].booleans += 1
+                    }
+                    if local[i].dates.count < TimestampDetection.sampleSize {
+                        local[i].dates.append(.init(text, line: r.line))
+                    }
                 }
                 if n >= ExportInspector.typedRowLimit { throw Enough() }
             }
@@ -100,7 +108,8 @@ struct ColumnProfiler {
         if s.integers == s.values {
             // Digits only: a date when every value is yyyyMMdd(HHmmss) or an epoch of this century; else a number.
             let digitsOnly = values.allSatisfy { v in
-                (v.text.count == 8 || v.text.count == 14) && ColumnProfiler.matchesAny(v.text, ColumnProfiler.compactDates)
+                (v.text.count == 8 || v.text.count == 14)
+                    && ColumnProfiler.matchesAny(v.text, ColumnProfiler.compactDates)
             }
             if !digitsOnly {
                 if values.allSatisfy({ ColumnProfiler.isEpoch($0.text) }) { readings[i] = .epoch }
@@ -109,7 +118,11 @@ struct ColumnProfiler {
         } else {
             // Mostly values a date layout or ISO 8601 reads (a date has a digit and is short).
             var misses = 0
-            for v in values where !(ColumnProfiler.mayBeDate(v.text) && (ColumnProfiler.isBuiltIn(v.text) || ColumnProfiler.matchesAny(v.text, ColumnProfiler.allDates))) {
+            for v in values
+            where
+                !(ColumnProfiler.mayBeDate(v.text)
+                && (ColumnProfiler.isBuiltIn(v.text) || ColumnProfiler.matchesAny(v.text, ColumnProfiler.allDates)))
+            {
                 misses += 1
                 if misses * 10 > values.count { return }
             }
@@ -117,11 +130,13 @@ struct ColumnProfiler {
         let (outcome, options) = TimestampDetection.analyze(column: headers[i], sample: values)
         switch outcome {
         case .builtIn:
-            readings[i] = values.allSatisfy { ColumnProfiler.isEpoch($0.text) } ? .epoch : values.allSatisfy { ColumnProfiler.isISO($0.text) } ? .iso : .builtIn
-        case let .patterns(list):
+            readings[i] =
+                values.allSatisfy { ColumnProfiler.isEpoch($0.text) }
+                ? .epoch : values.allSatisfy { ColumnProfiler.isISO($0.text) } ? .iso : .builtIn
+        case .patterns(let list):
             readings[i] = .patterns([])
             patterns[i] = list
-        case let .problem(message, _):
+        case .problem(let message, _):
             readings[i] = .undecided(message: message, options: options.map { $0.map(\.text) })
         }
     }
@@ -133,12 +148,17 @@ struct ColumnProfiler {
         for i in 0..<width { local[i].patternUse = patterns[i].map { _ in 0 } }
         let patterns = self.patterns
         var n = 0, odd = 0
-        try CSVReader(path: source, chunkSize: 1 << 20, delimiter: delimiter).forEachRecord(in: span, firstLine: firstLine) { r in
+        try CSVReader(path: source, chunkSize: 1 << 20, delimiter: delimiter).forEachRecord(
+            in: span, firstLine: firstLine
+        ) { r in
             n += 1
             if r.count != width { odd += 1 }
             for i in 0..<width {
                 let raw = r.trimmedBytes(i)
-                if i >= r.count || raw.isEmpty || isBlank(raw) { local[i].blanks += 1; continue }
+                if i >= r.count || raw.isEmpty || isBlank(raw) {
+                    local[i].blanks += 1
+                    continue
+                }
                 let text = r.string(i) ?? String(decoding: raw, as: UTF8.self)
                 if local[i].counts != nil {
                     local[i].counts![text, default: 0] += 1
@@ -150,7 +170,9 @@ struct ColumnProfiler {
                     if local[i].samples.count < 3 { local[i].samples.append(text) }
                 }
                 if !patterns[i].isEmpty {
-                    if let k = patterns[i].firstIndex(where: { p in p.match(raw, pivot: TimestampParser.defaultPivot) != nil }) {
+                    if let k = patterns[i].firstIndex(where: { p in
+                        p.match(raw, pivot: TimestampParser.defaultPivot) != nil
+                    }) {
                         local[i].patternUse[k] += 1
                     } else if !ColumnProfiler.isISO(text), !ColumnProfiler.isEpoch(text) {
                         local[i].unreadDates += 1
@@ -168,11 +190,14 @@ struct ColumnProfiler {
         headers.indices.map { i in
             let c = counted[i], s = sampled[i]
             let nonBlank = rows - c.blanks
-            var profile = ColumnProfile(header: headers[i], position: i, type: .text, blanks: c.blanks, samples: c.samples,
-                                        distinct: c.counts?.count)
+            var profile = ColumnProfile(
+                header: headers[i], position: i, type: .text, blanks: c.blanks, samples: c.samples,
+                distinct: c.counts?.count)
             profile.probe = c.probe
             let unique = c.seen != nil && nonBlank == rows && rows > 1
-            let top = (c.counts ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(10).map { (value: $0.key, count: $0.value) }
+            let top = (c.counts ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(10).map {
+                (value: $0.key, count: $0.value)
+            }
             let nameHintsID = ColumnNames.hintsID(headers[i])
             if nonBlank == 0 {
                 profile.type = .empty
@@ -193,7 +218,9 @@ struct ColumnProfiler {
                 profile.type = unique && nameHintsID ? .id : .integer
             } else if s.numbers == s.values {
                 profile.type = .number
-            } else if unique, c.probe.allSatisfy(FooterScan.looksLikeID), nameHintsID || c.probe.allSatisfy({ $0.contains(where: \.isNumber) }) {
+            } else if unique, c.probe.allSatisfy(FooterScan.looksLikeID),
+                nameHintsID || c.probe.allSatisfy({ $0.contains(where: \.isNumber) })
+            {
                 profile.type = .id
             } else if let d = c.counts?.count, d <= ColumnProfile.categoryLimit, nonBlank > d {
                 profile.type = .category
@@ -236,7 +263,9 @@ struct ColumnProfiler {
         let b = Array(text.utf8)
         if b.withUnsafeBufferPointer({ TimestampParser.isoUTC($0) != nil }) { return true }
         let digit = { (k: Int) in k < b.count && b[k] >= 0x30 && b[k] <= 0x39 }
-        let shape = (0..<4).allSatisfy(digit) && b.count >= 10 && b[4] == 0x2D && digit(5) && digit(6) && b[7] == 0x2D && digit(8) && digit(9)
+        let shape =
+            (0..<4).allSatisfy(digit) && b.count >= 10 && b[4] == 0x2D && digit(5) && digit(6) && b[7] == 0x2D
+            && digit(8) && digit(9)
         return shape && isBuiltIn(text)
     }
 
@@ -245,10 +274,14 @@ struct ColumnProfiler {
 
     /// True when the built-in reader reads the value (ISO 8601 with or without a time, an epoch, `M/D/YYYY`, …).
     static func isBuiltIn(_ text: String) -> Bool {
-        Array(text.utf8).withUnsafeBufferPointer { b in TimestampParser.isoUTC(b) != nil || builtInReader?.builtIn(b, preferred: [], rule: .any) != nil }
+        Array(text.utf8).withUnsafeBufferPointer { b in
+            TimestampParser.isoUTC(b) != nil || builtInReader?.builtIn(b, preferred: [], rule: .any) != nil
+        }
     }
 
     static func matchesAny(_ text: String, _ patterns: [TimestampPattern]) -> Bool {
-        Array(text.utf8).withUnsafeBufferPointer { b in patterns.contains { $0.match(b, pivot: TimestampParser.defaultPivot) != nil } }
+        Array(text.utf8).withUnsafeBufferPointer { b in
+            patterns.contains { $0.match(b, pivot: TimestampParser.defaultPivot) != nil }
+        }
     }
 }

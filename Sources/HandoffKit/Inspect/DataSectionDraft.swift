@@ -6,14 +6,18 @@ enum DataSectionDraft {
         let used = profiles.filter { $0.role != .notUsed && $0.role != .deals }
         let deals = profiles.first { $0.role == .deals }
         if used.isEmpty {
-            lines.append("  # no file was recognised as a leads, activities or engagement export; list them under files: with their roles")
+            lines.append(
+                "  # no file was recognised as a leads, activities or engagement export; list them under files: with their roles"
+            )
             lines.append("  files: []")
         } else {
             lines.append("  files:   # paths are relative to the --data folder")
             for p in used.sorted(by: { (order($0.role), $0.name) < (order($1.role), $1.name) }) {
                 var entry = "    - {role: \(p.role.rawValue), path: \(quote(p.name))"
                 if p.role != .leads, !p.mapping.isEmpty {
-                    entry += ", columns: {" + p.mapping.map { "\($0.canonical): \(quote($0.header))" }.joined(separator: ", ") + "}"
+                    entry +=
+                        ", columns: {"
+                        + p.mapping.map { "\($0.canonical): \(quote($0.header))" }.joined(separator: ", ") + "}"
                 }
                 lines.append(entry + "}")
             }
@@ -40,13 +44,19 @@ enum DataSectionDraft {
         var unresolvedDates: [String] = []
         for p in used {
             for m in p.mapping {
-                guard let c = p.column(m.header), case let .dateTime(reading) = c.type else { continue }
+                guard let c = p.column(m.header), case .dateTime(let reading) = c.type else { continue }
                 switch reading {
-                case let .patterns(list):
-                    formats.append("    \(m.canonical): " + (list.count == 1 ? quote(list[0]) : "[" + list.map(quote).joined(separator: ", ") + "]"))
-                case let .undecided(_, options):
-                    let choices = options.map { o in o.count == 1 ? quote(o[0]) : "[" + o.map(quote).joined(separator: ", ") + "]" }
-                    unresolvedDates.append("    # \(m.canonical) (\(comment(quote(m.header)))): the sample does not decide the layout; declare one of: \(choices.joined(separator: " or "))")
+                case .patterns(let list):
+                    formats.append(
+                        "    \(m.canonical): "
+                            + (list.count == 1 ? quote(list[0]) : "[" + list.map(quote).joined(separator: ", ") + "]"))
+                case .undecided(_, let options):
+                    let choices = options.map { o in
+                        o.count == 1 ? quote(o[0]) : "[" + o.map(quote).joined(separator: ", ") + "]"
+                    }
+                    unresolvedDates.append(
+                        "    # \(m.canonical) (\(comment(quote(m.header)))): the sample does not decide the layout; declare one of: \(choices.joined(separator: " or "))"
+                    )
                 case .iso, .epoch, .builtIn:
                     continue
                 }
@@ -59,11 +69,17 @@ enum DataSectionDraft {
         // The dialect, when every file read shares one that detection would not assume.
         let read = used + (deals.map { [$0] } ?? [])
         let encodings = Set(read.map { $0.dialect.encoding == .utf8BOM ? Dialect.Encoding.utf8 : $0.dialect.encoding })
-        if encodings.count == 1, let e = encodings.first, e != .utf8 { lines.append("  encoding: \(e.name)") }
-        else if encodings.count > 1 { lines.append("  # encodings differ between the files; each is detected from its bytes") }
+        if encodings.count == 1, let e = encodings.first, e != .utf8 {
+            lines.append("  encoding: \(e.name)")
+        } else if encodings.count > 1 {
+            lines.append("  # encodings differ between the files; each is detected from its bytes")
+        }
         let delimiters = Set(read.map(\.dialect.delimiter))
-        if delimiters.count == 1, let d = delimiters.first, d != 0x2C { lines.append("  delimiter: \(d == 0x09 ? "\"\\t\"" : quote(String(UnicodeScalar(d))))") }
-        else if delimiters.count > 1 { lines.append("  # delimiters differ between the files; each is detected from its bytes") }
+        if delimiters.count == 1, let d = delimiters.first, d != 0x2C {
+            lines.append("  delimiter: \(d == 0x09 ? "\"\\t\"" : quote(String(UnicodeScalar(d))))")
+        } else if delimiters.count > 1 {
+            lines.append("  # delimiters differ between the files; each is detected from its bytes")
+        }
         if let deals, let key = deals.dealKey {
             lines.append("  deals:")
             lines.append("    path: \(quote(deals.name))")
@@ -75,11 +91,21 @@ enum DataSectionDraft {
             var suggested = dates.compactMap { c in dealFact(c.header).map { (c, $0) } }
             if suggested.isEmpty, let first = dates.first { suggested = [(first, "opportunity_at")] }
             for (c, fact) in suggested {
-                let undecided = { if case .dateTime(.undecided) = c.type { return "   (its layout is not decided: see the inspection)" } else { return "" } }()
+                let undecided = {
+                    if case .dateTime(.undecided) = c.type {
+                        return "   (its layout is not decided: see the inspection)"
+                    } else {
+                        return ""
+                    }
+                }()
                 if fact == "accepted", let flag = booleans.first {
                     // A decision date with a yes/no column: accepted when true, rejected when false.
-                    lines.append("    #  - {fact: accepted, at: \(quote(c.header)), when: {\(quote(flag)): \"TRUE\"}}\(undecided)")
-                    lines.append("    #  - {fact: rejected, at: \(quote(c.header)), when: {\(quote(flag)): \"FALSE\"}}\(undecided)")
+                    lines.append(
+                        "    #  - {fact: accepted, at: \(quote(c.header)), when: {\(quote(flag)): \"TRUE\"}}\(undecided)"
+                    )
+                    lines.append(
+                        "    #  - {fact: rejected, at: \(quote(c.header)), when: {\(quote(flag)): \"FALSE\"}}\(undecided)"
+                    )
                 } else {
                     lines.append("    #  - {fact: \(fact), at: \(quote(c.header))}\(undecided)")
                 }
@@ -115,7 +141,9 @@ enum DataSectionDraft {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
+                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
+                {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 } else {
@@ -128,6 +156,11 @@ enum DataSectionDraft {
 
     /// Text for a YAML comment: one line, no control characters.
     static func comment(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 ? " " : $0 }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map {
+                    $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) || $0.value == 0x2028
+                        || $0.value == 0x2029 ? " " : $0
+                }))
     }
 }

@@ -10,8 +10,9 @@ public enum ExportInspector {
     public static func inspect(_ paths: [String]) throws -> InspectReport {
         var profiles = try Array(Set(paths)).sorted().map { try profile($0) }
         let undecided = propose(&profiles)
-        return InspectReport(files: profiles, undecided: undecided, dataSection: DataSectionDraft.yaml(profiles, undecided: undecided),
-                             typedRowLimit: typedRowLimit)
+        return InspectReport(
+            files: profiles, undecided: undecided, dataSection: DataSectionDraft.yaml(profiles, undecided: undecided),
+            typedRowLimit: typedRowLimit)
     }
 
     /// The files a folder holds that `inspect` reads: `.csv`, `.tsv` and `.txt`, sorted by name.
@@ -29,11 +30,14 @@ public enum ExportInspector {
     /// Profiles one file. Throws `HandoffError(.badInput)` (file:line: why) for a file that cannot be read as CSV.
     public static func profile(_ path: String) throws -> ExportProfile {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw HandoffError(.badInput, "no such file", file: path) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw HandoffError(.badInput, "no such file", file: path)
+        }
         if isDirectory.boolValue { throw HandoffError(.badInput, "is a folder, not a file", file: path) }
         // UTF-16 saved without a byte-order mark is read as such (the loader needs data.encoding for it).
         var settings = DataSettings.standard
-        let regular = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
+        let regular =
+            (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
         settings.encoding = regular ? bomlessUTF16((try? CSVReader.FilePass.head(path, count: 4096)) ?? []) : nil
         let loader = try LeadLoader(data: settings, timeZone: "UTC", reasons: [], cores: 1)
         let (source, dialect) = try ReadFile.readable(path, loader, given: nil)
@@ -41,14 +45,19 @@ public enum ExportInspector {
         do {
             let header = try findHeader(source, delimiter: dialect.delimiter)
             let names = header.names
-            let (bodyEnd, footers) = try FooterScan.find(source, file: path, dialect: dialect, bodyStart: header.bodyStart,
-                                                         idColumn: idColumnGuess(names))
-            var profiler = ColumnProfiler(headers: names, decimalComma: dialect.decimalComma, isBlank: { loader.blank($0) })
-            try profiler.sample(source, delimiter: dialect.delimiter, span: header.bodyStart..<bodyEnd, firstLine: header.firstLine)
-            try profiler.count(source, delimiter: dialect.delimiter, span: header.bodyStart..<bodyEnd, firstLine: header.firstLine)
-            return ExportProfile(path: path, name: (path as NSString).lastPathComponent, dialect: dialect, headerLine: header.line,
-                                 titleRows: header.preamble, rows: profiler.rows, footers: footers, raggedRows: profiler.ragged,
-                                 columns: profiler.columns(), typedRows: profiler.sampledRows)
+            let (bodyEnd, footers) = try FooterScan.find(
+                source, file: path, dialect: dialect, bodyStart: header.bodyStart,
+                idColumn: idColumnGuess(names))
+            var profiler = ColumnProfiler(
+                headers: names, decimalComma: dialect.decimalComma, isBlank: { loader.blank($0) })
+            try profiler.sample(
+                source, delimiter: dialect.delimiter, span: header.bodyStart..<bodyEnd, firstLine: header.firstLine)
+            try profiler.count(
+                source, delimiter: dialect.delimiter, span: header.bodyStart..<bodyEnd, firstLine: header.firstLine)
+            return ExportProfile(
+                path: path, name: (path as NSString).lastPathComponent, dialect: dialect, headerLine: header.line,
+                titleRows: header.preamble, rows: profiler.rows, footers: footers, raggedRows: profiler.ragged,
+                columns: profiler.columns(), typedRows: profiler.sampledRows)
         } catch let failure as CSVReader.Failure {
             throw HandoffError(.badInput, failure.reason, file: failure.line.map { "\(path):\($0)" } ?? path)
         }
@@ -56,11 +65,17 @@ public enum ExportInspector {
 
     /// Where the header is: the first of the first 20 records with two or more fields whose field count is the one most
     /// of those records have (report title rows above it have fewer); the first record for a one-column file.
-    static func findHeader(_ source: String, delimiter: UInt8) throws -> (names: [String], line: Int, preamble: Int, bodyStart: Int, firstLine: Int) {
+    static func findHeader(_ source: String, delimiter: UInt8) throws -> (
+        names: [String], line: Int, preamble: Int, bodyStart: Int, firstLine: Int
+    ) {
         var records: [(names: [String], line: Int, end: Int, nextLine: Int)] = []
         try CSVReader(path: source, chunkSize: 64 << 10, delimiter: delimiter).readUntil { r in
             guard r.count <= LeadLoader.maximumColumns else {
-                throw CSVReader.Failure(file: source, line: r.line, reason: "line \(r.line) has \(r.count) fields; an export has at most \(LeadLoader.maximumColumns) columns — is this the right file?")
+                throw CSVReader.Failure(
+                    file: source, line: r.line,
+                    reason:
+                        "line \(r.line) has \(r.count) fields; an export has at most \(LeadLoader.maximumColumns) columns — is this the right file?"
+                )
             }
             records.append(((0..<r.count).map { r.string($0) ?? "" }, r.line, r.end, r.nextLine))
             return records.count < 21

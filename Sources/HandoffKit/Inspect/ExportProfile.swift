@@ -93,7 +93,7 @@ public enum ColumnType: Sendable, Equatable {
         case .integer: return "integer"
         case .number: return "number"
         case .boolean: return "boolean"
-        case let .dateTime(reading): return "date/time \(reading.name)"
+        case .dateTime(let reading): return "date/time \(reading.name)"
         case .id: return "id"
         case .category: return "category"
         case .text: return "text"
@@ -123,7 +123,7 @@ public enum DateReading: Sendable, Equatable {
         case .iso: return "ISO 8601"
         case .epoch: return "epoch"
         case .builtIn: return "ISO 8601, epoch or a built-in layout"
-        case let .patterns(p): return p.joined(separator: " or ")
+        case .patterns(let p): return p.joined(separator: " or ")
         case .undecided: return "(undecided)"
         }
     }

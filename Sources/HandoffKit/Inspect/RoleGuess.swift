@@ -1,3 +1,5 @@
+import Foundation
+
 /// The role of each export and the canonical column of each header, from the presets' header names first, then
 /// simple name keywords. Nothing is guessed silently: what is not decided is returned with the reason.
 extension ExportInspector {
@@ -8,7 +10,9 @@ extension ExportInspector {
         for p in profiles { scores.append(roleScores(p)) }
         // Each file's best role; a tie is not decided.
         for k in profiles.indices {
-            let ranked = scores[k].filter { $0.value >= 2 }.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
+            let ranked = scores[k].filter { $0.value >= 2 }.sorted {
+                ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue)
+            }
             guard let best = ranked.first else {
                 profiles[k].roleReason = "no lead id, activity or deal columns recognised"
                 continue
@@ -16,7 +20,12 @@ extension ExportInspector {
             if ranked.count > 1, ranked[1].value == best.value {
                 let names = ranked.filter { $0.value == best.value }.map(\.key.rawValue).sorted()
                 profiles[k].roleReason = "could be \(names.joined(separator: " or "))"
-                undecided.append(InspectUndecided(file: profiles[k].name, what: "role", why: "its headers fit \(names.joined(separator: " and ")) equally; list it under data.files with the right role", fix: nil))
+                undecided.append(
+                    InspectUndecided(
+                        file: profiles[k].name, what: "role",
+                        why:
+                            "its headers fit \(names.joined(separator: " and ")) equally; list it under data.files with the right role",
+                        fix: nil))
                 continue
             }
             profiles[k].role = best.key
@@ -29,12 +38,18 @@ extension ExportInspector {
             let keep = best.count == 1 ? best[0] : nil
             for k in leadFiles where k != keep {
                 profiles[k].role = .notUsed
-                profiles[k].roleReason = keep.map { "looks like leads too, but \(profiles[$0].name) fits better (one leads export per agreement)" }
+                profiles[k].roleReason =
+                    keep.map {
+                        "looks like leads too, but \(profiles[$0].name) fits better (one leads export per agreement)"
+                    }
                     ?? "looks like leads, as do other files"
             }
             if keep == nil {
-                undecided.append(InspectUndecided(file: best.map { profiles[$0].name }.joined(separator: ", "), what: "leads export",
-                                                  why: "\(best.count) files look equally like the leads export; an agreement reads one", fix: nil))
+                undecided.append(
+                    InspectUndecided(
+                        file: best.map { profiles[$0].name }.joined(separator: ", "), what: "leads export",
+                        why: "\(best.count) files look equally like the leads export; an agreement reads one", fix: nil)
+                )
             }
         }
         for k in profiles.indices where profiles[k].role != .deals && profiles[k].role != .notUsed {
@@ -43,10 +58,16 @@ extension ExportInspector {
         let leads = profiles.firstIndex { $0.role == .leads }
         if leads == nil, !profiles.isEmpty {
             let dealsLike = profiles.filter { $0.role == .deals }.map { "'\($0.name)'" }
-            let hint = dealsLike.isEmpty ? "" : " \(dealsLike.joined(separator: ", ")) looks like deals; a deals export can be the leads export (one row per handoff):"
-            undecided.append(InspectUndecided(file: "(all files)", what: "leads export",
-                                              why: "no file has a unique lead id column named like one (Lead ID, LeadId, Record ID, Prospect ID, lead_id);\(hint) list it under data.files with role leads and map lead_id",
-                                              fix: nil))
+            let hint =
+                dealsLike.isEmpty
+                ? ""
+                : " \(dealsLike.joined(separator: ", ")) looks like deals; a deals export can be the leads export (one row per handoff):"
+            undecided.append(
+                InspectUndecided(
+                    file: "(all files)", what: "leads export",
+                    why:
+                        "no file has a unique lead id column named like one (Lead ID, LeadId, Record ID, Prospect ID, lead_id);\(hint) list it under data.files with role leads and map lead_id",
+                    fix: nil))
         }
         for k in profiles.indices where profiles[k].role == .deals {
             if let leads, let key = dealKey(profiles[k], leads: profiles[leads]) {
@@ -54,15 +75,24 @@ extension ExportInspector {
                 profiles[k].roleReason = "deals: its \(key.key) is the leads export's \(key.leadKey)"
             } else {
                 profiles[k].role = .notUsed
-                profiles[k].roleReason = leads == nil ? "looks like deals, but no leads export was found to join it to"
+                profiles[k].roleReason =
+                    leads == nil
+                    ? "looks like deals, but no leads export was found to join it to"
                     : "looks like deals, but no column of the leads export holds its unique key"
             }
         }
         let deals = profiles.indices.filter { profiles[$0].role == .deals }
         if deals.count > 1 {
-            undecided.append(InspectUndecided(file: deals.map { profiles[$0].name }.joined(separator: ", "), what: "deals export",
-                                              why: "\(deals.count) files join the leads export as deals; data.deals names one (the first is proposed)", fix: nil))
-            for k in deals.dropFirst() { profiles[k].role = .notUsed; profiles[k].roleReason = "joins the leads as deals too; data.deals names one" }
+            undecided.append(
+                InspectUndecided(
+                    file: deals.map { profiles[$0].name }.joined(separator: ", "), what: "deals export",
+                    why:
+                        "\(deals.count) files join the leads export as deals; data.deals names one (the first is proposed)",
+                    fix: nil))
+            for k in deals.dropFirst() {
+                profiles[k].role = .notUsed
+                profiles[k].roleReason = "joins the leads as deals too; data.deals names one"
+            }
         }
         for k in profiles.indices where profiles[k].role == .notUsed && profiles[k].roleReason.isEmpty {
             profiles[k].roleReason = "no lead id, activity or deal columns recognised"
@@ -72,16 +102,27 @@ extension ExportInspector {
         for p in profiles {
             var others: [String] = []
             for c in p.columns {
-                guard case let .dateTime(.undecided(message, options)) = c.type else { continue }
-                let canonical = p.role == .notUsed || p.role == .deals ? nil : p.mapping.first { $0.header == c.header }?.canonical
-                guard let canonical else { others.append("'\(c.header)'"); continue }
-                let fix = options.map { TimestampDetection.agreementLine(canonical, $0.compactMap { try? TimestampPattern($0) }) }.joined(separator: " or ")
-                undecided.append(InspectUndecided(file: p.name, what: "date layout of '\(c.header)' (\(canonical))", why: message, fix: fix))
+                guard case .dateTime(.undecided(let message, let options)) = c.type else { continue }
+                let canonical =
+                    p.role == .notUsed || p.role == .deals ? nil : p.mapping.first { $0.header == c.header }?.canonical
+                guard let canonical else {
+                    others.append("'\(c.header)'")
+                    continue
+                }
+                let fix = options.map {
+                    TimestampDetection.agreementLine(canonical, $0.compactMap { try? TimestampPattern($0) })
+                }.joined(separator: " or ")
+                undecided.append(
+                    InspectUndecided(
+                        file: p.name, what: "date layout of '\(c.header)' (\(canonical))", why: message, fix: fix))
             }
             if !others.isEmpty {
-                undecided.append(InspectUndecided(file: p.name, what: "date layouts of unmapped columns",
-                                                  why: "the sample does not decide the layout of \(others.joined(separator: ", ")) (candidates in the table); declare one when you map such a column",
-                                                  fix: nil))
+                undecided.append(
+                    InspectUndecided(
+                        file: p.name, what: "date layouts of unmapped columns",
+                        why:
+                            "the sample does not decide the layout of \(others.joined(separator: ", ")) (candidates in the table); declare one when you map such a column",
+                        fix: nil))
             }
         }
         return undecided
@@ -97,17 +138,29 @@ extension ExportInspector {
         if has(["engagement", "interaction", "event"]) { scores[.engagement, default: 0] += 2 }
         if has(["opportunit", "oppertun", "deal", "pipeline"]) { scores[.deals, default: 0] += 2 }
         let squeezed = p.columns.map { ColumnNames.squeeze($0.header) }
-        if p.columns.contains(where: { c in c.type == .id && (ColumnNames.presetNames("lead_id") + ColumnNames.leadIDNames).contains(ColumnNames.squeeze(c.header)) }) {
+        if p.columns.contains(where: { c in
+            c.type == .id
+                && (ColumnNames.presetNames("lead_id") + ColumnNames.leadIDNames).contains(
+                    ColumnNames.squeeze(c.header))
+        }) {
             scores[.leads, default: 0] += 2
         }
-        if p.columns.contains(where: { c in c.type == .id && ["opportunit", "oppertun", "deal"].contains { ColumnNames.squeeze(c.header).contains($0) } }) {
+        if p.columns.contains(where: { c in
+            c.type == .id && ["opportunit", "oppertun", "deal"].contains { ColumnNames.squeeze(c.header).contains($0) }
+        }) {
             scores[.deals, default: 0] += 2
         }
-        let personID = squeezed.contains { s in ColumnNames.personIDNames.contains(s) || s.contains("leadid") || s.contains("contactid") }
-        let uniquePerson = p.columns.contains { $0.type == .id && ColumnNames.personIDNames.contains(ColumnNames.squeeze($0.header)) }
+        let personID = squeezed.contains { s in
+            ColumnNames.personIDNames.contains(s) || s.contains("leadid") || s.contains("contactid")
+        }
+        let uniquePerson = p.columns.contains {
+            $0.type == .id && ColumnNames.personIDNames.contains(ColumnNames.squeeze($0.header))
+        }
         if personID, !uniquePerson {
             if squeezed.contains(where: { $0.contains("type") }) { scores[.activities, default: 0] += 2 }
-            if squeezed.contains(where: { ["action", "event", "eventtype", "interaction"].contains($0) }) { scores[.engagement, default: 0] += 2 }
+            if squeezed.contains(where: { ["action", "event", "eventtype", "interaction"].contains($0) }) {
+                scores[.engagement, default: 0] += 2
+            }
         }
         return scores
     }
@@ -119,19 +172,30 @@ extension ExportInspector {
         var taken = Set<Int>()
         var mapping: [(canonical: String, header: String)] = []
         for rule in ColumnNames.rules(p.role) {
-            let fitting = p.columns.filter { !taken.contains($0.position) && !$0.header.trimmingSpaces().isEmpty && ColumnNames.fits($0.type, rule.kind) }
+            let fitting = p.columns.filter {
+                !taken.contains($0.position) && !$0.header.trimmingSpaces().isEmpty
+                    && ColumnNames.fits($0.type, rule.kind)
+            }
             let preset = ColumnNames.presetNames(rule.canonical)
             var candidates = fitting.filter { preset.contains(ColumnNames.squeeze($0.header)) }
-            if candidates.isEmpty { candidates = fitting.filter { rule.exact.contains(ColumnNames.squeeze($0.header)) } }
-            if candidates.isEmpty { candidates = fitting.filter { c in rule.contains.contains { ColumnNames.squeeze(c.header).contains($0) } } }
+            if candidates.isEmpty {
+                candidates = fitting.filter { rule.exact.contains(ColumnNames.squeeze($0.header)) }
+            }
+            if candidates.isEmpty {
+                candidates = fitting.filter { c in rule.contains.contains { ColumnNames.squeeze(c.header).contains($0) }
+                }
+            }
             if candidates.count == 1 {
                 mapping.append((rule.canonical, candidates[0].header))
                 taken.insert(candidates[0].position)
             } else if candidates.count > 1 {
                 let names = candidates.map { "'\($0.header)'" }.joined(separator: ", ")
-                undecided.append(InspectUndecided(file: p.name, what: rule.canonical,
-                                                  why: "\(candidates.count) candidate columns: \(names); map the right one (none is proposed)",
-                                                  fix: candidates.map { "columns: {\(rule.canonical): \(DataSectionDraft.quote($0.header))}" }.joined(separator: " or ")))
+                undecided.append(
+                    InspectUndecided(
+                        file: p.name, what: rule.canonical,
+                        why: "\(candidates.count) candidate columns: \(names); map the right one (none is proposed)",
+                        fix: candidates.map { "columns: {\(rule.canonical): \(DataSectionDraft.quote($0.header))}" }
+                            .joined(separator: " or ")))
                 for c in candidates { taken.insert(c.position) }
             }
         }
@@ -147,7 +211,9 @@ extension ExportInspector {
             let role = p.role.rawValue
             p.role = .notUsed
             p.roleReason = "looks like \(role), but no column was recognised as \(missing.joined(separator: ", "))"
-            undecided.append(InspectUndecided(file: p.name, what: "role", why: p.roleReason + "; map it under data.files if it is one", fix: nil))
+            undecided.append(
+                InspectUndecided(
+                    file: p.name, what: "role", why: p.roleReason + "; map it under data.files if it is one", fix: nil))
             p.mapping = []
             return undecided.filter { $0.what == "role" }
         }
@@ -170,5 +236,3 @@ extension ExportInspector {
         return nil
     }
 }
-
-import Foundation

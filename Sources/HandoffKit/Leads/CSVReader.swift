@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// Streams a CSV file record by record from fixed-size chunks, straight from bytes.
 ///
@@ -93,7 +94,8 @@ public final class CSVReader {
     public init(path: String, chunkSize: Int = 8 << 20, delimiter: UInt8 = 0x2C) {
         self.path = path
         self.chunkSize = max(1, chunkSize)
-        self.delimiter = delimiter < 0x80 && delimiter != 0x22 && delimiter != 0x0A && delimiter != 0x0D ? delimiter : 0x2C
+        self.delimiter =
+            delimiter < 0x80 && delimiter != 0x22 && delimiter != 0x0A && delimiter != 0x0D ? delimiter : 0x2C
     }
 
     /// Calls `body` for every record in order. Throws `Failure` for files that are not CSV text.
@@ -106,7 +108,10 @@ public final class CSVReader {
     /// which is the next span's start exactly when the spans were cut at true record boundaries.
     @discardableResult
     public func forEachRecord(in span: Range<Int>, firstLine: Int, _ body: (Record) throws -> Void) throws -> SpanEnd {
-        try scan(in: span, firstLine: firstLine) { try body($0); return true }
+        try scan(in: span, firstLine: firstLine) {
+            try body($0)
+            return true
+        }
     }
 
     /// Calls `body` for records from the start of the file until it returns false (to read a header).
@@ -121,7 +126,7 @@ public final class CSVReader {
         defer { buffer.deallocate() }
         var fields = FieldBuffer()
         defer { fields.deallocate() }
-        var fileOffset = span.lowerBound   // file offset of buffer[0]
+        var fileOffset = span.lowerBound // file offset of buffer[0]
         var filled = 0, position = 0
         var eof = false
         var line = firstLine
@@ -132,7 +137,9 @@ public final class CSVReader {
                 // Keep the unfinished record, read the next chunk after it.
                 if position > 0 {
                     buffer.shift(from: position, count: filled - position)
-                    fileOffset += position; filled -= position; position = 0
+                    fileOffset += position
+                    filled -= position
+                    position = 0
                 }
                 if filled + chunkSize > buffer.capacity { buffer.grow(to: filled + chunkSize, keeping: filled) }
                 let got = try file.read(into: buffer.base + filled, count: chunkSize, at: fileOffset + filled)
@@ -141,23 +148,36 @@ public final class CSVReader {
                 if !checked {
                     checked = true
                     try checkText(UnsafeBufferPointer(start: buffer.base, count: filled))
-                    if filled >= 3, buffer.base[0] == 0xEF, buffer.base[1] == 0xBB, buffer.base[2] == 0xBF { position = 3 }
+                    if filled >= 3, buffer.base[0] == 0xEF, buffer.base[1] == 0xBB, buffer.base[2] == 0xBF {
+                        position = 3
+                    }
                 }
             }
             let b = UnsafeBufferPointer(start: UnsafePointer(buffer.base), count: filled)
             while position < filled {
-                if fileOffset + position >= span.upperBound { return SpanEnd(offset: fileOffset + position, lines: line - firstLine) }
+                if fileOffset + position >= span.upperBound {
+                    return SpanEnd(offset: fileOffset + position, lines: line - firstLine)
+                }
                 fields.removeAll()
-                guard let (next, lines) = Self.scanRecord(b, from: position, eof: eof, delimiter: delimiter, &fields) else {
-                    if eof { throw Failure(file: path, line: line, reason: "a quoted field is never closed; check for a stray \" in this row") }
+                guard let (next, lines) = Self.scanRecord(b, from: position, eof: eof, delimiter: delimiter, &fields)
+                else {
+                    if eof {
+                        throw Failure(
+                            file: path, line: line,
+                            reason: "a quoted field is never closed; check for a stray \" in this row")
+                    }
                     break
                 }
-                let emptyLine = fields.count == 1 && fields.ends[0] == fields.starts[0] && !fields.escaped[0] && next - position <= 2
+                let emptyLine =
+                    fields.count == 1 && fields.ends[0] == fields.starts[0] && !fields.escaped[0]
+                    && next - position <= 2
                 if !emptyLine {
-                    let more = try body(Record(line: line, end: fileOffset + next, nextLine: line + lines, buffer: b,
-                                    starts: UnsafeBufferPointer(start: fields.starts, count: fields.count),
-                                    ends: UnsafeBufferPointer(start: fields.ends, count: fields.count),
-                                    escaped: UnsafeBufferPointer(start: fields.escaped, count: fields.count)))
+                    let more = try body(
+                        Record(
+                            line: line, end: fileOffset + next, nextLine: line + lines, buffer: b,
+                            starts: UnsafeBufferPointer(start: fields.starts, count: fields.count),
+                            ends: UnsafeBufferPointer(start: fields.ends, count: fields.count),
+                            escaped: UnsafeBufferPointer(start: fields.escaped, count: fields.count)))
                     if !more { return SpanEnd(offset: fileOffset + next, lines: line + lines - firstLine) }
                 }
                 line += lines
@@ -181,7 +201,9 @@ public final class CSVReader {
         for k in 1..<count {
             let at = start + (size - start) * k / count
             guard at > cuts.last! else { continue }
-            let got = try probe.withUnsafeMutableBytes { try file.read(into: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: $0.count, at: at) }
+            let got = try probe.withUnsafeMutableBytes {
+                try file.read(into: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: $0.count, at: at)
+            }
             guard let newline = probe[..<got].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { continue }
             var cut = at + newline + 1
             if probe[newline] == 0x0D, newline + 1 < got, probe[newline + 1] == 0x0A { cut += 1 }
@@ -202,18 +224,26 @@ public final class CSVReader {
         let odd = stride(from: 1, to: sample.count, by: 2).filter { sample[sample.startIndex + $0] == 0 }.count
         if sample.count >= 8, max(even, odd) * 10 >= sample.count / 2 * 9, min(even, odd) == 0 {
             let which = odd > even ? "utf-16le" : "utf-16be"
-            throw Failure(file: path, line: nil, reason: "the file looks like UTF-16 without a byte-order mark; set data.encoding: \(which) in the agreement (or save it as UTF-8 CSV)")
+            throw Failure(
+                file: path, line: nil,
+                reason:
+                    "the file looks like UTF-16 without a byte-order mark; set data.encoding: \(which) in the agreement (or save it as UTF-8 CSV)"
+            )
         }
         if sample.contains(0) {
-            throw Failure(file: path, line: nil, reason: "the file is not CSV text (it contains binary data); export the report as CSV")
+            throw Failure(
+                file: path, line: nil,
+                reason: "the file is not CSV text (it contains binary data); export the report as CSV")
         }
     }
 
     /// Scans one record from `start`. Returns the next record's start and the number of line breaks consumed,
     /// or `nil` when the record is incomplete in the buffer.
     @inline(__always)
-    private static func scanRecord(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, eof: Bool, delimiter: UInt8,
-                                   _ fields: inout FieldBuffer) -> (Int, Int)? {
+    private static func scanRecord(
+        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, eof: Bool, delimiter: UInt8,
+        _ fields: inout FieldBuffer
+    ) -> (Int, Int)? {
         let b = buffer.baseAddress!
         let n = buffer.count
         var i = start
@@ -229,7 +259,11 @@ public final class CSVReader {
                     guard i < n else { return nil }
                     let c = b[i]
                     if c == 0x22 {
-                        if i + 1 < n, b[i + 1] == 0x22 { hasEscapes = true; i += 2; continue }
+                        if i + 1 < n, b[i + 1] == 0x22 {
+                            hasEscapes = true
+                            i += 2
+                            continue
+                        }
                         if i + 1 >= n, !eof { return nil }
                         break
                     }
@@ -277,7 +311,10 @@ public final class CSVReader {
             let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             let quote = word ^ (ones &* 0x22), lf = word ^ (ones &* 0x0A), cr = word ^ (ones &* 0x0D)
             let found = ((quote &- ones) & ~quote | (lf &- ones) & ~lf | (cr &- ones) & ~cr) & highs
-            if found == 0 { i += 8; continue }
+            if found == 0 {
+                i += 8
+                continue
+            }
             return i + found.trailingZeroBitCount >> 3
         }
         while i < n {
@@ -291,7 +328,9 @@ public final class CSVReader {
     /// The first delimiter, `\n` or `\r` at or after `i` (or `n`), eight bytes at a time (the lowest byte flagged by
     /// the zero-byte test is exact, which is the one needed).
     @inline(__always)
-    private static func endOfPlainField(_ b: UnsafePointer<UInt8>, from start: Int, count n: Int, delimiter: UInt8) -> Int {
+    private static func endOfPlainField(_ b: UnsafePointer<UInt8>, from start: Int, count n: Int, delimiter: UInt8)
+        -> Int
+    {
         var i = start
         let raw = UnsafeRawPointer(b)
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
@@ -299,7 +338,10 @@ public final class CSVReader {
             let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             let comma = word ^ (ones &* UInt64(delimiter)), lf = word ^ (ones &* 0x0A), cr = word ^ (ones &* 0x0D)
             let found = ((comma &- ones) & ~comma | (lf &- ones) & ~lf | (cr &- ones) & ~cr) & highs
-            if found == 0 { i += 8; continue }
+            if found == 0 {
+                i += 8
+                continue
+            }
             return i + found.trailingZeroBitCount >> 3
         }
         while i < n {
@@ -328,7 +370,9 @@ private struct FieldBuffer {
     @inline(__always)
     mutating func append(_ start: Int, _ end: Int, _ isEscaped: Bool) {
         if count == capacity { grow() }
-        starts[count] = start; ends[count] = end; escaped[count] = isEscaped
+        starts[count] = start
+        ends[count] = end
+        escaped[count] = isEscaped
         count += 1
     }
 
@@ -337,14 +381,21 @@ private struct FieldBuffer {
 
     private mutating func grow() {
         let bigger = capacity * 2
-        let s = UnsafeMutablePointer<Int>.allocate(capacity: bigger), e = UnsafeMutablePointer<Int>.allocate(capacity: bigger)
+        let s = UnsafeMutablePointer<Int>.allocate(capacity: bigger),
+            e = UnsafeMutablePointer<Int>.allocate(capacity: bigger)
         let q = UnsafeMutablePointer<Bool>.allocate(capacity: bigger)
-        s.update(from: starts, count: count); e.update(from: ends, count: count); q.update(from: escaped, count: count)
+        s.update(from: starts, count: count)
+        e.update(from: ends, count: count)
+        q.update(from: escaped, count: count)
         deallocate()
         (starts, ends, escaped, capacity) = (s, e, q, bigger)
     }
 
-    func deallocate() { starts.deallocate(); ends.deallocate(); escaped.deallocate() }
+    func deallocate() {
+        starts.deallocate()
+        ends.deallocate()
+        escaped.deallocate()
+    }
 }
 
 /// The bytes read so far that are not yet parsed.
@@ -381,7 +432,9 @@ private struct OpenFile {
         self.path = path
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw CSVReader.Failure(file: path, line: nil, reason: FileManager.default.fileExists(atPath: path) ? "cannot open the file" : "no such file")
+            throw CSVReader.Failure(
+                file: path, line: nil,
+                reason: FileManager.default.fileExists(atPath: path) ? "cannot open the file" : "no such file")
         }
         var info = stat()
         if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
@@ -399,7 +452,8 @@ private struct OpenFile {
             if got < 0, errno == ESPIPE { got = readDescriptor(descriptor, target + total, count - total) }
             if got < 0 {
                 if errno == EINTR { continue }
-                throw CSVReader.Failure(file: path, line: nil, reason: "cannot read the file (\(String(cString: strerror(errno))))")
+                throw CSVReader.Failure(
+                    file: path, line: nil, reason: "cannot read the file (\(String(cString: strerror(errno))))")
             }
             if got == 0 { break }
             total += got
@@ -409,7 +463,9 @@ private struct OpenFile {
 
     func size() throws -> Int {
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw CSVReader.Failure(file: path, line: nil, reason: "cannot read the file") }
+        guard fstat(descriptor, &info) == 0 else {
+            throw CSVReader.Failure(file: path, line: nil, reason: "cannot read the file")
+        }
         return Int(info.st_size)
     }
 
@@ -439,7 +495,9 @@ extension CSVReader {
             defer { file.close() }
             guard count > 0 else { return [] }
             var out = [UInt8](repeating: 0, count: count)
-            let got = try out.withUnsafeMutableBufferPointer { try file.read(into: $0.baseAddress!, count: count, at: offset) }
+            let got = try out.withUnsafeMutableBufferPointer {
+                try file.read(into: $0.baseAddress!, count: count, at: offset)
+            }
             out.removeLast(count - got)
             return out
         }
@@ -455,7 +513,8 @@ extension CSVReader {
             let size = try file.size()
             guard size > 0 else { return true }
             guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, file.descriptor, 0), mapped != MAP_FAILED else {
-                throw CSVReader.Failure(file: path, line: nil, reason: "cannot read the file (\(String(cString: strerror(errno))))")
+                throw CSVReader.Failure(
+                    file: path, line: nil, reason: "cannot read the file (\(String(cString: strerror(errno))))")
             }
             defer { munmap(mapped, size) }
             _ = madvise(mapped, size, MADV_SEQUENTIAL)
@@ -480,14 +539,20 @@ extension CSVReader {
             let highs: UInt64 = 0x8080_8080_8080_8080
             while i < limit {
                 while i + 32 <= limit {
-                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
-                        | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+                    let w =
+                        raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                        | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+                        | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
                     if w & highs != 0 { break }
                     i += 32
                 }
                 guard i < limit else { break }
                 let c = b[i]
-                if c < 0x80 { i += 1; continue }
+                if c < 0x80 {
+                    i += 1
+                    continue
+                }
                 let need: Int, low: UInt8, high: UInt8
                 switch c {
                 case 0xC2...0xDF: (need, low, high) = (1, 0x80, 0xBF)
@@ -521,7 +586,11 @@ extension CSVReader {
                 let n = min(got, want)
                 for i in 0..<n {
                     let c = buffer[i]
-                    if c == 0x0A { breaks += 1 } else if c == 0x0D, !(i + 1 < got && buffer[i + 1] == 0x0A) { breaks += 1 }
+                    if c == 0x0A {
+                        breaks += 1
+                    } else if c == 0x0D, !(i + 1 < got && buffer[i + 1] == 0x0A) {
+                        breaks += 1
+                    }
                 }
                 position += n
             }
@@ -532,8 +601,11 @@ extension CSVReader {
         static func transcode(_ path: String, from encoding: Dialect.Encoding, to copy: String) throws {
             let file = try OpenFile(path: path)
             defer { file.close() }
-            guard FileManager.default.createFile(atPath: copy, contents: nil), let output = FileHandle(forWritingAtPath: copy) else {
-                throw CSVReader.Failure(file: path, line: nil, reason: "cannot write a UTF-8 copy of the file in the temporary folder")
+            guard FileManager.default.createFile(atPath: copy, contents: nil),
+                let output = FileHandle(forWritingAtPath: copy)
+            else {
+                throw CSVReader.Failure(
+                    file: path, line: nil, reason: "cannot write a UTF-8 copy of the file in the temporary folder")
             }
             defer { try? output.close() }
             var transcoder = Transcoder(encoding)
@@ -541,11 +613,15 @@ extension CSVReader {
             var position = 0
             var buffer = [UInt8](repeating: 0, count: chunk)
             while true {
-                let got = try buffer.withUnsafeMutableBufferPointer { try file.read(into: $0.baseAddress!, count: chunk, at: position) }
+                let got = try buffer.withUnsafeMutableBufferPointer {
+                    try file.read(into: $0.baseAddress!, count: chunk, at: position)
+                }
                 position += got
                 let text = transcoder.utf8(Array(buffer[0..<got]), final: got < chunk)
                 do { try output.write(contentsOf: text) } catch {
-                    throw CSVReader.Failure(file: path, line: nil, reason: "cannot write a UTF-8 copy of the file (\(error.localizedDescription))")
+                    throw CSVReader.Failure(
+                        file: path, line: nil,
+                        reason: "cannot write a UTF-8 copy of the file (\(error.localizedDescription))")
                 }
                 if got < chunk { break }
             }

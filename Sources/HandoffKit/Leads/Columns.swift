@@ -1,11 +1,22 @@
 /// Canonical lead columns (DATA.md), plus the optional BANT answers and an attempt count.
 public enum LeadColumn: String, CaseIterable, Sendable {
-    case leadID = "lead_id", createdAt = "created_at", source, owner, company, industry, employees
-    case annualRevenue = "annual_revenue", country, title, score
-    case mqlAt = "mql_at", routedAt = "routed_at", firstTouchAt = "first_touch_at"
-    case status, decision, decisionAt = "decision_at", rejectionReason = "rejection_reason"
-    case sqlAt = "sql_at", opportunityAt = "opportunity_at", wonAt = "won_at"
-    case timeline, useCase = "use_case", budget
+    case leadID = "lead_id"
+    case createdAt = "created_at"
+    case source, owner, company, industry, employees
+    case annualRevenue = "annual_revenue"
+    case country, title, score
+    case mqlAt = "mql_at"
+    case routedAt = "routed_at"
+    case firstTouchAt = "first_touch_at"
+    case status, decision
+    case decisionAt = "decision_at"
+    case rejectionReason = "rejection_reason"
+    case sqlAt = "sql_at"
+    case opportunityAt = "opportunity_at"
+    case wonAt = "won_at"
+    case timeline
+    case useCase = "use_case"
+    case budget
     case attemptCount = "attempt_count"
     case contentEngaged = "content_engaged"
 
@@ -20,8 +31,13 @@ public enum LeadColumn: String, CaseIterable, Sendable {
 
 /// Canonical columns of the activities and engagement files, as named in `data.columns`.
 public enum ActivityColumn: String, CaseIterable, Sendable {
-    case activityLeadID = "activity_lead_id", activityAt = "activity_at", activityType = "activity_type", activityOutcome = "activity_outcome"
-    case engagementLeadID = "engagement_lead_id", engagementAt = "engagement_at", engagementAction = "engagement_action"
+    case activityLeadID = "activity_lead_id"
+    case activityAt = "activity_at"
+    case activityType = "activity_type"
+    case activityOutcome = "activity_outcome"
+    case engagementLeadID = "engagement_lead_id"
+    case engagementAt = "engagement_at"
+    case engagementAction = "engagement_action"
 
     /// Every canonical name.
     public static let allNames = allCases.map(\.rawValue)

@@ -48,11 +48,16 @@ enum Bytes {
         guard !bytes.isEmpty else { return nil }
         var i = 0
         var negative = false
-        if bytes[0] == 0x2D { negative = true; i = 1 }
+        if bytes[0] == 0x2D {
+            negative = true
+            i = 1
+        }
         var whole: Int64 = 0
         var digits = 0
         while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, digits < 15 {
-            whole = whole * 10 + Int64(bytes[i] - 0x30); i += 1; digits += 1
+            whole = whole * 10 + Int64(bytes[i] - 0x30)
+            i += 1
+            digits += 1
         }
         guard digits > 0 else { return nil }
         var value = Double(whole)
@@ -61,7 +66,10 @@ enum Bytes {
             var scale = 0.1
             var fractionDigits = 0
             while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, fractionDigits < 9 {
-                value += Double(bytes[i] - 0x30) * scale; scale /= 10; i += 1; fractionDigits += 1
+                value += Double(bytes[i] - 0x30) * scale
+                scale /= 10
+                i += 1
+                fractionDigits += 1
             }
             guard fractionDigits > 0 else { return nil }
         }

@@ -62,13 +62,17 @@ public struct DataSources: Sendable {
     public init(directory: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw HandoffError(.badInput, "'\(directory)' is not a directory; --data takes a folder holding leads.csv (and optionally activities.csv, engagement.csv)", file: directory)
+            throw HandoffError(
+                .badInput,
+                "'\(directory)' is not a directory; --data takes a folder holding leads.csv (and optionally activities.csv, engagement.csv)",
+                file: directory)
         }
         func path(_ name: String) -> String? {
             let p = (directory as NSString).appendingPathComponent(name)
             return FileManager.default.fileExists(atPath: p) ? p : nil
         }
-        self.init(leads: path("leads.csv") ?? "", activities: path("activities.csv"), engagement: path("engagement.csv"))
+        self.init(
+            leads: path("leads.csv") ?? "", activities: path("activities.csv"), engagement: path("engagement.csv"))
         team = path("team.csv")
         self.directory = directory
     }
@@ -87,9 +91,13 @@ public struct DataSources: Sendable {
                 out.leadsSettings = leads
             }
             let activities = data.files.filter { $0.role == .activities }
-            if !activities.isEmpty, !given.contains(.activities) { out.activityFiles = activities.map { File(place($0.path), settings: $0) } }
+            if !activities.isEmpty, !given.contains(.activities) {
+                out.activityFiles = activities.map { File(place($0.path), settings: $0) }
+            }
             let engagement = data.files.filter { $0.role == .engagement }
-            if !engagement.isEmpty, !given.contains(.engagement) { out.engagementFiles = engagement.map { File(place($0.path), settings: $0) } }
+            if !engagement.isEmpty, !given.contains(.engagement) {
+                out.engagementFiles = engagement.map { File(place($0.path), settings: $0) }
+            }
         }
         if let deals = data.deals { out.deals = place(deals.path) }
         try out.checkPaths()
@@ -99,10 +107,14 @@ public struct DataSources: Sendable {
     /// Every file named exists and is not a folder; otherwise one error lists every problem.
     func checkPaths() throws {
         if leads.isEmpty, let directory {
-            throw HandoffError(.badInput, "no leads.csv in '\(directory)'; the leads export is required (activities.csv and engagement.csv are optional, or name the files under data.files)", file: directory)
+            throw HandoffError(
+                .badInput,
+                "no leads.csv in '\(directory)'; the leads export is required (activities.csv and engagement.csv are optional, or name the files under data.files)",
+                file: directory)
         }
         var problems: [String] = []
-        let named: [(String, String)] = [("leads export", leads)] + activityFiles.map { ("activities export", $0.path) }
+        let named: [(String, String)] =
+            [("leads export", leads)] + activityFiles.map { ("activities export", $0.path) }
             + engagementFiles.map { ("engagement export", $0.path) } + (deals.map { [("deals export", $0)] } ?? [])
         for (what, path) in named {
             var isDirectory: ObjCBool = false
@@ -114,7 +126,10 @@ public struct DataSources: Sendable {
         }
         guard problems.isEmpty else {
             let fix = directory.map { " (paths under data.files and data.deals are relative to '\($0)')" } ?? ""
-            throw HandoffError(.badInput, "cannot read \(problems.count == 1 ? "a file" : "\(problems.count) files")\(fix):\n  " + problems.joined(separator: "\n  "))
+            throw HandoffError(
+                .badInput,
+                "cannot read \(problems.count == 1 ? "a file" : "\(problems.count) files")\(fix):\n  "
+                    + problems.joined(separator: "\n  "))
         }
     }
 }

@@ -32,9 +32,16 @@ public struct DealJoin: Sendable, Equatable {
     /// One line for reports: `Opportunities.csv: 1,061 deals, 1,061 joined; …`.
     public var summary: String {
         var parts = ["\(rows) deals, \(joined) joined to a lead"]
-        if unmatchedDeals > 0 { parts.append("\(unmatchedDeals) with a key no lead has (e.g. \(unmatchedDealExamples.joined(separator: ", ")))") }
+        if unmatchedDeals > 0 {
+            parts.append(
+                "\(unmatchedDeals) with a key no lead has (e.g. \(unmatchedDealExamples.joined(separator: ", ")))")
+        }
         if dealsWithoutKey > 0 { parts.append("\(dealsWithoutKey) without a key") }
-        if unmatchedLeads > 0 { parts.append("\(unmatchedLeads) leads name a deal the export lacks (e.g. \(unmatchedLeadExamples.joined(separator: ", ")))") }
+        if unmatchedLeads > 0 {
+            parts.append(
+                "\(unmatchedLeads) leads name a deal the export lacks (e.g. \(unmatchedLeadExamples.joined(separator: ", ")))"
+            )
+        }
         let facts = factsSet.map { "\($0.fact) for \($0.leads) leads" }
         if !facts.isEmpty { parts.append("gave " + facts.joined(separator: ", ")) }
         return parts.joined(separator: "; ")
@@ -53,9 +60,15 @@ extension LeadLoader {
         var earliest = [[Int64?]](repeating: [], count: deals.facts.count)
         for f in earliest.indices { earliest[f] = [Int64?](repeating: nil, count: s.leads.count) }
         var matchedKeys = Set<String>()
-        _ = try forEachRow(header.file, span: header.file.header.bodyStart..<header.file.bodyEnd, firstLine: header.file.header.firstLine) { r in
+        _ = try forEachRow(
+            header.file, span: header.file.header.bodyStart..<header.file.bodyEnd,
+            firstLine: header.file.header.firstLine
+        ) { r in
             join.rows += 1
-            guard let key = r.string(header.key), !key.isEmpty else { join.dealsWithoutKey += 1; return }
+            guard let key = r.string(header.key), !key.isEmpty else {
+                join.dealsWithoutKey += 1
+                return
+            }
             guard let lead = leadOfKey[key] else {
                 join.unmatchedDeals += 1
                 if join.unmatchedDealExamples.count < DealJoin.exampleLimit { join.unmatchedDealExamples.append(key) }
@@ -72,8 +85,10 @@ extension LeadLoader {
                 let column = header.at[f]
                 guard !r.isBlank(column) else { continue }
                 guard let t = header.parsers[f].parse(r.trimmedBytes(column)) else {
-                    s.quality.record(DataIssue(file: path, line: r.line, column: fact.at, value: r.string(column) ?? "",
-                                               reason: "not a date/time this reader understands", rowSkipped: false))
+                    s.quality.record(
+                        DataIssue(
+                            file: path, line: r.line, column: fact.at, value: r.string(column) ?? "",
+                            reason: "not a date/time this reader understands", rowSkipped: false))
                     continue
                 }
                 for l in lead where earliest[f][l].map({ t < $0 }) ?? true { earliest[f][l] = t }
@@ -105,7 +120,8 @@ extension LeadLoader {
                 case .wonAt where s.leads[l].wonAt == nil: s.leads[l].wonAt = t
                 case .accepted, .rejected:
                     // The lead's own decision wins; between deals, the earliest decision.
-                    guard s.leads[l].decision == nil || decisionAt[l] != nil, decisionAt[l].map({ t < $0 }) ?? true else { continue }
+                    guard s.leads[l].decision == nil || decisionAt[l] != nil, decisionAt[l].map({ t < $0 }) ?? true
+                    else { continue }
                     s.leads[l].decision = fact.kind == .accepted ? .accepted : .rejected
                     s.leads[l].decisionAt = t
                     decisionAt[l] = t
@@ -120,7 +136,9 @@ extension LeadLoader {
             case .sqlAt: s.columns.insert(.sqlAt)
             case .opportunityAt: s.columns.insert(.opportunityAt)
             case .wonAt: s.columns.insert(.wonAt)
-            case .accepted, .rejected: s.columns.insert(.decision); s.columns.insert(.decisionAt)
+            case .accepted, .rejected:
+                s.columns.insert(.decision)
+                s.columns.insert(.decisionAt)
             }
         }
         join.factsSet = zip(facts, counts).map { ($0.kind.rawValue, $1) }
@@ -130,7 +148,9 @@ extension LeadLoader {
     /// detected from a sample of the column (an ambiguous one stops with the candidates, as for the leads export).
     private func dealTimeParsers(_ deals: DealsSettings, file: ReadFile, positions: [Int]) throws -> [TimestampParser] {
         let formats = settings.timestampFormats
-        if let declared = formats.declaredParser("deals", zone: timestamps.zone) { return positions.map { _ in declared } }
+        if let declared = formats.declaredParser("deals", zone: timestamps.zone) {
+            return positions.map { _ in declared }
+        }
         let distinct = Array(Set(positions)).sorted()
         let samples = sample(file.source, header: file.header, positions: distinct, delimiter: file.dialect.delimiter)
         var parsers: [Int: TimestampParser] = [:]
@@ -139,9 +159,12 @@ extension LeadLoader {
             let name = file.header.names[position]
             switch TimestampDetection.detect(column: name, sample: samples[j], pivot: formats.twoDigitYearPivot) {
             case .builtIn: parsers[position] = timestamps
-            case let .patterns(patterns):
-                parsers[position] = TimestampParser(zone: timestamps.zone, patterns: patterns, twoDigitYearPivot: formats.twoDigitYearPivot, fallback: .unambiguous)
-            case let .problem(message, line): problems.append(Diagnostic(.error, message, at: nil, file: "\(file.path):\(line)"))
+            case .patterns(let patterns):
+                parsers[position] = TimestampParser(
+                    zone: timestamps.zone, patterns: patterns, twoDigitYearPivot: formats.twoDigitYearPivot,
+                    fallback: .unambiguous)
+            case .problem(let message, let line):
+                problems.append(Diagnostic(.error, message, at: nil, file: "\(file.path):\(line)"))
             }
         }
         if !problems.isEmpty { throw HandoffError(.badInput, diagnostics: problems) }
@@ -156,12 +179,21 @@ extension LeadLoader {
             return keys
         }
         let names = leadsFile.header.names
-        guard let keyColumn = names.firstIndex(where: { HeaderMap.same($0, leadKey) }), let idColumn = leadsFile.header.positions[0] else {
-            throw HandoffError(.badInput, "data.deals.lead_key names the column '\(leadKey)', which the leads export does not have; its headers are \(HeaderMap.list(names))", file: leadsFile.path)
+        guard let keyColumn = names.firstIndex(where: { HeaderMap.same($0, leadKey) }),
+            let idColumn = leadsFile.header.positions[0]
+        else {
+            throw HandoffError(
+                .badInput,
+                "data.deals.lead_key names the column '\(leadKey)', which the leads export does not have; its headers are \(HeaderMap.list(names))",
+                file: leadsFile.path)
         }
         var lead = 0
-        _ = try forEachRow(leadsFile, span: leadsFile.header.bodyStart..<leadsFile.bodyEnd, firstLine: leadsFile.header.firstLine) { r in
-            guard let id = r.string(idColumn), !id.isEmpty, let key = r.string(keyColumn), !key.isEmpty, !blank(r.trimmedBytes(keyColumn)) else { return }
+        _ = try forEachRow(
+            leadsFile, span: leadsFile.header.bodyStart..<leadsFile.bodyEnd, firstLine: leadsFile.header.firstLine
+        ) { r in
+            guard let id = r.string(idColumn), !id.isEmpty, let key = r.string(keyColumn), !key.isEmpty,
+                !blank(r.trimmedBytes(keyColumn))
+            else { return }
             // Leads are kept in file order, first row of an id winning: find the lead by its id.
             var text = id
             guard let ref = text.withUTF8({ s.ids.find($0) }), !ref.isEmpty else { return }
@@ -173,17 +205,23 @@ extension LeadLoader {
 
     /// The deals export's header: the key column, each fact's date column and condition columns.
     private func dealHeader(_ deals: DealsSettings, path: String) throws
-        -> (file: ReadFile, key: Int, at: [Int], when: [[(Int, [String])]], parsers: [TimestampParser]) {
+        -> (file: ReadFile, key: Int, at: [Int], when: [[(Int, [String])]], parsers: [TimestampParser])
+    {
         let wanted = [deals.key] + deals.facts.map(\.at) + deals.facts.flatMap { $0.when.keys.sorted() }
         let file = try ReadFile(deals: path, key: deals.key, self)
         let names = file.header.names
         func column(_ name: String) -> Int? { names.firstIndex { HeaderMap.same($0, name) } }
         let missing = Array(Set(wanted.filter { column($0) == nil })).sorted()
         guard missing.isEmpty, let key = column(deals.key) else {
-            throw HandoffError(.badInput, "the deals export has no column \(missing.map { "'\($0)'" }.joined(separator: ", ")) named in data.deals; its headers are \(HeaderMap.list(names))", file: path)
+            throw HandoffError(
+                .badInput,
+                "the deals export has no column \(missing.map { "'\($0)'" }.joined(separator: ", ")) named in data.deals; its headers are \(HeaderMap.list(names))",
+                file: path)
         }
         let at = deals.facts.map { column($0.at) ?? 0 }
-        let when = deals.facts.map { fact in fact.when.keys.sorted().map { (column($0) ?? 0, (fact.when[$0] ?? []).map { $0.lowercased() }) } }
+        let when = deals.facts.map { fact in
+            fact.when.keys.sorted().map { (column($0) ?? 0, (fact.when[$0] ?? []).map { $0.lowercased() }) }
+        }
         return (file, key, at, when, try dealTimeParsers(deals, file: file, positions: at))
     }
 }
@@ -206,20 +244,28 @@ extension ReadFile {
                 guard record.count <= LeadLoader.maximumColumns else { return false }
                 let names = (0..<record.count).map { record.string($0) ?? "" }
                 if names.contains(where: { HeaderMap.same($0, key) }) {
-                    found = FileHeader(positions: [], preamble: rows - 1, bodyStart: record.end, firstLine: record.nextLine, names: names)
+                    found = FileHeader(
+                        positions: [], preamble: rows - 1, bodyStart: record.end, firstLine: record.nextLine,
+                        names: names)
                     return false
                 }
                 return rows < 20
             }
             guard let found else {
-                throw HandoffError(.badInput, "the deals export has no header row with the key column '\(key)' (data.deals.key) in its first 20 rows", file: path)
+                throw HandoffError(
+                    .badInput,
+                    "the deals export has no header row with the key column '\(key)' (data.deals.key) in its first 20 rows",
+                    file: path)
             }
             header = found
-            (bodyEnd, footers) = try FooterScan.find(source, file: path, dialect: dialect, bodyStart: found.bodyStart,
-                                                     idColumn: found.names.firstIndex { HeaderMap.same($0, key) })
+            (bodyEnd, footers) = try FooterScan.find(
+                source, file: path, dialect: dialect, bodyStart: found.bodyStart,
+                idColumn: found.names.firstIndex { HeaderMap.same($0, key) })
         } catch {
             if source != path { try? FileManager.default.removeItem(atPath: source) }
-            if let failure = error as? CSVReader.Failure { throw HandoffError(.badInput, failure.reason, file: failure.line.map { "\(path):\($0)" } ?? path) }
+            if let failure = error as? CSVReader.Failure {
+                throw HandoffError(.badInput, failure.reason, file: failure.line.map { "\(path):\($0)" } ?? path)
+            }
             throw error
         }
     }

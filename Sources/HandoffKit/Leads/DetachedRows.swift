@@ -77,12 +77,19 @@ struct DetachedRows: Sendable {
         idEnds.append(contentsOf: next.idEnds.lazy.map { $0 + byteBase })
         runStarts.append(contentsOf: next.runStarts.lazy.map { $0 + rowBase })
         lines.append(contentsOf: next.lines.lazy.map { $0 &+ Int32(clamping: lineOffset) })
-        issues.append(contentsOf: next.issues.lazy.map { var issue = $0; issue.line += lineOffset; return issue })
+        issues.append(
+            contentsOf: next.issues.lazy.map {
+                var issue = $0
+                issue.line += lineOffset
+                return issue
+            })
         localTimes.add(next.localTimes)
         // Action codes are per span: translate the next span's into this one's.
         var code: [UInt16] = []
         for action in next.actions {
-            if let known = actions.firstIndex(of: action) { code.append(UInt16(known)) } else {
+            if let known = actions.firstIndex(of: action) {
+                code.append(UInt16(known))
+            } else {
                 code.append(UInt16(truncatingIfNeeded: actions.count))
                 actions.append(action)
             }

@@ -17,8 +17,10 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
 
         /// The names `data.encoding` accepts (each case's name, plus common spellings).
         public static let aliases: [String: Encoding] = [
-            "utf-8": .utf8, "utf8": .utf8, "utf-8-bom": .utf8BOM, "utf-8-sig": .utf8BOM, "utf-16le": .utf16LE, "utf-16-le": .utf16LE,
-            "utf-16be": .utf16BE, "utf-16-be": .utf16BE, "iso-8859-1": .iso88591, "latin-1": .iso88591, "latin1": .iso88591,
+            "utf-8": .utf8, "utf8": .utf8, "utf-8-bom": .utf8BOM, "utf-8-sig": .utf8BOM, "utf-16le": .utf16LE,
+            "utf-16-le": .utf16LE,
+            "utf-16be": .utf16BE, "utf-16-be": .utf16BE, "iso-8859-1": .iso88591, "latin-1": .iso88591,
+            "latin1": .iso88591,
             "windows-1252": .windows1252, "cp1252": .windows1252,
         ]
 
@@ -37,7 +39,9 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
 
     /// How lines end (reported only: the reader reads all three).
     public enum LineEnd: String, Sendable, Hashable {
-        case lf = "LF", crlf = "CRLF", cr = "CR"
+        case lf = "LF"
+        case crlf = "CRLF"
+        case cr = "CR"
     }
 
     /// The delimiters detected and accepted, in order of preference when two fit equally.
@@ -95,7 +99,8 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
 
     /// `windows-1252, semicolon-delimited, CRLF line ends`.
     public var description: String {
-        "\(encoding.name), \(Dialect.delimiterName(delimiter))-delimited" + (lineEnd.map { ", \($0.rawValue) line ends" } ?? "")
+        "\(encoding.name), \(Dialect.delimiterName(delimiter))-delimited"
+            + (lineEnd.map { ", \($0.rawValue) line ends" } ?? "")
     }
 }
 
@@ -107,7 +112,9 @@ extension Dialect {
     /// the WHOLE file is valid UTF-8 (non-ASCII bytes can come far into a file), else Windows-1252; the delimiter that
     /// splits the first records (outside quotes) into one consistent number of fields, more than one. `encoding` and
     /// `delimiter` override those parts of the detection (the agreement's `data.encoding` and `data.delimiter`).
-    static func detect(_ path: String, given: Dialect? = nil, encoding: Encoding? = nil, delimiter: UInt8? = nil, cores: Int = 1) throws -> Dialect {
+    static func detect(
+        _ path: String, given: Dialect? = nil, encoding: Encoding? = nil, delimiter: UInt8? = nil, cores: Int = 1
+    ) throws -> Dialect {
         let head = try CSVReader.FilePass.head(path, count: sampleSize)
         let chosen: Encoding
         if let fixed = given?.encoding ?? encoding {
@@ -166,13 +173,19 @@ extension Dialect {
 enum SimpleCSV {
     /// Fields of up to `limit` records (quotes respected, doubled quotes undone); the last record is left out when
     /// `dropLastPartial` (it may be cut). Blank lines are skipped.
-    static func records(_ text: [UInt8], delimiter: UInt8, limit: Int = .max, dropLastPartial: Bool = false) -> [[String]] {
+    static func records(_ text: [UInt8], delimiter: UInt8, limit: Int = .max, dropLastPartial: Bool = false)
+        -> [[String]]
+    {
         var out: [[String]] = []
         var fields: [String] = []
         var field: [UInt8] = []
         var quoted = false, wasQuoted = false
         var i = text.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        func endField() { fields.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true); wasQuoted = false }
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            wasQuoted = false
+        }
         func endRecord() {
             endField()
             if !(fields.count == 1 && fields[0].isEmpty) { out.append(fields) }
@@ -182,13 +195,18 @@ enum SimpleCSV {
             let c = text[i]
             if quoted {
                 if c == 0x22 {
-                    if i + 1 < text.count, text[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
+                    if i + 1 < text.count, text[i + 1] == 0x22 {
+                        field.append(0x22)
+                        i += 2
+                        continue
+                    }
                     quoted = false
                 } else {
                     field.append(c)
                 }
             } else if c == 0x22, field.isEmpty, !wasQuoted {
-                quoted = true; wasQuoted = true
+                quoted = true
+                wasQuoted = true
             } else if c == delimiter {
                 endField()
             } else if c == 0x0A || c == 0x0D {
@@ -214,8 +232,10 @@ struct Transcoder {
 
     /// Windows-1252 characters for 0x80–0x9F (the five bytes it leaves undefined keep their C1 code points).
     static let windows1252: [UInt32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
+        0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,
+        0x017E, 0x0178,
     ]
 
     /// The next chunk as UTF-8; `final` for the last one (a cut character then becomes U+FFFD).
@@ -228,7 +248,11 @@ struct Transcoder {
         case .iso88591, .windows1252:
             let table = encoding == .windows1252
             for b in chunk {
-                if b < 0x80 { out.append(b) } else { Transcoder.append(table && b < 0xA0 ? Transcoder.windows1252[Int(b - 0x80)] : UInt32(b), to: &out) }
+                if b < 0x80 {
+                    out.append(b)
+                } else {
+                    Transcoder.append(table && b < 0xA0 ? Transcoder.windows1252[Int(b - 0x80)] : UInt32(b), to: &out)
+                }
             }
             return out
         case .utf16LE, .utf16BE:
@@ -241,7 +265,9 @@ struct Transcoder {
                 if bytes[0] == bom[0], bytes[1] == bom[1] { i = 2 }
             }
             let little = encoding == .utf16LE
-            func unit(_ k: Int) -> UInt32 { little ? UInt32(bytes[k]) | UInt32(bytes[k + 1]) << 8 : UInt32(bytes[k]) << 8 | UInt32(bytes[k + 1]) }
+            func unit(_ k: Int) -> UInt32 {
+                little ? UInt32(bytes[k]) | UInt32(bytes[k + 1]) << 8 : UInt32(bytes[k]) << 8 | UInt32(bytes[k + 1])
+            }
             while i + 1 < bytes.count {
                 let u = unit(i)
                 if u >= 0xD800, u < 0xDC00 {
@@ -275,12 +301,17 @@ struct Transcoder {
         switch scalar {
         case ..<0x80: out.append(UInt8(scalar))
         case ..<0x800:
-            out.append(UInt8(0xC0 | scalar >> 6)); out.append(UInt8(0x80 | scalar & 0x3F))
+            out.append(UInt8(0xC0 | scalar >> 6))
+            out.append(UInt8(0x80 | scalar & 0x3F))
         case ..<0x10000:
-            out.append(UInt8(0xE0 | scalar >> 12)); out.append(UInt8(0x80 | scalar >> 6 & 0x3F)); out.append(UInt8(0x80 | scalar & 0x3F))
+            out.append(UInt8(0xE0 | scalar >> 12))
+            out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            out.append(UInt8(0x80 | scalar & 0x3F))
         default:
-            out.append(UInt8(0xF0 | scalar >> 18 & 0x07)); out.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            out.append(UInt8(0x80 | scalar >> 6 & 0x3F)); out.append(UInt8(0x80 | scalar & 0x3F))
+            out.append(UInt8(0xF0 | scalar >> 18 & 0x07))
+            out.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            out.append(UInt8(0x80 | scalar & 0x3F))
         }
     }
 }

@@ -6,9 +6,11 @@ import Foundation
 /// comma: always when both separators appear and the comma comes last; for a lone comma in files delimited by `;`).
 enum ExportNumber {
     /// Currency signs and codes taken off either end (longest first, so `US$` goes before `$`).
-    static let currencies = ["US$", "C$", "A$", "R$", "$", "€", "£", "₹", "¥", "Rs.", "Rs",
-                             "USD", "EUR", "GBP", "INR", "JPY", "CAD", "AUD", "CHF", "CNY", "SEK", "NOK", "DKK", "NZD", "ZAR", "BRL", "MXN",
-                             "SGD", "HKD", "PLN"]
+    static let currencies = [
+        "US$", "C$", "A$", "R$", "$", "€", "£", "₹", "¥", "Rs.", "Rs",
+        "USD", "EUR", "GBP", "INR", "JPY", "CAD", "AUD", "CHF", "CNY", "SEK", "NOK", "DKK", "NZD", "ZAR", "BRL", "MXN",
+        "SGD", "HKD", "PLN",
+    ]
 
     /// The value, or why the text is not one (`not a number`, with the detail when it helps).
     static func parse(_ text: String, decimalComma: Bool) -> Result<Double, Problem> {
@@ -25,8 +27,12 @@ enum ExportNumber {
                 negative = negative || f != "+"
                 t = trimmed(t.dropFirst())
             }
-            if let c = currencies.first(where: { t.prefix($0.count).uppercased() == $0.uppercased() }) { t = trimmed(t.dropFirst(c.count)) }
-            if let c = currencies.first(where: { t.suffix($0.count).uppercased() == $0.uppercased() }) { t = trimmed(t.dropLast(c.count)) }
+            if let c = currencies.first(where: { t.prefix($0.count).uppercased() == $0.uppercased() }) {
+                t = trimmed(t.dropFirst(c.count))
+            }
+            if let c = currencies.first(where: { t.suffix($0.count).uppercased() == $0.uppercased() }) {
+                t = trimmed(t.dropLast(c.count))
+            }
             if t == before { break }
         }
         var scale = 1.0
@@ -35,8 +41,10 @@ enum ExportNumber {
             t = trimmed(t.dropLast())
         }
         guard let digits = normalized(t, decimalComma: decimalComma) else { return .failure(.notANumber) }
-        if case let .failure(problem) = digits { return .failure(problem) }
-        guard case let .success(plain) = digits, let value = Double(plain), value.isFinite else { return .failure(.notANumber) }
+        if case .failure(let problem) = digits { return .failure(problem) }
+        guard case .success(let plain) = digits, let value = Double(plain), value.isFinite else {
+            return .failure(.notANumber)
+        }
         let scaled = value * scale
         guard abs(scaled) < Amount.largest else { return .failure(.notANumber) }
         return .success(negative ? -scaled : scaled)
@@ -51,8 +59,9 @@ enum ExportNumber {
         var reason: String {
             switch self {
             case .notANumber: return "not a number"
-            case let .grouping(text):
-                return "not a number: the digit groups of '\(text)' are neither thousands (1,240,000) nor lakhs (12,40,000)"
+            case .grouping(let text):
+                return
+                    "not a number: the digit groups of '\(text)' are neither thousands (1,240,000) nor lakhs (12,40,000)"
             }
         }
     }
@@ -64,16 +73,23 @@ enum ExportNumber {
         if t.contains(where: { $0 == "e" || $0 == "E" }) {
             return t.allSatisfy({ $0.isASCIIDigit || "eE.+-".contains($0) }) ? .success(String(t)) : nil
         }
-        guard t.allSatisfy({ $0.isASCIIDigit || $0 == "," || $0 == "." || $0 == " " || $0 == "'" || $0 == "\u{00A0}" || $0 == "\u{202F}" }) else { return nil }
+        guard
+            t.allSatisfy({
+                $0.isASCIIDigit || $0 == "," || $0 == "." || $0 == " " || $0 == "'" || $0 == "\u{00A0}"
+                    || $0 == "\u{202F}"
+            })
+        else { return nil }
         let lastComma = t.lastIndex(of: ","), lastDot = t.lastIndex(of: ".")
         let commas = t.filter { $0 == "," }.count, dots = t.filter { $0 == "." }.count
         var decimal: Character?
         switch (lastComma, lastDot) {
-        case let (comma?, dot?): decimal = comma > dot ? "," : "."
+        case (let comma?, let dot?): decimal = comma > dot ? "," : "."
         case (_?, nil): decimal = decimalComma && commas == 1 ? "," : nil
         case (nil, _?):
             // In a decimal-comma file a lone dot before three digits groups thousands (`1.234`); else it is the point.
-            decimal = dots == 1 && !(decimalComma && groupsValid(t.split(separator: ".", omittingEmptySubsequences: false))) ? "." : nil
+            decimal =
+                dots == 1 && !(decimalComma && groupsValid(t.split(separator: ".", omittingEmptySubsequences: false)))
+                ? "." : nil
         case (nil, nil): decimal = nil
         }
         var whole = t, fraction: Substring = ""
@@ -95,7 +111,9 @@ enum ExportNumber {
 
     /// Thousands (`1,240,000`: 1–3 digits, then threes) or lakhs (`12,40,000`: 1–2 digits, then twos, then three).
     private static func groupsValid(_ groups: [Substring]) -> Bool {
-        guard groups.count > 1, let first = groups.first, let last = groups.last, (1...3).contains(first.count), last.count == 3 else { return false }
+        guard groups.count > 1, let first = groups.first, let last = groups.last, (1...3).contains(first.count),
+            last.count == 3
+        else { return false }
         let middle = groups.dropFirst().dropLast()
         if middle.allSatisfy({ $0.count == 3 }) { return true }
         return first.count <= 2 && middle.allSatisfy { $0.count == 2 }
@@ -109,6 +127,6 @@ enum ExportNumber {
     }
 }
 
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -18,11 +18,18 @@ struct HeaderMap {
         }
         for column in wanted {
             if let override = overrides[column] {
-                if let i = positions[HeaderMap.normalize(override)] { index[column] = i } else { unresolved.append((column, override)) }
+                if let i = positions[HeaderMap.normalize(override)] {
+                    index[column] = i
+                } else {
+                    unresolved.append((column, override))
+                }
                 continue
             }
             for candidate in preset.headers[column] ?? [] {
-                if let i = positions[HeaderMap.normalize(candidate)] { index[column] = i; break }
+                if let i = positions[HeaderMap.normalize(candidate)] {
+                    index[column] = i
+                    break
+                }
             }
         }
     }
@@ -32,7 +39,10 @@ struct HeaderMap {
     /// The error for an override this header row does not have.
     func overrideError(file: String) -> HandoffError? {
         guard let (column, header) = unresolved.first else { return nil }
-        return HandoffError(.badInput, "data.columns.\(column) names the header '\(header)', which \(file) does not have; its headers are: \(HeaderMap.list(headers))", file: file)
+        return HandoffError(
+            .badInput,
+            "data.columns.\(column) names the header '\(header)', which \(file) does not have; its headers are: \(HeaderMap.list(headers))",
+            file: file)
     }
 
     /// True when two headers name the same column (case and surrounding spaces aside).

@@ -66,17 +66,33 @@ public struct Lead: Sendable {
     /// Creates a lead with only an id.
     public init(id: TextRef) {
         self.id = id
-        createdAt = nil; mqlAt = nil; routedAt = nil; firstTouchAt = nil; decisionAt = nil
-        sqlAt = nil; opportunityAt = nil; wonAt = nil
-        employees = nil; annualRevenue = nil; score = nil
+        createdAt = nil
+        mqlAt = nil
+        routedAt = nil
+        firstTouchAt = nil
+        decisionAt = nil
+        sqlAt = nil
+        opportunityAt = nil
+        wonAt = nil
+        employees = nil
+        annualRevenue = nil
+        score = nil
     }
 
     /// Points every text at its entry in another table (`remap[old entry]`), when tables are joined.
     mutating func remapTexts(_ remap: [TextRef]) {
         func m(_ t: TextRef) -> TextRef { remap[Int(t.raw)] }
-        source = m(source); owner = m(owner); company = m(company); industry = m(industry); country = m(country)
-        title = m(title); timeline = m(timeline); useCase = m(useCase); budget = m(budget)
-        contentEngaged = m(contentEngaged); rejectionReason = m(rejectionReason)
+        source = m(source)
+        owner = m(owner)
+        company = m(company)
+        industry = m(industry)
+        country = m(country)
+        title = m(title)
+        timeline = m(timeline)
+        useCase = m(useCase)
+        budget = m(budget)
+        contentEngaged = m(contentEngaged)
+        rejectionReason = m(rejectionReason)
     }
 
     /// When the handoff clock starts: routing, else becoming an MQL.
@@ -111,7 +127,10 @@ public struct EngagementEvent: Sendable {
         for i in 1..<events.count {
             let e = events[i]
             var j = i
-            while j > 0, events[j - 1].at > e.at { events[j] = events[j - 1]; j -= 1 }
+            while j > 0, events[j - 1].at > e.at {
+                events[j] = events[j - 1]
+                j -= 1
+            }
             events[j] = e
         }
     }
@@ -136,7 +155,8 @@ public struct DataIssue: Sendable, Hashable {
     public var description: String {
         let shown = value.count > 40 ? String(value.prefix(40)) + "…" : value
         let column = self.column.isEmpty ? "" : " column \(self.column),"
-        return "\(file):\(line):\(column) value '\(shown)': \(reason) — \(rowSkipped ? "row skipped" : "cell treated as blank")"
+        return
+            "\(file):\(line):\(column) value '\(shown)': \(reason) — \(rowSkipped ? "row skipped" : "cell treated as blank")"
     }
 }
 
@@ -183,7 +203,9 @@ public struct DataQuality: Sendable {
         for (column, values) in other.valuesSeen { valuesSeen[column, default: []].formUnion(values) }
         for (column, counts) in other.unmapped { unmapped[column, default: [:]].merge(counts, uniquingKeysWith: +) }
         for (file, columns) in other.localTimes {
-            for (column, counts) in columns { localTimes[file, default: [:]][column, default: LocalTimeCounts()].add(counts) }
+            for (column, counts) in columns {
+                localTimes[file, default: [:]][column, default: LocalTimeCounts()].add(counts)
+            }
         }
         issueCount += other.issueCount
         rowsSkipped += other.rowsSkipped

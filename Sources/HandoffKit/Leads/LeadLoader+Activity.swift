@@ -3,7 +3,7 @@ extension LeadLoader {
     /// span's type names, as mapped by `data.values.activity_type` and lowercased; blank is "").
     func detachActivities(_ file: ReadFile, span: Range<Int>, firstLine: Int) throws -> DetachedRows {
         var out = DetachedRows()
-        out.reserve(rows: min(span.count, file.size) / 40)  // a whole-file read has span ..<Int.max
+        out.reserve(rows: min(span.count, file.size) / 40) // a whole-file read has span ..<Int.max
         var types: [(raw: [UInt8], code: UInt16)] = []
         let columns = file.header.positions
         let fixedType = file.settings?.type
@@ -11,15 +11,22 @@ extension LeadLoader {
         let path = file.path
         out.end = try forEachRow(file, span: span, firstLine: firstLine) { r in
             out.rows += 1
-            guard let idColumn = columns[0], let at = instant(r, columns[1], column: "at", file: path, parser: times, &out) else { return }
+            guard let idColumn = columns[0],
+                let at = instant(r, columns[1], column: "at", file: path, parser: times, &out)
+            else { return }
             let idBytes = r.trimmedBytes(idColumn)
             let plain = !r.isEscaped(idColumn) && Bytes.isASCII(idBytes)
             guard !blank(idBytes), plain || r.string(idColumn) != nil else {
-                out.issues.append(DataIssue(file: path, line: r.line, column: "lead_id", value: "", reason: "no lead_id: the row cannot be tied to a lead", rowSkipped: true))
+                out.issues.append(
+                    DataIssue(
+                        file: path, line: r.line, column: "lead_id", value: "",
+                        reason: "no lead_id: the row cannot be tied to a lead", rowSkipped: true))
                 return
             }
             // A file of one type (`data.files: [{path: calls.csv, type: call}]`) needs no type column.
-            let raw: UnsafeBufferPointer<UInt8> = fixedType == nil ? columns[2].map { r.trimmedBytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0)
+            let raw: UnsafeBufferPointer<UInt8> =
+                fixedType == nil
+                ? columns[2].map { r.trimmedBytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0)
                 : UnsafeBufferPointer(start: nil, count: 0)
             let code: UInt16
             if let known = types.first(where: { Bytes.equal($0.raw, raw) }) {
@@ -27,7 +34,8 @@ extension LeadLoader {
             } else {
                 let text = blank(raw) ? "" : columns[2].flatMap { r.string($0) } ?? ""
                 if fixedType == nil, !text.isEmpty { out.rawValues.insert(text.lowercased()) }
-                let type = fixedType ?? (text.isEmpty ? "" : mapped("activity_type", text, file: file.settings).lowercased())
+                let type =
+                    fixedType ?? (text.isEmpty ? "" : mapped("activity_type", text, file: file.settings).lowercased())
                 if let existing = out.actions.firstIndex(of: type) {
                     code = UInt16(truncatingIfNeeded: existing)
                 } else {
@@ -44,7 +52,7 @@ extension LeadLoader {
     /// Parses one span of the engagement export without the lead index.
     func detachEngagement(_ file: ReadFile, span: Range<Int>, firstLine: Int) throws -> DetachedRows {
         var out = DetachedRows()
-        out.reserve(rows: min(span.count, file.size) / 36)  // a whole-file read has span ..<Int.max
+        out.reserve(rows: min(span.count, file.size) / 36) // a whole-file read has span ..<Int.max
         var seen: [(raw: [UInt8], code: UInt16)] = []
         var actionIndex: [String: UInt16] = [:]
         let columns = file.header.positions
@@ -56,7 +64,10 @@ extension LeadLoader {
             let idBytes = r.trimmedBytes(idColumn)
             let plain = !r.isEscaped(idColumn) && Bytes.isASCII(idBytes)
             guard !blank(idBytes), plain || r.string(idColumn) != nil else {
-                out.issues.append(DataIssue(file: path, line: r.line, column: "lead_id", value: "", reason: "no lead_id: the row cannot be tied to a lead", rowSkipped: true))
+                out.issues.append(
+                    DataIssue(
+                        file: path, line: r.line, column: "lead_id", value: "",
+                        reason: "no lead_id: the row cannot be tied to a lead", rowSkipped: true))
                 return
             }
             guard let at = instant(r, columns[1], column: "at", file: path, parser: times, &out) else { return }
@@ -66,7 +77,10 @@ extension LeadLoader {
                 code = known.code
             } else {
                 guard !blank(raw), let text = r.string(actionColumn) else {
-                    out.issues.append(DataIssue(file: path, line: r.line, column: "action", value: r.string(actionColumn) ?? "", reason: "no action", rowSkipped: true))
+                    out.issues.append(
+                        DataIssue(
+                            file: path, line: r.line, column: "action", value: r.string(actionColumn) ?? "",
+                            reason: "no action", rowSkipped: true))
                     return
                 }
                 out.rawValues.insert(text.lowercased())
@@ -86,7 +100,10 @@ extension LeadLoader {
     }
 
     /// Adds a parsed row; an id that is not plain ASCII bytes (escaped quotes, other scripts) is added as its text.
-    private func appendRow(_ out: inout DetachedRows, _ r: CSVReader.Record, idColumn: Int, idBytes: UnsafeBufferPointer<UInt8>, plain: Bool, at: Int64, code: UInt16) {
+    private func appendRow(
+        _ out: inout DetachedRows, _ r: CSVReader.Record, idColumn: Int, idBytes: UnsafeBufferPointer<UInt8>,
+        plain: Bool, at: Int64, code: UInt16
+    ) {
         if plain {
             out.append(id: idBytes, at: at, code: code, line: r.line)
         } else {
@@ -114,8 +131,10 @@ extension LeadLoader {
     /// One flat array of the rows of every file grouped by lead (a counting sort, so exports in any row order work),
     /// time-ordered within each lead; each lead's slice is recorded in its `start` and `count`. Also the action names
     /// the events' codes index (each file's codes are translated into one list).
-    private func group(_ files: inout [FileRows], _ s: inout LeadPart,
-                       start startKey: WritableKeyPath<Lead, Int32>, count countKey: WritableKeyPath<Lead, Int32>) -> ([EngagementEvent], [String]) {
+    private func group(
+        _ files: inout [FileRows], _ s: inout LeadPart,
+        start startKey: WritableKeyPath<Lead, Int32>, count countKey: WritableKeyPath<Lead, Int32>
+    ) -> ([EngagementEvent], [String]) {
         let column = startKey == \Lead.activityStart ? "activity_type" : "action"
         for file in files {
             s.quality.valuesSeen[column, default: []].formUnion(file.rows.rawValues)
@@ -128,7 +147,7 @@ extension LeadLoader {
         var runLeads = files[0].runLeads
         for f in files.indices.dropFirst() {
             var next = moveOut(&files[f].rows, leaving: DetachedRows())
-            next.issues = []  // reported above, with their own file
+            next.issues = [] // reported above, with their own file
             rows.absorb(next, lineOffset: 0)
             runLeads += files[f].runLeads
         }
@@ -137,8 +156,14 @@ extension LeadLoader {
         var inOrder = true, allKnown = true
         var previous: Int32 = -1
         for lead in runLeads {
-            if lead < 0 { allKnown = false; continue }
-            if lead <= previous { inOrder = false; break }
+            if lead < 0 {
+                allKnown = false
+                continue
+            }
+            if lead <= previous {
+                inOrder = false
+                break
+            }
             previous = lead
         }
         var events = [EngagementEvent]()
@@ -152,7 +177,9 @@ extension LeadLoader {
                 events = moveOut(&rows.events, leaving: [])
             } else if inOrder {
                 events.reserveCapacity(Int(next))
-                for k in 0..<rows.runCount where runLeads[k] >= 0 { events.append(contentsOf: rows.events[rows.range(ofRun: k)]) }
+                for k in 0..<rows.runCount where runLeads[k] >= 0 {
+                    events.append(contentsOf: rows.events[rows.range(ofRun: k)])
+                }
             } else {
                 events = [EngagementEvent](unsafeUninitializedCapacity: Int(next)) { buffer, count in
                     HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
@@ -173,7 +200,9 @@ extension LeadLoader {
             // Leads' events do not overlap: halves of the leads are sorted on two cores.
             events.withUnsafeMutableBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
-                nonisolated(unsafe) let (events, leads, startKey, countKey) = (base, UnsafeBufferPointer(leads), startKey, countKey)
+                nonisolated(unsafe) let (events, leads, startKey, countKey) = (
+                    base, UnsafeBufferPointer(leads), startKey, countKey
+                )
                 let parts = max(1, min(cores, leads.count / 65_536))
                 Concurrently.forEach(parts) { part in
                     for i in leads.count * part / parts..<leads.count * (part + 1) / parts {
@@ -202,7 +231,10 @@ extension LeadLoader {
         for k in runs {
             let lead: Int? = rows.withID(ofRun: k) { id in
                 if misses <= hits + 64, next + 1 < ids.count {
-                    if ids.equal(next + 1, id) { hits += 1; return next }
+                    if ids.equal(next + 1, id) {
+                        hits += 1
+                        return next
+                    }
                     misses += 1
                 }
                 return ids.find(id).flatMap { $0.isEmpty ? nil : Int($0.raw) - 1 }
@@ -215,8 +247,10 @@ extension LeadLoader {
 
     /// Ties each run to its lead (`runLeads`, from `resolve`); rows of unknown leads are reported, merged with the
     /// parse issues in line order. Calls `applyRun` with the leads' storage, the lead and the rows of each known run.
-    private func attach(_ rows: DetachedRows, path: String, _ s: inout LeadPart, _ runLeads: [Int32],
-                        _ applyRun: (UnsafeMutableBufferPointer<Lead>, Int, Range<Int>) -> Void) {
+    private func attach(
+        _ rows: DetachedRows, path: String, _ s: inout LeadPart, _ runLeads: [Int32],
+        _ applyRun: (UnsafeMutableBufferPointer<Lead>, Int, Range<Int>) -> Void
+    ) {
         var unknown: [DataIssue] = []
         s.leads.withUnsafeMutableBufferPointer { leads in
             for k in 0..<rows.runCount {
@@ -225,7 +259,10 @@ extension LeadLoader {
                 guard lead >= 0 else {
                     let id = rows.id(ofRun: k)
                     for i in run {
-                        unknown.append(DataIssue(file: path, line: Int(rows.lines[i]), column: "lead_id", value: id, reason: "no lead with this id in the leads export", rowSkipped: true))
+                        unknown.append(
+                            DataIssue(
+                                file: path, line: Int(rows.lines[i]), column: "lead_id", value: id,
+                                reason: "no lead with this id in the leads export", rowSkipped: true))
                     }
                     continue
                 }
@@ -236,19 +273,26 @@ extension LeadLoader {
         var i = 0, j = 0
         while i < parsed.count || j < unknown.count {
             if j >= unknown.count || (i < parsed.count && parsed[i].line <= unknown[j].line) {
-                s.quality.record(parsed[i]); i += 1
+                s.quality.record(parsed[i])
+                i += 1
             } else {
-                s.quality.record(unknown[j]); j += 1
+                s.quality.record(unknown[j])
+                j += 1
             }
         }
         s.quality.rowsRead[path] = rows.rows
-        if !rows.localTimes.isEmpty { s.quality.localTimes[path, default: [:]]["at", default: LocalTimeCounts()].add(rows.localTimes) }
+        if !rows.localTimes.isEmpty {
+            s.quality.localTimes[path, default: [:]]["at", default: LocalTimeCounts()].add(rows.localTimes)
+        }
     }
 
-    private func instant(_ r: CSVReader.Record, _ column: Int?, column name: String, file: String, parser: TimestampParser,
-                         _ out: inout DetachedRows) -> Int64? {
+    private func instant(
+        _ r: CSVReader.Record, _ column: Int?, column name: String, file: String, parser: TimestampParser,
+        _ out: inout DetachedRows
+    ) -> Int64? {
         guard let column, !r.isBlank(column) else {
-            out.issues.append(DataIssue(file: file, line: r.line, column: name, value: "", reason: "no timestamp", rowSkipped: true))
+            out.issues.append(
+                DataIssue(file: file, line: r.line, column: name, value: "", reason: "no timestamp", rowSkipped: true))
             return nil
         }
         if parser.patterns.isEmpty {
@@ -257,9 +301,12 @@ extension LeadLoader {
             if local != .normal { out.localTimes.note(local) }
             return t
         }
-        out.issues.append(DataIssue(file: file, line: r.line, column: name, value: r.string(column) ?? "",
-                                    reason: parser.patterns.isEmpty ? "not a date/time this reader understands"
-                                        : "not a date/time in the column's layout (\(parser.layoutDescription))", rowSkipped: true))
+        out.issues.append(
+            DataIssue(
+                file: file, line: r.line, column: name, value: r.string(column) ?? "",
+                reason: parser.patterns.isEmpty
+                    ? "not a date/time this reader understands"
+                    : "not a date/time in the column's layout (\(parser.layoutDescription))", rowSkipped: true))
         return nil
     }
 }

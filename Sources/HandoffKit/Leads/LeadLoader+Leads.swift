@@ -13,7 +13,9 @@ extension LeadLoader {
         let decimalComma = file.dialect.decimalComma
         part.end = try forEachRow(file, span: span, firstLine: firstLine) { record in
             part.rows += 1
-            readLead(record, map: map, file: file.path, times: file.timestamps, decimalComma: decimalComma, mapsSource: mapsSource, &part)
+            readLead(
+                record, map: map, file: file.path, times: file.timestamps, decimalComma: decimalComma,
+                mapsSource: mapsSource, &part)
         }
         noteValuesSeen(&part)
         return part
@@ -22,15 +24,21 @@ extension LeadLoader {
     /// The raw values of the mapped columns this span held (each distinct value was looked up once).
     private func noteValuesSeen(_ part: inout LeadPart) {
         if hasMapping("status") { part.quality.valuesSeen["status", default: []].formUnion(part.statuses.rawValues) }
-        if hasMapping("decision") { part.quality.valuesSeen["decision", default: []].formUnion(part.decisions.rawValues) }
+        if hasMapping("decision") {
+            part.quality.valuesSeen["decision", default: []].formUnion(part.decisions.rawValues)
+        }
         for (column, reason) in [("source", false), ("rejection_reason", true)] where settings.values[column] != nil {
-            part.quality.valuesSeen[column, default: []].formUnion(part.mappedTexts(reason: reason).map { $0.lowercased() })
+            part.quality.valuesSeen[column, default: []].formUnion(
+                part.mappedTexts(reason: reason).map { $0.lowercased() })
         }
     }
 
     /// One lead from one row: its id (or the row is skipped), then its times, texts, numbers and decision.
-    private func readLead(_ r: CSVReader.Record, map: LeadPositions, file: String, times: [TimestampParser?], decimalComma: Bool, mapsSource: Bool,
-                          _ s: inout LeadPart) {
+    private func readLead(
+        _ r: CSVReader.Record, map: LeadPositions, file: String, times: [TimestampParser?], decimalComma: Bool,
+        mapsSource: Bool,
+        _ s: inout LeadPart
+    ) {
         let row = LeadRow(record: r, map: map, file: file, loader: self, times: times, decimalComma: decimalComma)
         guard let id = row.leadID(&s) else { return }
         var lead = Lead(id: id)
@@ -54,7 +62,8 @@ extension LeadLoader {
 
     private func readTexts(_ row: LeadRow, mapsSource: Bool, into lead: inout Lead, _ s: inout LeadPart) {
         let source = row.text(.source, &s)
-        lead.source = mapsSource && !source.isEmpty ? s.mapped(source, reason: false, { mapped("source", $0) }, self) : source
+        lead.source =
+            mapsSource && !source.isEmpty ? s.mapped(source, reason: false, { mapped("source", $0) }, self) : source
         lead.owner = row.text(.owner, &s)
         lead.company = row.unpooled(.company, &s)
         lead.industry = row.text(.industry, &s)
@@ -72,11 +81,15 @@ extension LeadLoader {
         lead.score = row.number(.score, &s)
         if let raw = row.plain(.attemptCount, &s) {
             switch ExportNumber.parse(raw, decimalComma: row.decimalComma) {
-            case let .success(v) where v == v.rounded(.towardZero):
-                if let n = Int(exactly: v) { lead.attemptCountColumn = n } else { row.issue("attempt_count", raw, "not a whole number", &s) }
+            case .success(let v) where v == v.rounded(.towardZero):
+                if let n = Int(exactly: v) {
+                    lead.attemptCountColumn = n
+                } else {
+                    row.issue("attempt_count", raw, "not a whole number", &s)
+                }
             case .success:
                 row.issue("attempt_count", raw, "not a whole number", &s)
-            case let .failure(problem):
+            case .failure(let problem):
                 row.issue("attempt_count", raw, problem == .notANumber ? "not a whole number" : problem.reason, &s)
             }
         }
@@ -88,13 +101,18 @@ extension LeadLoader {
         lead.status = status.value
         if let raw = status.unknown {
             s.quality.unmapped["status", default: [:]][raw.lowercased(), default: 0] += 1
-            row.issue("status", raw, "unknown status; map it under data.values.status to one of \(LeadStatus.allCases.map(\.rawValue).joined(separator: ", "))", &s)
+            row.issue(
+                "status", raw,
+                "unknown status; map it under data.values.status to one of \(LeadStatus.allCases.map(\.rawValue).joined(separator: ", "))",
+                &s)
         }
         let decision = row.choice(.decision, &s.decisions)
         lead.decision = decision.value
         if let raw = decision.unknown {
             s.quality.unmapped["decision", default: [:]][raw.lowercased(), default: 0] += 1
-            row.issue("decision", raw, "unknown decision; expected accepted or rejected (or map it under data.values.decision)", &s)
+            row.issue(
+                "decision", raw,
+                "unknown decision; expected accepted or rejected (or map it under data.values.decision)", &s)
         }
         if row.map[.decision] == nil {
             if lead.status == .accepted { lead.decision = .accepted }
@@ -120,13 +138,16 @@ private struct LeadRow {
     let decimalComma: Bool
 
     func issue(_ column: String, _ value: String, _ reason: String, skipped: Bool = false, _ s: inout LeadPart) {
-        s.quality.record(DataIssue(file: file, line: record.line, column: column, value: value, reason: reason, rowSkipped: skipped))
+        s.quality.record(
+            DataIssue(file: file, line: record.line, column: column, value: value, reason: reason, rowSkipped: skipped))
     }
 
     /// The lead's id, pooled; nil (and the row skipped) when it is missing or a duplicate.
     func leadID(_ s: inout LeadPart) -> TextRef? {
         let added: TextRef?
-        if let i = map[.leadID], !record.isEscaped(i), case let raw = record.trimmedBytes(i), Bytes.isASCII(raw), !loader.blank(raw) {
+        if let i = map[.leadID], !record.isEscaped(i), case let raw = record.trimmedBytes(i), Bytes.isASCII(raw),
+            !loader.blank(raw)
+        {
             added = s.ids.add(raw)
         } else if let value = plain(.leadID, &s) {
             added = s.ids.add(value)
@@ -202,9 +223,11 @@ private struct LeadRow {
             return t
         }
         if loader.blank(raw) { return nil }
-        issue(column.rawValue, record.string(i) ?? "", parser.patterns.isEmpty
-              ? "not a date/time this reader understands (set data.date_formats for ambiguous layouts)"
-              : "not a date/time in the column's layout (\(parser.layoutDescription))", &s)
+        issue(
+            column.rawValue, record.string(i) ?? "",
+            parser.patterns.isEmpty
+                ? "not a date/time this reader understands (set data.date_formats for ambiguous layouts)"
+                : "not a date/time in the column's layout (\(parser.layoutDescription))", &s)
         return nil
     }
 
@@ -213,19 +236,22 @@ private struct LeadRow {
         if !decimalComma, let i = map[column], let v = Bytes.plainNumber(record.trimmedBytes(i)) { return v }
         guard let raw = plain(column, &s) else { return nil }
         switch ExportNumber.parse(raw, decimalComma: decimalComma) {
-        case let .success(v): return v
-        case let .failure(problem):
+        case .success(let v): return v
+        case .failure(let problem):
             issue(column.rawValue, raw, problem.reason, &s)
             return nil
         }
     }
 
     /// A status or decision through the mapping; the raw text when it maps to nothing known.
-    func choice<T: RawRepresentable>(_ column: LeadColumn, _ cache: inout ValueCache<T>) -> (value: T?, unknown: String?) where T.RawValue == String {
+    func choice<T: RawRepresentable>(_ column: LeadColumn, _ cache: inout ValueCache<T>) -> (
+        value: T?, unknown: String?
+    ) where T.RawValue == String {
         guard let i = map[column] else { return (nil, nil) }
         let bytes = record.trimmedBytes(i)
         if loader.blank(bytes) { return (nil, nil) }
-        let value = cache.value(for: bytes, make: { T(rawValue: loader.mapped(column.rawValue, record.string(i) ?? "").lowercased()) })
+        let value = cache.value(
+            for: bytes, make: { T(rawValue: loader.mapped(column.rawValue, record.string(i) ?? "").lowercased()) })
         return (value, value == nil ? record.string(i) ?? "" : nil)
     }
 }

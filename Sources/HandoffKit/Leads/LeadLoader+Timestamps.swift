@@ -8,8 +8,10 @@ extension LeadLoader {
     /// A column `formats` declares reads its patterns; any other is detected from a sample of its values (non-blank cells
     /// from the top of the file): built-in shapes as before, one layout when exactly one reads the sample, and an error
     /// (candidates, values, the line to add to the agreement) when the sample is ambiguous or nothing reads it.
-    func timestampParsers(_ kind: ExportKind, path: String, source: String, header: FileHeader, delimiter: UInt8 = 0x2C,
-                          formats: TimestampFormats) throws -> [TimestampParser?] {
+    func timestampParsers(
+        _ kind: ExportKind, path: String, source: String, header: FileHeader, delimiter: UInt8 = 0x2C,
+        formats: TimestampFormats
+    ) throws -> [TimestampParser?] {
         let names = kind.wanted
         var parsers = [TimestampParser?](repeating: nil, count: names.count)
         var undecided: [(index: Int, position: Int)] = []
@@ -25,13 +27,16 @@ extension LeadLoader {
         let samples = sample(source, header: header, positions: undecided.map(\.position), delimiter: delimiter)
         var problems: [Diagnostic] = []
         for (j, column) in undecided.enumerated() {
-            switch TimestampDetection.detect(column: names[column.index], sample: samples[j], pivot: formats.twoDigitYearPivot) {
+            switch TimestampDetection.detect(
+                column: names[column.index], sample: samples[j], pivot: formats.twoDigitYearPivot)
+            {
             case .builtIn:
                 break
-            case let .patterns(patterns):
-                parsers[column.index] = TimestampParser(zone: timestamps.zone, patterns: patterns, twoDigitYearPivot: formats.twoDigitYearPivot,
-                                                        fallback: .unambiguous)
-            case let .problem(message, line):
+            case .patterns(let patterns):
+                parsers[column.index] = TimestampParser(
+                    zone: timestamps.zone, patterns: patterns, twoDigitYearPivot: formats.twoDigitYearPivot,
+                    fallback: .unambiguous)
+            case .problem(let message, let line):
                 problems.append(Diagnostic(.error, message, at: nil, file: "\(path):\(line)"))
             }
         }
@@ -43,12 +48,16 @@ extension LeadLoader {
 
     /// Up to `TimestampDetection.sampleSize` non-blank values of each field position, from the first data row on
     /// (at most 20,000 rows are looked at). A file that stops being CSV ends the sample; the full read reports it.
-    func sample(_ source: String, header: FileHeader, positions: [Int], delimiter: UInt8 = 0x2C) -> [[TimestampDetection.Sample]] {
+    func sample(_ source: String, header: FileHeader, positions: [Int], delimiter: UInt8 = 0x2C) -> [[TimestampDetection
+        .Sample]]
+    {
         var out = positions.map { _ in [TimestampDetection.Sample]() }
         var rows = 0
         let limit = TimestampDetection.sampleSize
         do {
-            try CSVReader(path: source, chunkSize: 1 << 20, delimiter: delimiter).forEachRecord(in: header.bodyStart..<Int.max, firstLine: header.firstLine) { r in
+            try CSVReader(path: source, chunkSize: 1 << 20, delimiter: delimiter).forEachRecord(
+                in: header.bodyStart..<Int.max, firstLine: header.firstLine
+            ) { r in
                 rows += 1
                 for (j, p) in positions.enumerated() where out[j].count < limit {
                     let raw = r.trimmedBytes(p)

@@ -18,28 +18,38 @@ public final class LeadLoader: Sendable {
     /// The most columns a header row may have (CRMs export a few hundred at most).
     static let maximumColumns = 10_000
 
-    static let builtInPlaceholders = ["select", "n/a", "na", "null", "none", "-", "--", "#n/a", "unknown", "(blank)", "not provided"]
+    static let builtInPlaceholders = [
+        "select", "n/a", "na", "null", "none", "-", "--", "#n/a", "unknown", "(blank)", "not provided",
+    ]
 
     /// A loader for an agreement's data settings. `cores` and `minimumSpan` decide how files are cut into spans read
     /// at once (the machine's cores, 8 MB); tests cut small files to check that the spans join exactly.
     public convenience init(agreement: Agreement, cores: Int? = nil, minimumSpan: Int = 8 << 20) throws {
-        try self.init(data: agreement.data, timeZone: agreement.businessHours.timeZone, reasons: agreement.rejectionReasons,
-                      cores: cores, minimumSpan: minimumSpan)
+        try self.init(
+            data: agreement.data, timeZone: agreement.businessHours.timeZone, reasons: agreement.rejectionReasons,
+            cores: cores, minimumSpan: minimumSpan)
     }
 
     /// A loader for data settings only: `timeZone` reads timestamps without an offset when `data.time_zone` is not
     /// set, and `reasons` names the agreed rejection reasons an export's text maps to. No commitment is consulted.
-    public init(data: DataSettings, timeZone: String, reasons agreed: [RejectionReason], cores: Int? = nil, minimumSpan: Int = 8 << 20) throws {
+    public init(
+        data: DataSettings, timeZone: String, reasons agreed: [RejectionReason], cores: Int? = nil,
+        minimumSpan: Int = 8 << 20
+    ) throws {
         self.cores = max(1, cores ?? ProcessInfo.processInfo.activeProcessorCount)
         self.minimumSpan = max(1, minimumSpan)
         settings = data
         preset = ColumnPreset.named(settings.preset)
         let zoneName = settings.timeZone ?? timeZone
-        guard let zone = ZoneRules(identifier: zoneName) else { throw HandoffError(.usage, "unknown time zone '\(zoneName)'") }
-        timestamps = TimestampParser(zone: zone, preferred: settings.dateFormats.compactMap(TimestampParser.Layout.init(pattern:)))
+        guard let zone = ZoneRules(identifier: zoneName) else {
+            throw HandoffError(.usage, "unknown time zone '\(zoneName)'")
+        }
+        timestamps = TimestampParser(
+            zone: zone, preferred: settings.dateFormats.compactMap(TimestampParser.Layout.init(pattern:)))
         // A value the agreement maps explicitly (data.values: {unknown: open}) is a value, not a placeholder for blank.
         let mappedValues = Set(settings.values.values.flatMap(\.keys))
-        placeholderBytes = Set(LeadLoader.builtInPlaceholders + settings.placeholders.map { $0.lowercased() }).subtracting(mappedValues)
+        placeholderBytes = Set(LeadLoader.builtInPlaceholders + settings.placeholders.map { $0.lowercased() })
+            .subtracting(mappedValues)
             .sorted().map { Array($0.utf8) }
         placeholderMaxLength = placeholderBytes.map(\.count).max() ?? 0
         placeholderLengths = placeholderBytes.reduce(0) { $1.count < 64 ? $0 | 1 << UInt64($1.count) : $0 }
@@ -65,13 +75,21 @@ public final class LeadLoader: Sendable {
         var files: [ReadFile] = []
         defer { files.forEach(Spool.remove) }
         files.append(try ReadFile(.leads, sources.leads, self, settings: sources.leadsSettings))
-        for file in sources.activityFiles { files.append(try ReadFile(.activities, file.path, self, settings: file.settings)) }
-        for file in sources.engagementFiles { files.append(try ReadFile(.engagement, file.path, self, settings: file.settings)) }
+        for file in sources.activityFiles {
+            files.append(try ReadFile(.activities, file.path, self, settings: file.settings))
+        }
+        for file in sources.engagementFiles {
+            files.append(try ReadFile(.engagement, file.path, self, settings: file.settings))
+        }
         var joined = try readAll(files)
         clock.mark("read every file (spans on all cores)")
-        guard case var .leads(state) = moveOut(&joined[0], leaving: .rows(DetachedRows())) else { preconditionFailure("the leads file is read first") }
+        guard case .leads(var state) = moveOut(&joined[0], leaving: .rows(DetachedRows())) else {
+            preconditionFailure("the leads file is read first")
+        }
         state.quality.rowsRead[sources.leads] = state.rows
-        for file in files where file.header.preamble > 0 { state.quality.preambleRows[file.path] = file.header.preamble }
+        for file in files where file.header.preamble > 0 {
+            state.quality.preambleRows[file.path] = file.header.preamble
+        }
         for file in files { state.quality.note(file) }
         let leadsLatest = state.latest == .min ? nil : state.latest
         tie(files, &joined, to: &state)
@@ -82,18 +100,23 @@ public final class LeadLoader: Sendable {
         }
         var values = settings.values
         for file in sources.activityFiles + sources.engagementFiles {
-            for (column, map) in file.settings?.values ?? [:] { values[column, default: [:]].merge(map) { old, _ in old } }
+            for (column, map) in file.settings?.values ?? [:] {
+                values[column, default: [:]].merge(map) { old, _ in old }
+            }
         }
-        state.quality.mappingNotes = ValueMappingCheck.notes(state.quality, values: values,
-                                                             understood: ["rejection_reason": Set(reasonIDs.keys.map { $0.lowercased() })],
-                                                             counts: state.valueCounts(Set(values.keys)))
+        state.quality.mappingNotes = ValueMappingCheck.notes(
+            state.quality, values: values,
+            understood: ["rejection_reason": Set(reasonIDs.keys.map { $0.lowercased() })],
+            counts: state.valueCounts(Set(values.keys)))
         state.texts.materialize()
-        return LeadLedger(leads: state.leads, texts: state.texts, ids: state.ids, actions: state.actions, events: state.events,
-                          activityTypes: state.activityTypes, activities: state.activities, quality: state.quality, columns: state.columns,
-                          hasActivities: !sources.activityFiles.isEmpty, hasEngagement: !sources.engagementFiles.isEmpty,
-                          latestTimestamp: state.latest == .min ? nil : state.latest,
-                          earliestTimestamp: state.earliest == .max ? nil : state.earliest, leadsLatestTimestamp: leadsLatest,
-                          sources: sources)
+        return LeadLedger(
+            leads: state.leads, texts: state.texts, ids: state.ids, actions: state.actions, events: state.events,
+            activityTypes: state.activityTypes, activities: state.activities, quality: state.quality,
+            columns: state.columns,
+            hasActivities: !sources.activityFiles.isEmpty, hasEngagement: !sources.engagementFiles.isEmpty,
+            latestTimestamp: state.latest == .min ? nil : state.latest,
+            earliestTimestamp: state.earliest == .max ? nil : state.earliest, leadsLatestTimestamp: leadsLatest,
+            sources: sources)
     }
 
     /// Reads every span of every file on all cores (largest first), then joins each file's spans, the files at once.
@@ -109,7 +132,9 @@ public final class LeadLoader: Sendable {
             Result { try read(files[queue[j].file], span: queue[j].span, first: queue[j].part == 0) }
         }
         var parts = files.map { _ in [Result<ReadPart, Error>]() }
-        for j in jobs.indices.sorted(by: { jobs[$0].part < jobs[$1].part }) { parts[jobs[j].file].append(moveOut(&results[j], leaving: ReadPart.taken)) }
+        for j in jobs.indices.sorted(by: { jobs[$0].part < jobs[$1].part }) {
+            parts[jobs[j].file].append(moveOut(&results[j], leaving: ReadPart.taken))
+        }
         return try parts.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let buffer = buffer
             return Concurrently.map(files.count) { [self] f in
@@ -124,14 +149,19 @@ public final class LeadLoader: Sendable {
     private func tie(_ files: [ReadFile], _ joined: inout [ReadPart], to state: inout LeadPart) {
         var side: [(file: ReadFile, rows: DetachedRows)] = []
         for (f, file) in files.enumerated().dropFirst() {
-            if case let .rows(rows) = moveOut(&joined[f], leaving: .rows(DetachedRows())) { side.append((file, rows)) }
+            if case .rows(let rows) = moveOut(&joined[f], leaving: .rows(DetachedRows())) { side.append((file, rows)) }
         }
         let runLeads = resolve(side.map(\.rows), ids: state.ids)
         for kind in [ExportKind.activities, .engagement] {
             let mine = side.indices.filter { side[$0].file.kind == kind }
             guard !mine.isEmpty else { continue }
-            var parts = mine.map { f in (rows: moveOut(&side[f].rows, leaving: DetachedRows()), path: side[f].file.path, runLeads: runLeads[f]) }
-            for part in parts where part.rows.earliest <= part.rows.latest { state.saw(part.rows.earliest); state.saw(part.rows.latest) }
+            var parts = mine.map { f in
+                (rows: moveOut(&side[f].rows, leaving: DetachedRows()), path: side[f].file.path, runLeads: runLeads[f])
+            }
+            for part in parts where part.rows.earliest <= part.rows.latest {
+                state.saw(part.rows.earliest)
+                state.saw(part.rows.latest)
+            }
             if kind == .activities { attachActivities(&parts, &state) } else { attachEngagement(&parts, &state) }
         }
     }
@@ -142,7 +172,9 @@ public final class LeadLoader: Sendable {
             let n = files[f].runCount, parts = max(1, min(cores, n / 4096))
             return (0..<parts).map { (file: f, runs: n * $0 / parts..<n * ($0 + 1) / parts) }
         }
-        let resolved = Concurrently.map(pieces.count) { p in LeadLoader.resolve(files[pieces[p].file], runs: pieces[p].runs, ids: ids) }
+        let resolved = Concurrently.map(pieces.count) { p in
+            LeadLoader.resolve(files[pieces[p].file], runs: pieces[p].runs, ids: ids)
+        }
         return files.indices.map { f in zip(pieces, resolved).filter { $0.0.file == f }.flatMap(\.1) }
     }
 
@@ -153,7 +185,7 @@ public final class LeadLoader: Sendable {
         case .leads: return .leads(try readLeads(file, span: span, firstLine: firstLine))
         case .activities: return .rows(try detachActivities(file, span: span, firstLine: firstLine))
         case .engagement: return .rows(try detachEngagement(file, span: span, firstLine: firstLine))
-        case .deals: return .rows(DetachedRows())  // read by joinDeals, never in spans
+        case .deals: return .rows(DetachedRows()) // read by joinDeals, never in spans
         }
     }
 
@@ -162,15 +194,15 @@ public final class LeadLoader: Sendable {
     private func join(_ file: ReadFile, _ parts: inout [Result<ReadPart, Error>]) throws -> ReadPart {
         let whole = { [self] in try read(file, span: file.header.bodyStart..<file.bodyEnd, first: true) }
         switch try? moveOut(&parts[0], leaving: ReadPart.taken).get() {
-        case var .leads(state)?:
+        case .leads(var state)?:
             let joined = laterSpans(file, &parts, after: state.end) { next, lineOffset in
-                guard case let .leads(part) = next else { return false }
+                guard case .leads(let part) = next else { return false }
                 return state.absorb(part, lineOffset: lineOffset)
             }
             return joined ? .leads(state) : try whole()
-        case var .rows(rows)?:
+        case .rows(var rows)?:
             let joined = laterSpans(file, &parts, after: rows.end) { next, lineOffset in
-                guard case let .rows(part) = next else { return false }
+                guard case .rows(let part) = next else { return false }
                 rows.absorb(part, lineOffset: lineOffset)
                 return true
             }
@@ -184,8 +216,10 @@ public final class LeadLoader: Sendable {
     /// lines from 1). A span must begin where the one before it really ended; when a cut fell inside a quoted line
     /// break the one before ran past it, and the span is read again from there (or skipped, when one quoted field
     /// covered it whole). False when a span cannot be read or absorbed.
-    private func laterSpans(_ file: ReadFile, _ parts: inout [Result<ReadPart, Error>], after first: CSVReader.SpanEnd,
-                            _ absorb: (ReadPart, Int) -> Bool) -> Bool {
+    private func laterSpans(
+        _ file: ReadFile, _ parts: inout [Result<ReadPart, Error>], after first: CSVReader.SpanEnd,
+        _ absorb: (ReadPart, Int) -> Bool
+    ) -> Bool {
         var end = first.offset
         var nextLine = file.header.firstLine + first.lines
         for k in 1..<parts.count {
@@ -208,8 +242,10 @@ public final class LeadLoader: Sendable {
     }
 
     /// Finds the header record (skipping report title rows), resolves the columns and says where the rows begin.
-    func header(_ path: String, source: String, wanted: [String], required: [String], what: String,
-                columns: [String: String] = [:], delimiter: UInt8 = 0x2C) throws -> FileHeader {
+    func header(
+        _ path: String, source: String, wanted: [String], required: [String], what: String,
+        columns: [String: String] = [:], delimiter: UInt8 = 0x2C
+    ) throws -> FileHeader {
         let overrides = overrides(for: wanted, file: columns)
         var found: FileHeader?
         var preamble: [[String]] = []
@@ -219,15 +255,23 @@ public final class LeadLoader: Sendable {
             try CSVReader(path: source, chunkSize: 64 << 10, delimiter: delimiter).readUntil { record in
                 // Each candidate row is matched against every preset: a row of a million fields would take seconds.
                 guard record.count <= LeadLoader.maximumColumns else {
-                    failure = HandoffError(.badInput, "line \(record.line) has \(record.count) fields before any header was found; an export has at most \(LeadLoader.maximumColumns) columns — is this the right file?", file: path)
+                    failure = HandoffError(
+                        .badInput,
+                        "line \(record.line) has \(record.count) fields before any header was found; an export has at most \(LeadLoader.maximumColumns) columns — is this the right file?",
+                        file: path)
                     return false
                 }
                 let headers = (0..<record.count).map { record.string($0) ?? "" }
                 let candidate = HeaderMap(headers: headers, wanted: wanted, preset: preset, overrides: overrides)
                 if required.allSatisfy({ candidate[$0] != nil }) {
-                    if let error = candidate.overrideError(file: path) { failure = error; return false }
-                    found = FileHeader(positions: wanted.map { candidate[$0] }, preamble: preamble.count, bodyStart: record.end, firstLine: record.nextLine,
-                                       names: headers)
+                    if let error = candidate.overrideError(file: path) {
+                        failure = error
+                        return false
+                    }
+                    found = FileHeader(
+                        positions: wanted.map { candidate[$0] }, preamble: preamble.count, bodyStart: record.end,
+                        firstLine: record.nextLine,
+                        names: headers)
                     return false
                 }
                 if preamble.count < 20 {
@@ -246,10 +290,13 @@ public final class LeadLoader: Sendable {
     }
 
     /// Calls `body` for every data record of `span`; a file that stops being CSV is a `HandoffError`.
-    func forEachRow(_ file: ReadFile, span: Range<Int>, firstLine: Int, _ body: (CSVReader.Record) throws -> Void) throws -> CSVReader.SpanEnd {
+    func forEachRow(_ file: ReadFile, span: Range<Int>, firstLine: Int, _ body: (CSVReader.Record) throws -> Void)
+        throws -> CSVReader.SpanEnd
+    {
         let path = file.path
         do {
-            return try CSVReader(path: file.source, delimiter: file.dialect.delimiter).forEachRecord(in: span, firstLine: firstLine, body)
+            return try CSVReader(path: file.source, delimiter: file.dialect.delimiter).forEachRecord(
+                in: span, firstLine: firstLine, body)
         } catch let failure as CSVReader.Failure {
             throw HandoffError(.badInput, failure.reason, file: failure.line.map { "\(path):\($0)" } ?? path)
         }
@@ -261,7 +308,9 @@ public final class LeadLoader: Sendable {
     }
 
     /// The error for a file whose first rows hold no usable header, recognising another CRM's export when it is one.
-    private func missing(_ required: [String], rows: [[String]], path: String, what: String, columns: [String: String]) -> HandoffError {
+    private func missing(_ required: [String], rows: [[String]], path: String, what: String, columns: [String: String])
+        -> HandoffError
+    {
         let overrides = overrides(for: required, file: columns)
         // The row that looks most like a header: the first with two or more cells filled.
         let headers = rows.first { $0.filter { !$0.isEmpty }.count >= 2 } ?? rows.first ?? []
@@ -282,15 +331,23 @@ public final class LeadLoader: Sendable {
                 return required.allSatisfy { map[$0] != nil }
             }
         }
-        let fix = other.map { "These headers look like a \($0) export: pass --preset \($0) or set data.preset: \($0)." }
+        let fix =
+            other.map { "These headers look like a \($0) export: pass --preset \($0) or set data.preset: \($0)." }
             ?? "Set data.preset or map the column under data.columns."
-        return HandoffError(.badInput, "\(what) is missing the required column \(looked.joined(separator: ", ")) with preset '\(preset.name)'; \(found). \(fix)", file: path)
+        return HandoffError(
+            .badInput,
+            "\(what) is missing the required column \(looked.joined(separator: ", ")) with preset '\(preset.name)'; \(found). \(fix)",
+            file: path)
     }
 
     /// Empty, or a placeholder such as `Select` or `N/A`, straight from the bytes.
     func blank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if bytes.isEmpty { return true }
-        if bytes.count > placeholderMaxLength || (bytes.count < 64 && placeholderLengths & 1 << UInt64(bytes.count) == 0) { return false }
+        if bytes.count > placeholderMaxLength
+            || (bytes.count < 64 && placeholderLengths & 1 << UInt64(bytes.count) == 0)
+        {
+            return false
+        }
         for p in placeholderBytes where p.count == bytes.count && Bytes.equalsIgnoringCase(bytes, p) { return true }
         return false
     }

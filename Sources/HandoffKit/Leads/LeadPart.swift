@@ -108,7 +108,10 @@ struct LeadPart: Sendable {
         }
         quality.absorb(next.quality, lineOffset: lineOffset)
         columns.formUnion(next.columns)
-        if next.earliest <= next.latest { saw(next.earliest); saw(next.latest) }
+        if next.earliest <= next.latest {
+            saw(next.earliest)
+            saw(next.latest)
+        }
         rows += next.rows
         end = next.end
         return true

@@ -49,23 +49,31 @@ struct ReadFile: Sendable {
     /// those parts of the detection), makes a UTF-8 copy when the file is in another encoding, reads the header, settles
     /// each timestamp column's layout (`formats`, by default the agreement's; else detected from a sample), finds the
     /// report footer, and cuts the rows between them into spans.
-    init(_ kind: ExportKind, _ path: String, _ loader: LeadLoader, settings: ExportFileSettings? = nil, formats: TimestampFormats? = nil,
-         dialect given: Dialect? = nil) throws {
+    init(
+        _ kind: ExportKind, _ path: String, _ loader: LeadLoader, settings: ExportFileSettings? = nil,
+        formats: TimestampFormats? = nil,
+        dialect given: Dialect? = nil
+    ) throws {
         self.kind = kind
         self.path = path
         self.settings = settings
-        (source, dialect) = try ReadFile.readable(path, loader, given: given, encoding: settings?.encoding, delimiter: settings?.delimiter)
+        (source, dialect) = try ReadFile.readable(
+            path, loader, given: given, encoding: settings?.encoding, delimiter: settings?.delimiter)
         do {
-            header = try loader.header(path, source: source, wanted: kind.wanted, required: kind.required, what: kind.what,
-                                       columns: settings?.columns ?? [:], delimiter: dialect.delimiter)
-            timestamps = try loader.timestampParsers(kind, path: path, source: source, header: header, delimiter: dialect.delimiter,
-                                                     formats: formats ?? settings?.timestampFormats ?? loader.settings.timestampFormats)
-            (bodyEnd, footers) = try FooterScan.find(source, file: path, dialect: dialect, bodyStart: header.bodyStart,
-                                                     idColumn: header.positions.first ?? nil)
+            header = try loader.header(
+                path, source: source, wanted: kind.wanted, required: kind.required, what: kind.what,
+                columns: settings?.columns ?? [:], delimiter: dialect.delimiter)
+            timestamps = try loader.timestampParsers(
+                kind, path: path, source: source, header: header, delimiter: dialect.delimiter,
+                formats: formats ?? settings?.timestampFormats ?? loader.settings.timestampFormats)
+            (bodyEnd, footers) = try FooterScan.find(
+                source, file: path, dialect: dialect, bodyStart: header.bodyStart,
+                idColumn: header.positions.first ?? nil)
             // Small files are not worth cutting.
             size = (try? FileManager.default.attributesOfItem(atPath: source)[.size] as? NSNumber)?.intValue ?? 0
             let count = max(1, min(loader.cores, (bodyEnd - header.bodyStart) / loader.minimumSpan))
-            spans = try CSVReader(path: source, delimiter: dialect.delimiter).spans(count: count, after: header.bodyStart, before: bodyEnd)
+            spans = try CSVReader(path: source, delimiter: dialect.delimiter).spans(
+                count: count, after: header.bodyStart, before: bodyEnd)
         } catch {
             if source != path { try? FileManager.default.removeItem(atPath: source) }
             if let failure = error as? CSVReader.Failure { throw HandoffError(.badInput, failure.reason, file: path) }
@@ -77,14 +85,17 @@ struct ReadFile: Sendable {
 extension ReadFile {
     /// The file as UTF-8 on disk, and how it is written: `path` itself, or a temporary copy when it is a pipe or in
     /// another encoding (same lines, so messages keep the file's lines).
-    static func readable(_ path: String, _ loader: LeadLoader, given: Dialect?, encoding: Dialect.Encoding? = nil,
-                         delimiter: UInt8? = nil) throws -> (source: String, dialect: Dialect) {
+    static func readable(
+        _ path: String, _ loader: LeadLoader, given: Dialect?, encoding: Dialect.Encoding? = nil,
+        delimiter: UInt8? = nil
+    ) throws -> (source: String, dialect: Dialect) {
         let spooled = try Spool.regularFile(path)
         var copy: String?
         do {
-            let dialect = try Dialect.detect(spooled, given: given, encoding: encoding ?? loader.settings.encoding,
-                                             delimiter: delimiter ?? loader.settings.delimiter,
-                                             cores: loader.cores)
+            let dialect = try Dialect.detect(
+                spooled, given: given, encoding: encoding ?? loader.settings.encoding,
+                delimiter: delimiter ?? loader.settings.delimiter,
+                cores: loader.cores)
             guard dialect.encoding.needsTranscoding else { return (spooled, dialect) }
             let utf8 = Spool.temporaryPath()
             copy = utf8
@@ -108,11 +119,16 @@ enum Spool {
         let type = info.st_mode & S_IFMT
         guard type != S_IFREG, type != S_IFDIR else { return path }
         let copy = temporaryPath()
-        guard let input = FileHandle(forReadingAtPath: path), FileManager.default.createFile(atPath: copy, contents: nil),
-              let output = FileHandle(forWritingAtPath: copy) else {
+        guard let input = FileHandle(forReadingAtPath: path),
+            FileManager.default.createFile(atPath: copy, contents: nil),
+            let output = FileHandle(forWritingAtPath: copy)
+        else {
             throw HandoffError(.badInput, "cannot read the file", file: path)
         }
-        defer { try? input.close(); try? output.close() }
+        defer {
+            try? input.close()
+            try? output.close()
+        }
         do {
             while let chunk = try input.read(upToCount: 8 << 20), !chunk.isEmpty { try output.write(contentsOf: chunk) }
         } catch {
@@ -186,8 +202,8 @@ enum ReadPart: Sendable {
     /// Where the span's reading ended.
     var end: CSVReader.SpanEnd {
         switch self {
-        case let .leads(p): return p.end
-        case let .rows(r): return r.end
+        case .leads(let p): return p.end
+        case .rows(let r): return r.end
         }
     }
 }

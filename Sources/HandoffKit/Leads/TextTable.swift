@@ -61,7 +61,8 @@ public struct TextTable: Sendable {
     /// Calls `body` with the entry's bytes.
     public func withBytes<R>(_ ref: TextRef, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let k = Int(ref.raw)
-        return arena.withUnsafeBufferPointer { a in body(UnsafeBufferPointer(rebasing: a[offsets[k]..<offsets[k + 1]])) }
+        return arena.withUnsafeBufferPointer { a in body(UnsafeBufferPointer(rebasing: a[offsets[k]..<offsets[k + 1]]))
+        }
     }
 
     /// The reference for `bytes` (valid UTF-8, checked by the caller), adding an entry when they are new.
@@ -138,7 +139,6 @@ public struct TextTable: Sendable {
         return t.withUTF8 { intern($0) }
     }
 
-
     /// The reference for `bytes` when the table holds them.
     public func find(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRef? {
         if bytes.isEmpty { return .empty }
@@ -171,7 +171,11 @@ public struct TextTable: Sendable {
     public mutating func materialize() {
         while strings.count < count {
             let k = strings.count
-            guard shared[k] else { strings.append(""); lowercasedStrings.append(""); continue }
+            guard shared[k] else {
+                strings.append("")
+                lowercasedStrings.append("")
+                continue
+            }
             let s = withBytes(TextRef(raw: Int32(k))) { String(decoding: $0, as: UTF8.self) }
             strings.append(s)
             lowercasedStrings.append(s.lowercased())
@@ -187,7 +191,10 @@ public struct TextTable: Sendable {
         unpooled.reserveCapacity(entries)
         var size = slots.count
         while size < entries * 2 { size *= 2 }
-        if size > slots.count { slots = Self.emptySlots(size); rehash() }
+        if size > slots.count {
+            slots = Self.emptySlots(size)
+            rehash()
+        }
     }
 
     /// A hash of `bytes` (not empty), eight bytes at a time.

@@ -11,13 +11,15 @@ enum CommonMark {
     /// HTML for a CommonMark text, in libcmark's safe mode: raw HTML and dangerous URLs are never passed through.
     static func html(_ markdown: String) -> String {
         let bytes = Array(markdown.utf8)
-        guard let rendered = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    cmark_markdown_to_html($0, buffer.count, CMARK_OPT_DEFAULT)
-                }
-            } ?? cmark_markdown_to_html("", 0, CMARK_OPT_DEFAULT)
-        }) else { return "" }
+        guard
+            let rendered = bytes.withUnsafeBufferPointer({ buffer in
+                buffer.baseAddress.map { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        cmark_markdown_to_html($0, buffer.count, CMARK_OPT_DEFAULT)
+                    }
+                } ?? cmark_markdown_to_html("", 0, CMARK_OPT_DEFAULT)
+            })
+        else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
     }
@@ -43,7 +45,9 @@ enum CommonMark {
         if "-*_".contains(first), text.count >= 3, text.allSatisfy({ $0 == first || $0 == " " }) { return "\\" + text }
         if text.hasPrefix("```") || text.hasPrefix("~~~") { return "\\" + text }
         let digits = text.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, digits.count <= 9, let marker = text.dropFirst(digits.count).first, marker == "." || marker == ")" {
+        if !digits.isEmpty, digits.count <= 9, let marker = text.dropFirst(digits.count).first,
+            marker == "." || marker == ")"
+        {
             return digits + "\\" + text.dropFirst(digits.count)
         }
         return text

@@ -62,7 +62,10 @@ public struct DocumentRenderer: Sendable {
     }
 
     /// Renders a document in `format`.
-    public func render(_ kind: DocumentKind, data: [String: TemplateValue], title: String, charts: [String: String] = [:], format: OutputFormat) throws -> String {
+    public func render(
+        _ kind: DocumentKind, data: [String: TemplateValue], title: String, charts: [String: String] = [:],
+        format: OutputFormat
+    ) throws -> String {
         let markdown = try template(kind).render(data)
         switch format {
         case .markdown: return HTMLPage.markdownWithoutMarkers(markdown)
@@ -74,10 +77,13 @@ public struct DocumentRenderer: Sendable {
 /// The shipped templates, from the package's resources.
 enum DefaultTemplates {
     static func text(_ kind: DocumentKind) throws -> String {
-        guard let url = Bundle.module.url(forResource: "templates/\(kind.rawValue)", withExtension: "md")
+        guard
+            let url = Bundle.module.url(forResource: "templates/\(kind.rawValue)", withExtension: "md")
                 ?? Bundle.module.resourceURL?.appendingPathComponent("templates/\(kind.fileName)"),
-              let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw HandoffError(.usage, "the default template \(kind.fileName) is missing from the installation; pass --templates DIR")
+            let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+        else {
+            throw HandoffError(
+                .usage, "the default template \(kind.fileName) is missing from the installation; pass --templates DIR")
         }
         return text
     }

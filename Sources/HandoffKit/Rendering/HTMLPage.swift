@@ -9,30 +9,30 @@ public enum HTMLPage {
         var body = ""
         for block in MarkdownBlocks.split(markdown) {
             switch block {
-            case let .prose(text): body += taskList(CommonMark.html(text))
-            case let .table(lines): body += table(lines)
-            case let .chart(name): body += charts[name].map { "<figure class=\"chart\">\($0)</figure>\n" } ?? ""
+            case .prose(let text): body += taskList(CommonMark.html(text))
+            case .table(let lines): body += table(lines)
+            case .chart(let name): body += charts[name].map { "<figure class=\"chart\">\($0)</figure>\n" } ?? ""
             }
         }
         return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="Handoff (libcmark)">
-        <title>\(escape(title))</title>
-        <style>
-        \(PageStyle.css)
-        </style>
-        </head>
-        <body>
-        <main>
-        \(body)</main>
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="Handoff (libcmark)">
+            <title>\(escape(title))</title>
+            <style>
+            \(PageStyle.css)
+            </style>
+            </head>
+            <body>
+            <main>
+            \(body)</main>
+            </body>
+            </html>
 
-        """
+            """
     }
 
     /// libcmark has no task-list extension: `- [ ] item` arrives as a list item starting with "[ ] ".
@@ -78,7 +78,9 @@ public enum HTMLPage {
             for i in 0..<header.count {
                 let cell = i < cells.count ? cells[i] : ""
                 var classes: [String] = []
-                if i < alignments.count, !alignments[i].isEmpty { classes.append(alignments[i] == " class=\"r\"" ? "r" : "c") }
+                if i < alignments.count, !alignments[i].isEmpty {
+                    classes.append(alignments[i] == " class=\"r\"" ? "r" : "c")
+                }
                 if let verdict = verdictClass(cell) { classes.append(verdict) }
                 // Ids, numbers and dates (one short word) never wrap mid-value.
                 if !cell.isEmpty, cell.count <= 24, !cell.contains(" ") { classes.append("nw") }
@@ -131,18 +133,27 @@ enum MarkdownBlocks {
         var prose: [Substring] = []
         var i = 0
         func flush() {
-            if !prose.isEmpty { blocks.append(.prose(prose.joined(separator: "\n") + "\n")); prose = [] }
+            if !prose.isEmpty {
+                blocks.append(.prose(prose.joined(separator: "\n") + "\n"))
+                prose = []
+            }
         }
         while i < lines.count {
             let line = lines[i]
             if let name = chartName(line) {
-                flush(); blocks.append(.chart(name)); i += 1; continue
+                flush()
+                blocks.append(.chart(name))
+                i += 1
+                continue
             }
             if isRow(line), i + 1 < lines.count, isDelimiter(lines[i + 1]) {
                 flush()
                 var rows = [line, lines[i + 1]]
                 i += 2
-                while i < lines.count, isRow(lines[i]) { rows.append(lines[i]); i += 1 }
+                while i < lines.count, isRow(lines[i]) {
+                    rows.append(lines[i])
+                    i += 1
+                }
                 blocks.append(.table(rows))
                 continue
             }
@@ -163,10 +174,11 @@ enum MarkdownBlocks {
 
     static func isDelimiter(_ line: Substring) -> Bool {
         let cells = Self.cells(line)
-        return !cells.isEmpty && cells.allSatisfy { cell in
-            let t = cell.trimmingSpaces()
-            return t.count >= 3 && t.allSatisfy { $0 == "-" || $0 == ":" } && t.contains("-")
-        }
+        return !cells.isEmpty
+            && cells.allSatisfy { cell in
+                let t = cell.trimmingSpaces()
+                return t.count >= 3 && t.allSatisfy { $0 == "-" || $0 == ":" } && t.contains("-")
+            }
     }
 
     /// Cells of a pipe-table row, split on pipes not escaped by a backslash.
@@ -178,9 +190,21 @@ enum MarkdownBlocks {
         var current = ""
         var escaped = false
         for ch in t {
-            if escaped { current.append(ch); escaped = false; continue }
-            if ch == "\\" { current.append(ch); escaped = true; continue }
-            if ch == "|" { cells.append(current.trimmingSpaces()); current = ""; continue }
+            if escaped {
+                current.append(ch)
+                escaped = false
+                continue
+            }
+            if ch == "\\" {
+                current.append(ch)
+                escaped = true
+                continue
+            }
+            if ch == "|" {
+                cells.append(current.trimmingSpaces())
+                current = ""
+                continue
+            }
             current.append(ch)
         }
         cells.append(current.trimmingSpaces())

@@ -19,12 +19,19 @@ public indirect enum JSON: Sendable {
         let closePad = String(repeating: "  ", count: indent)
         switch self {
         case .null: out += "null"
-        case let .bool(b): out += b ? "true" : "false"
-        case let .number(n):
-            if n == n.rounded(), abs(n) < 1e15 { out += String(Int64(n)) } else { out += String((n * 1e6).rounded() / 1e6) }
-        case let .string(s): out += JSON.quote(s)
-        case let .array(items):
-            if items.isEmpty { out += "[]"; return }
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n):
+            if n == n.rounded(), abs(n) < 1e15 {
+                out += String(Int64(n))
+            } else {
+                out += String((n * 1e6).rounded() / 1e6)
+            }
+        case .string(let s): out += JSON.quote(s)
+        case .array(let items):
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
             out += "[\n"
             for (i, item) in items.enumerated() {
                 out += pad
@@ -32,8 +39,11 @@ public indirect enum JSON: Sendable {
                 out += i == items.count - 1 ? "\n" : ",\n"
             }
             out += closePad + "]"
-        case let .object(pairs):
-            if pairs.isEmpty { out += "{}"; return }
+        case .object(let pairs):
+            if pairs.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{\n"
             for (i, (key, value)) in pairs.enumerated() {
                 out += pad + JSON.quote(key) + ": "

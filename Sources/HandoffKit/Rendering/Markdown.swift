@@ -16,7 +16,9 @@ public enum Markdown {
         var trimmed = Array(text.trimmingSpaces().unicodeScalars)[...]
         // A leading combining mark has nothing to attach to but the space the template puts before the text: the two
         // make one Character, which trimming a table cell drops, bringing what follows to the start of the line.
-        while let first = trimmed.first, first.properties.isWhitespace || String(String.UnicodeScalarView([" ", first])).count == 1 {
+        while let first = trimmed.first,
+            first.properties.isWhitespace || String(String.UnicodeScalarView([" ", first])).count == 1
+        {
             trimmed.removeFirst()
         }
         let scalars = Array(trimmed)

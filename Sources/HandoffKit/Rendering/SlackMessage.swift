@@ -3,19 +3,27 @@
 public enum SlackMessage {
     /// The message text.
     public static func text(_ s: Scorecard) -> String {
-        var lines = ["*\(escape(s.title))* — \(s.period.label) (\(s.period.span))\(s.period.kind == .all ? "" : ", as of " + s.asOfText)"]
+        var lines = [
+            "*\(escape(s.title))* — \(s.period.label) (\(s.period.span))\(s.period.kind == .all ? "" : ", as of " + s.asOfText)"
+        ]
         let missed = s.commitments.filter { $0.verdict == .missed }
         let atRisk = s.commitments.filter { $0.verdict == .atRisk }
         if missed.isEmpty {
-            lines.append(":white_check_mark: *No commitment missed* (\(s.commitments.filter { $0.verdict == .met }.count) of \(s.commitments.count) met)")
+            lines.append(
+                ":white_check_mark: *No commitment missed* (\(s.commitments.filter { $0.verdict == .met }.count) of \(s.commitments.count) met)"
+            )
         } else {
-            lines.append(":x: *\(missed.count) of \(s.commitments.count) commitment\(s.commitments.count == 1 ? "" : "s") missed*"
-                         + (atRisk.isEmpty ? "" : ", \(atRisk.count) at risk"))
+            lines.append(
+                ":x: *\(missed.count) of \(s.commitments.count) commitment\(s.commitments.count == 1 ? "" : "s") missed*"
+                    + (atRisk.isEmpty ? "" : ", \(atRisk.count) at risk"))
         }
         for r in missed + atRisk {
-            var line = "• *\(escape(r.commitment.id))* (\(escape(r.commitment.team))): \(r.verdict.words), \(escape(r.valueText)) against \(escape(r.goalText))"
+            var line =
+                "• *\(escape(r.commitment.id))* (\(escape(r.commitment.team))): \(r.verdict.words), \(escape(r.valueText)) against \(escape(r.goalText))"
             if !r.breaches.isEmpty { line += ", \(r.breaches.count) breach\(r.breaches.count == 1 ? "" : "es")" }
-            if let d = r.distribution { line += "; p50 \(d.overall.p50.map(Dates.span) ?? "–"), p90 \(d.overall.p90.map(Dates.span) ?? "–")" }
+            if let d = r.distribution {
+                line += "; p50 \(d.overall.p50.map(Dates.span) ?? "–"), p90 \(d.overall.p90.map(Dates.span) ?? "–")"
+            }
             if let b = r.budget { line += "\n    _\(escape(b.sentence(r.commitment.id)))_" }
             lines.append(line)
         }
@@ -25,13 +33,16 @@ public enum SlackMessage {
             lines.append("")
             lines.append("*Worst breaches*")
             for (id, b) in worst {
-                lines.append("• `\(code(b.leadID))` \(escape(b.owner.isEmpty ? "(unassigned)" : b.owner)) · \(escape(id)) · \(escape(b.detail))")
+                lines.append(
+                    "• `\(code(b.leadID))` \(escape(b.owner.isEmpty ? "(unassigned)" : b.owner)) · \(escape(id)) · \(escape(b.detail))"
+                )
             }
         }
         let moved = movements(s)
         if !moved.isEmpty {
             lines.append("")
-            lines.append("*Numbers that moved* (\(s.trend[s.trend.count - 2].label) → \(s.trend[s.trend.count - 1].label))")
+            lines.append(
+                "*Numbers that moved* (\(s.trend[s.trend.count - 2].label) → \(s.trend[s.trend.count - 1].label))")
             lines += moved.map { "• \($0)" }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -6,7 +6,10 @@ enum Concurrently {
     static func map<T: Sendable>(_ count: Int, _ work: @Sendable (Int) -> T) -> [T] {
         let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         slots.initialize(repeating: nil)
-        defer { slots.deinitialize(); slots.deallocate() }
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
         nonisolated(unsafe) let out = slots
         forEach(count) { out[$0] = work($0) }
         return slots.map { $0! }

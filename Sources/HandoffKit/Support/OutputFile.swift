@@ -9,7 +9,10 @@ public enum OutputFile {
         let folder = url.deletingLastPathComponent().path
         var isFolder: ObjCBool = false
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-            throw HandoffError(.usage, "cannot write '\(path)': the folder '\(folder)' does not exist; create it first (mkdir -p '\(folder)')", file: path)
+            throw HandoffError(
+                .usage,
+                "cannot write '\(path)': the folder '\(folder)' does not exist; create it first (mkdir -p '\(folder)')",
+                file: path)
         }
         if !isFolder.boolValue {
             throw HandoffError(.usage, "cannot write '\(path)': '\(folder)' is a file, not a folder", file: path)
@@ -18,7 +21,8 @@ public enum OutputFile {
             throw HandoffError(.usage, "cannot write '\(path)': it is a folder; give a file name", file: path)
         }
         if !FileManager.default.isWritableFile(atPath: folder) {
-            throw HandoffError(.usage, "cannot write '\(path)': no permission to write in the folder '\(folder)'", file: path)
+            throw HandoffError(
+                .usage, "cannot write '\(path)': no permission to write in the folder '\(folder)'", file: path)
         }
         do {
             try Data(text.utf8).write(to: url, options: .atomic)

@@ -10,7 +10,8 @@ public enum OutputFolder {
         do {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw HandoffError(.usage, "cannot create the folder '\(directory)': \(error.localizedDescription)", file: directory)
+            throw HandoffError(
+                .usage, "cannot create the folder '\(directory)': \(error.localizedDescription)", file: directory)
         }
         let stamp = "\(ProcessInfo.processInfo.processIdentifier)"
         var written: [(temporary: String, final: String)] = []
@@ -23,7 +24,9 @@ public enum OutputFolder {
             }
         } catch {
             for w in written { try? fm.removeItem(atPath: w.temporary) }
-            throw HandoffError(.usage, "cannot write into '\(directory)': \(error.localizedDescription); no file was changed", file: directory)
+            throw HandoffError(
+                .usage, "cannot write into '\(directory)': \(error.localizedDescription); no file was changed",
+                file: directory)
         }
         for w in written where rename(w.temporary, w.final) != 0 {
             for w in written { try? fm.removeItem(atPath: w.temporary) }

@@ -14,8 +14,11 @@ public struct TimestampFormats: Sendable, Equatable {
     /// Nothing declared: every column detected.
     public static let none = TimestampFormats()
 
-    public init(legacy: [TimestampParser.Layout] = [], all: [TimestampPattern] = [], byColumn: [String: [TimestampPattern]] = [:],
-                twoDigitYearPivot: Int = TimestampParser.defaultPivot) {
+    public init(
+        legacy: [TimestampParser.Layout] = [], all: [TimestampPattern] = [],
+        byColumn: [String: [TimestampPattern]] = [:],
+        twoDigitYearPivot: Int = TimestampParser.defaultPivot
+    ) {
         self.legacy = legacy
         self.all = all
         self.byColumn = byColumn
@@ -34,9 +37,13 @@ public struct TimestampFormats: Sendable, Equatable {
     /// The parser for `column` when the agreement declares its layout, else nil (the column is then detected).
     public func declaredParser(_ column: String, zone: ZoneRules) -> TimestampParser? {
         if let patterns = byColumn[column] {
-            return TimestampParser(zone: zone, patterns: patterns, twoDigitYearPivot: twoDigitYearPivot, fallback: .isoAndEpoch)
+            return TimestampParser(
+                zone: zone, patterns: patterns, twoDigitYearPivot: twoDigitYearPivot, fallback: .isoAndEpoch)
         }
-        if !all.isEmpty { return TimestampParser(zone: zone, patterns: all, twoDigitYearPivot: twoDigitYearPivot, fallback: .isoAndEpoch) }
+        if !all.isEmpty {
+            return TimestampParser(
+                zone: zone, patterns: all, twoDigitYearPivot: twoDigitYearPivot, fallback: .isoAndEpoch)
+        }
         if !legacy.isEmpty { return TimestampParser(zone: zone, preferred: legacy) }
         return nil
     }
@@ -45,9 +52,13 @@ public struct TimestampFormats: Sendable, Equatable {
 extension TimestampParser {
     /// One parser per canonical column from a per-file map (column → patterns, tried in order, then ISO 8601 and
     /// epochs); local times in `zone`, two-digit years from `twoDigitYearPivot`.
-    public static func columns(_ map: [String: [TimestampPattern]], zone: ZoneRules,
-                               twoDigitYearPivot: Int = TimestampParser.defaultPivot) -> [String: TimestampParser] {
-        map.mapValues { TimestampParser(zone: zone, patterns: $0, twoDigitYearPivot: twoDigitYearPivot, fallback: .isoAndEpoch) }
+    public static func columns(
+        _ map: [String: [TimestampPattern]], zone: ZoneRules,
+        twoDigitYearPivot: Int = TimestampParser.defaultPivot
+    ) -> [String: TimestampParser] {
+        map.mapValues {
+            TimestampParser(zone: zone, patterns: $0, twoDigitYearPivot: twoDigitYearPivot, fallback: .isoAndEpoch)
+        }
     }
 }
 
@@ -92,7 +103,9 @@ public enum TimestampDetection {
     static let candidates: [Candidate] = families.enumerated().flatMap { f, members in
         members.enumerated().flatMap { m, date in
             let suffixes = date.hasSuffix("ss") ? [""] : TimestampParser.timeSuffixes
-            return suffixes.enumerated().map { s, suffix in Candidate(family: f, member: m, suffix: s, pattern: try! TimestampPattern(date + suffix)) }
+            return suffixes.enumerated().map { s, suffix in
+                Candidate(family: f, member: m, suffix: s, pattern: try! TimestampPattern(date + suffix))
+            }
         }
     }
 
@@ -106,7 +119,9 @@ public enum TimestampDetection {
 
     /// `detect`, with the pattern lists the agreement could declare when the sample does not decide (one list per
     /// reading, as in the message's lines to add; empty when it decides or nothing reads the values).
-    public static func analyze(column: String, sample: [Sample], pivot: Int = TimestampParser.defaultPivot) -> (outcome: Outcome, options: [[TimestampPattern]]) {
+    public static func analyze(column: String, sample: [Sample], pivot: Int = TimestampParser.defaultPivot) -> (
+        outcome: Outcome, options: [[TimestampPattern]]
+    ) {
         let utc = ZoneRules(identifier: "UTC")
         let builtIn = utc.map { TimestampParser(zone: $0) }
         var others: [(sample: Sample, bytes: [UInt8])] = []
@@ -122,20 +137,28 @@ public enum TimestampDetection {
         // Each value's readings by every candidate.
         var readings: [[(candidate: Int, reading: TimestampPattern.Reading)]] = []
         for (_, bytes) in others {
-            readings.append(bytes.withUnsafeBufferPointer { b in
-                candidates.indices.compactMap { c in candidates[c].pattern.match(b, pivot: pivot).map { (c, $0) } }
-            })
+            readings.append(
+                bytes.withUnsafeBufferPointer { b in
+                    candidates.indices.compactMap { c in candidates[c].pattern.match(b, pivot: pivot).map { (c, $0) } }
+                })
         }
         let readable = others.indices.filter { !readings[$0].isEmpty }
         if readable.isEmpty {
-            let legacyReads = others.contains { o in o.bytes.withUnsafeBufferPointer { builtIn?.builtIn($0, preferred: [], rule: .any) != nil } }
+            let legacyReads = others.contains { o in
+                o.bytes.withUnsafeBufferPointer { builtIn?.builtIn($0, preferred: [], rule: .any) != nil }
+            }
             if builtInCount > 0 || legacyReads { return (.builtIn, []) }
             return (.problem(message: nothingFits(column, others.map(\.sample)), line: others[0].sample.line), [])
         }
         /// The times of day (suffix indexes) with which `member` of `family` read `values`.
         func seenSuffixes(_ family: Int, _ member: Int, _ values: [Int]) -> Set<Int> {
-            Set(values.flatMap { v in readings[v].filter { candidates[$0.candidate].family == family && candidates[$0.candidate].member == member }
-                .map { candidates[$0.candidate].suffix } })
+            Set(
+                values.flatMap { v in
+                    readings[v].filter {
+                        candidates[$0.candidate].family == family && candidates[$0.candidate].member == member
+                    }
+                    .map { candidates[$0.candidate].suffix }
+                })
         }
         // Values by family (the family of their first reading).
         var byFamily: [Int: [Int]] = [:]
@@ -147,11 +170,13 @@ public enum TimestampDetection {
             let values = byFamily[family] ?? []
             let members = families[family].indices
             func reading(_ v: Int, _ m: Int) -> TimestampPattern.Reading? {
-                readings[v].first { candidates[$0.candidate].family == family && candidates[$0.candidate].member == m }?.reading
+                readings[v].first { candidates[$0.candidate].family == family && candidates[$0.candidate].member == m }?
+                    .reading
             }
             let readsAll = members.filter { m in values.allSatisfy { reading($0, m) != nil } }
             if readsAll.isEmpty {
-                conflicts.append((family, members.compactMap { m in values.first { reading($0, m) == nil }.map { (m, $0) } }))
+                conflicts.append(
+                    (family, members.compactMap { m in values.first { reading($0, m) == nil }.map { (m, $0) } }))
                 continue
             }
             let differing = values.first { v in
@@ -166,7 +191,8 @@ public enum TimestampDetection {
         }
         func patterns(_ family: Int, _ member: Int, _ suffixes: Set<Int>, all: Bool) -> [TimestampPattern] {
             let rows = candidates.filter { $0.family == family && $0.member == member }
-            return rows.filter { suffixes.contains($0.suffix) }.map(\.pattern) + (all ? rows.filter { !suffixes.contains($0.suffix) }.map(\.pattern) : [])
+            return rows.filter { suffixes.contains($0.suffix) }.map(\.pattern)
+                + (all ? rows.filter { !suffixes.contains($0.suffix) }.map(\.pattern) : [])
         }
         let decided = chosen.sorted { ($0.count, -$0.family) > ($1.count, -$1.family) }
         let decidedPatterns = decided.flatMap { patterns($0.family, $0.member, $0.suffixes, all: false) }
@@ -174,31 +200,45 @@ public enum TimestampDetection {
             return (.patterns(decided.flatMap { patterns($0.family, $0.member, $0.suffixes, all: true) }), [])
         }
         // The lines to add: one per reading of the undecided families (the k-th reading of each).
-        let undecided = ambiguous.map { a in (a.family, Array(a.members), a.values) } + conflicts.map { c in (c.family, c.misses.map(\.member), byFamily[c.family] ?? []) }
+        let undecided =
+            ambiguous.map { a in (a.family, Array(a.members), a.values) }
+            + conflicts.map { c in (c.family, c.misses.map(\.member), byFamily[c.family] ?? []) }
         let options = (0..<(undecided.map(\.1.count).max() ?? 0)).map { k in
-            decidedPatterns + undecided.flatMap { family, members, values in
-                patterns(family, members[min(k, members.count - 1)], seenSuffixes(family, members[min(k, members.count - 1)], values), all: false)
-            }
+            decidedPatterns
+                + undecided.flatMap { family, members, values in
+                    patterns(
+                        family, members[min(k, members.count - 1)],
+                        seenSuffixes(family, members[min(k, members.count - 1)], values), all: false)
+                }
         }
         let fix = options.map { agreementLine(column, $0) }.joined(separator: " or ")
-        let twoDigit = undecided.contains { f, _, _ in families[f].contains { $0.hasSuffix("yy") && !$0.hasSuffix("yyyy") } }
-        let pivotNote = twoDigit ? " Two-digit years are read as \(pivot)–\(pivot + 99) (data.two_digit_year_pivot)." : ""
+        let twoDigit = undecided.contains { f, _, _ in
+            families[f].contains { $0.hasSuffix("yy") && !$0.hasSuffix("yyyy") }
+        }
+        let pivotNote =
+            twoDigit ? " Two-digit years are read as \(pivot)–\(pivot + 99) (data.two_digit_year_pivot)." : ""
         if let a = ambiguous.first {
             let names = a.members.map { "'\(families[a.family][$0])'" }.joined(separator: " and ")
             let example = others[a.example].sample.text
             let dates = a.members.compactMap { m in
-                readings[a.example].first { candidates[$0.candidate].family == a.family && candidates[$0.candidate].member == m }.map { day($0.reading) }
+                readings[a.example].first {
+                    candidates[$0.candidate].family == a.family && candidates[$0.candidate].member == m
+                }.map { day($0.reading) }
             }
-            let message = "column \(column): the day and the month cannot be told apart: \(a.values.count) sampled "
+            let message =
+                "column \(column): the day and the month cannot be told apart: \(a.values.count) sampled "
                 + "\(a.values.count == 1 ? "value" : "values") (\(quoted(a.values.map { others[$0].sample.text }))) fit both \(names) "
                 + "(no day above 12), so '\(example)' could be \(dates.joined(separator: " or ")). Handoff does not guess; "
                 + "add the right one to the agreement: \(fix)\(pivotNote)"
             return (.problem(message: message, line: others[a.example].sample.line), options)
         }
         let c = conflicts[0]
-        let misses = c.misses.map { "'\(families[c.family][$0.member])' does not read '\(others[$0.value].sample.text)' (line \(others[$0.value].sample.line))" }
+        let misses = c.misses.map {
+            "'\(families[c.family][$0.member])' does not read '\(others[$0.value].sample.text)' (line \(others[$0.value].sample.line))"
+        }
         let first = c.misses.map { others[$0.value].sample.line }.min() ?? others[0].sample.line
-        let message = "column \(column): no one layout reads every sampled value: \(misses.joined(separator: ", ")). Handoff does not guess; "
+        let message =
+            "column \(column): no one layout reads every sampled value: \(misses.joined(separator: ", ")). Handoff does not guess; "
             + "add the layout that is right to the agreement (the values it cannot read are then reported one by one): \(fix)\(pivotNote)"
         return (.problem(message: message, line: first), options)
     }
@@ -206,7 +246,8 @@ public enum TimestampDetection {
     /// `data: {date_formats: {column: "pattern"}}` or with a list of patterns.
     public static func agreementLine(_ column: String, _ patterns: [TimestampPattern]) -> String {
         let texts = patterns.map { "\"\($0.text)\"" }
-        return "data: {date_formats: {\(column): \(texts.count == 1 ? texts[0] : "[\(texts.joined(separator: ", "))]")}}"
+        return
+            "data: {date_formats: {\(column): \(texts.count == 1 ? texts[0] : "[\(texts.joined(separator: ", "))]")}}"
     }
 
     private static func quoted(_ values: [String]) -> String {
@@ -222,7 +263,7 @@ public enum TimestampDetection {
 
     private static func day(_ reading: TimestampPattern.Reading) -> String {
         switch reading {
-        case let .local(t), let .instant(t): return LocalDate(daysSinceEpoch: Int(t.floorDiv(86400))).description
+        case .local(let t), .instant(let t): return LocalDate(daysSinceEpoch: Int(t.floorDiv(86400))).description
         }
     }
 

@@ -8,8 +8,13 @@
 public struct TimestampParser: Sendable {
     /// A date layout that can be forced for ambiguous exports (the names `data.date_formats` accepted before patterns).
     public enum Layout: String, Sendable, CaseIterable {
-        case iso = "YYYY-MM-DD", monthFirst = "M/D/YYYY", dayFirst = "D/M/YYYY"
-        case dayFirstDash = "DD-MM-YYYY", monthFirstDash = "MM-DD-YYYY", epochSeconds = "epoch_s", epochMillis = "epoch_ms"
+        case iso = "YYYY-MM-DD"
+        case monthFirst = "M/D/YYYY"
+        case dayFirst = "D/M/YYYY"
+        case dayFirstDash = "DD-MM-YYYY"
+        case monthFirstDash = "MM-DD-YYYY"
+        case epochSeconds = "epoch_s"
+        case epochMillis = "epoch_ms"
 
         /// The accepted spellings.
         public static let patterns = allCases.map(\.rawValue)
@@ -66,8 +71,10 @@ public struct TimestampParser: Sendable {
 
     /// A parser that reads `patterns` in order (local times in `zone`), then the built-in shapes `fallback` allows.
     /// With no patterns it is the built-in parser.
-    public init(zone: ZoneRules, patterns: [TimestampPattern], twoDigitYearPivot: Int = TimestampParser.defaultPivot,
-                fallback: Fallback = .isoAndEpoch) {
+    public init(
+        zone: ZoneRules, patterns: [TimestampPattern], twoDigitYearPivot: Int = TimestampParser.defaultPivot,
+        fallback: Fallback = .isoAndEpoch
+    ) {
         self.zone = zone
         self.preferred = []
         self.patterns = patterns
@@ -90,8 +97,8 @@ public struct TimestampParser: Sendable {
         if patterns.isEmpty { return builtIn(bytes, preferred: preferred, rule: .any) }
         for p in patterns {
             switch p.match(bytes, pivot: twoDigitYearPivot) {
-            case let .local(local)?: return zone.utc(fromLocal: local)
-            case let .instant(t)?: return t
+            case .local(let local)?: return zone.utc(fromLocal: local)
+            case .instant(let t)?: return t
             case nil: continue
             }
         }
@@ -104,12 +111,14 @@ public struct TimestampParser: Sendable {
         if patterns.isEmpty { return builtIn(bytes, preferred: preferred, rule: .any).map { ($0, .normal) } }
         for p in patterns {
             switch p.match(bytes, pivot: twoDigitYearPivot) {
-            case let .local(local)?: return (zone.utc(fromLocal: local), zone.kind(ofLocal: local))
-            case let .instant(t)?: return (t, .normal)
+            case .local(let local)?: return (zone.utc(fromLocal: local), zone.kind(ofLocal: local))
+            case .instant(let t)?: return (t, .normal)
             case nil: continue
             }
         }
-        return builtIn(bytes, preferred: [], rule: fallback == .isoAndEpoch ? .isoAndEpoch : .unambiguous).map { ($0, .normal) }
+        return builtIn(bytes, preferred: [], rule: fallback == .isoAndEpoch ? .isoAndEpoch : .unambiguous).map {
+            ($0, .normal)
+        }
     }
 
     /// What the built-in reader may return: anything, only ISO 8601 and epochs, or only what the value decides.
@@ -129,10 +138,15 @@ public struct TimestampParser: Sendable {
         var year = 0, month = 0, day = 0
         let separator = s.next()
         if count == 4, separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/") {
-            guard let m = s.number(maxDigits: 2), s.next() == separator, let d = s.number(maxDigits: 2) else { return nil }
+            guard let m = s.number(maxDigits: 2), s.next() == separator, let d = s.number(maxDigits: 2) else {
+                return nil
+            }
             (year, month, day) = (Int(value), m, d)
-        } else if count <= 2, rule != .isoAndEpoch, let sep = separator, [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: ".")].contains(sep) {
-            guard let second = s.number(maxDigits: 2), s.next() == sep, let y = s.number(maxDigits: 4, minDigits: 4) else { return nil }
+        } else if count <= 2, rule != .isoAndEpoch, let sep = separator,
+            [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: ".")].contains(sep)
+        {
+            guard let second = s.number(maxDigits: 2), s.next() == sep, let y = s.number(maxDigits: 4, minDigits: 4)
+            else { return nil }
             // Both fields could be the month: only the order a layout names may decide.
             if rule == .unambiguous, value <= 12, second <= 12, Int(value) != second { return nil }
             year = y
@@ -148,25 +162,36 @@ public struct TimestampParser: Sendable {
         } else {
             return nil
         }
-        guard (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year), (1900...2200).contains(year) else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year),
+            (1900...2200).contains(year)
+        else { return nil }
         var seconds = 0
         var offset: Int64?
         if !s.atEnd {
             guard let sep = s.next(), sep == UInt8(ascii: "T") || sep == UInt8(ascii: " ") else { return nil }
             s.skipSpaces()
-            guard let h = s.number(maxDigits: 2), s.next() == UInt8(ascii: ":"), let mi = s.number(maxDigits: 2, minDigits: 2) else { return nil }
+            guard let h = s.number(maxDigits: 2), s.next() == UInt8(ascii: ":"),
+                let mi = s.number(maxDigits: 2, minDigits: 2)
+            else { return nil }
             var sec = 0
             if s.peek == UInt8(ascii: ":") {
                 _ = s.next()
                 guard let v = s.number(maxDigits: 2, minDigits: 2) else { return nil }
                 sec = v
-                if s.peek == UInt8(ascii: ".") || s.peek == UInt8(ascii: ",") { _ = s.next(); _ = s.digits() }
+                if s.peek == UInt8(ascii: ".") || s.peek == UInt8(ascii: ",") {
+                    _ = s.next()
+                    _ = s.digits()
+                }
             }
             var hour = h
             s.skipSpaces()
-            if let p = s.peek, p == UInt8(ascii: "A") || p == UInt8(ascii: "P") || p == UInt8(ascii: "a") || p == UInt8(ascii: "p") {
+            if let p = s.peek,
+                p == UInt8(ascii: "A") || p == UInt8(ascii: "P") || p == UInt8(ascii: "a") || p == UInt8(ascii: "p")
+            {
                 _ = s.next()
-                guard let mChar = s.next(), mChar | 0x20 == UInt8(ascii: "m"), (1...12).contains(hour) else { return nil }
+                guard let mChar = s.next(), mChar | 0x20 == UInt8(ascii: "m"), (1...12).contains(hour) else {
+                    return nil
+                }
                 let pm = p | 0x20 == UInt8(ascii: "p")
                 hour = hour % 12 + (pm ? 12 : 0)
             }
@@ -175,7 +200,8 @@ public struct TimestampParser: Sendable {
             s.skipSpaces()
             if let p = s.peek {
                 if p == UInt8(ascii: "Z") || p == UInt8(ascii: "z") {
-                    _ = s.next(); offset = 0
+                    _ = s.next()
+                    offset = 0
                 } else if p == UInt8(ascii: "+") || p == UInt8(ascii: "-") {
                     _ = s.next()
                     guard let oh = s.number(maxDigits: 2, minDigits: 2) else { return nil }
@@ -196,7 +222,8 @@ public struct TimestampParser: Sendable {
 
     /// The fast path for the most common export layout, `YYYY-MM-DDTHH:MM:SSZ` (20 bytes), straight from the digits.
     static func isoUTC(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
-        guard b.count == 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x5A else { return nil }
+        guard b.count == 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x5A
+        else { return nil }
         var ok = true
         func two(_ i: Int) -> Int {
             let a = Int(b[i]) &- 0x30, c = Int(b[i + 1]) &- 0x30
@@ -206,9 +233,12 @@ public struct TimestampParser: Sendable {
         let year = two(0) &* 100 &+ two(2)
         let month = two(5), day = two(8), hour = two(11), minute = two(14), second = two(17)
         guard ok else { return nil }
-        guard (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year), (1900...2200).contains(year),
-              hour <= 23, minute <= 59, second <= 59 else { return nil }
-        return Int64(LocalDate(year: year, month: month, day: day).daysSinceEpoch) * 86400 + Int64(hour * 3600 + minute * 60 + second)
+        guard (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year),
+            (1900...2200).contains(year),
+            hour <= 23, minute <= 59, second <= 59
+        else { return nil }
+        return Int64(LocalDate(year: year, month: month, day: day).daysSinceEpoch) * 86400
+            + Int64(hour * 3600 + minute * 60 + second)
     }
 
     /// Parses a Swift string (tests, config).
@@ -235,7 +265,9 @@ public struct TimestampParser: Sendable {
         mutating func digits() -> (Int64, Int)? {
             var value: Int64 = 0, count = 0
             while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, count < 18 {
-                value = value * 10 + Int64(bytes[i] - 0x30); i += 1; count += 1
+                value = value * 10 + Int64(bytes[i] - 0x30)
+                i += 1
+                count += 1
             }
             return count == 0 ? nil : (value, count)
         }
@@ -243,7 +275,9 @@ public struct TimestampParser: Sendable {
         mutating func number(maxDigits: Int, minDigits: Int = 1) -> Int? {
             var value = 0, count = 0
             while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, count < maxDigits {
-                value = value * 10 + Int(bytes[i] - 0x30); i += 1; count += 1
+                value = value * 10 + Int(bytes[i] - 0x30)
+                i += 1
+                count += 1
             }
             return count >= minDigits ? value : nil
         }

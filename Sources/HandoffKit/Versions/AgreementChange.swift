@@ -21,7 +21,8 @@ enum ChangeDescriber {
     static func describe(_ change: NodeChange, old: Agreement, new: Agreement) -> AgreementChange {
         let oldText = change.old.map(NodeDiff.flow)
         let newText = change.new.map(NodeDiff.flow)
-        var result = AgreementChange(path: change.pathText, summary: "", old: oldText, new: newText, oldSentences: [], newSentences: [])
+        var result = AgreementChange(
+            path: change.pathText, summary: "", old: oldText, new: newText, oldSentences: [], newSentences: [])
         if let c = commitmentChange(change, old: old, new: new) {
             result.summary = c.summary
             result.oldSentences = c.old
@@ -32,14 +33,14 @@ enum ChangeDescriber {
             result.oldSentences = oldText.map { [$0] } ?? []
             result.newSentences = newText.map { [$0] } ?? []
             switch (oldText, newText) {
-            case let (o?, n?):
+            case (let o?, let n?):
                 if let numbers = NumberChange(o, n) {
                     result.summary = "MQL threshold \(numbers.label): \(numbers.old) → \(numbers.new)"
                 } else {
                     result.summary = "MQL threshold: \(o) → \(n)"
                 }
-            case let (nil, n?): result.summary = "new MQL threshold: \(n)"
-            case let (o?, nil): result.summary = "removed MQL threshold: \(o)"
+            case (nil, let n?): result.summary = "new MQL threshold: \(n)"
+            case (let o?, nil): result.summary = "removed MQL threshold: \(o)"
             default: break
             }
             return result
@@ -50,14 +51,14 @@ enum ChangeDescriber {
         }
         let name = label(change)
         switch (oldText, newText) {
-        case let (o?, n?):
+        case (let o?, let n?):
             if let numbers = NumberChange(o, n), !numbers.label.isEmpty {
                 result.summary = "\(name) \(numbers.label): \(numbers.old) → \(numbers.new)"
             } else {
                 result.summary = "\(name): \(compressed(o, n))"
             }
-        case let (nil, n?): result.summary = "added \(listName(change) ?? name): \(n)"
-        case let (o?, nil): result.summary = "removed \(listName(change) ?? name): \(o)"
+        case (nil, let n?): result.summary = "added \(listName(change) ?? name): \(n)"
+        case (let o?, nil): result.summary = "removed \(listName(change) ?? name): \(o)"
         default: break
         }
         return result
@@ -66,7 +67,8 @@ enum ChangeDescriber {
     /// Plain names for the settings people change most.
     static let names: [String: String] = [
         "agreement.title": "title", "agreement.version": "version", "agreement.effective": "effective date",
-        "agreement.purpose": "purpose", "agreement.review.cadence": "review cadence", "agreement.review.last_review": "last review",
+        "agreement.purpose": "purpose", "agreement.review.cadence": "review cadence",
+        "agreement.review.last_review": "last review",
         "agreement.review.triggers": "review trigger",
         "business_hours.time_zone": "business time zone", "business_hours.days": "business days",
         "business_hours.open": "business hours open", "business_hours.close": "business hours close",
@@ -74,9 +76,12 @@ enum ChangeDescriber {
         "mql_definition.fit.annual_revenue": "fit: annual revenue", "mql_definition.fit.industries": "fit: industry",
         "mql_definition.fit.countries": "fit: country", "mql_definition.fit.titles": "fit: job title",
         "mql_definition.scoring.cap": "score cap", "mql_definition.decay.engagement": "engagement decay",
-        "mql_definition.decay.every": "decay interval", "mql_definition.decay.pause_nurture_after": "pause nurture after",
-        "targets.acceptance_rate.between": "acceptance rate band", "targets.acceptance_rate.too_loose_below": "acceptance too loose below",
-        "targets.acceptance_rate.too_strict_above": "acceptance too strict above", "targets.mql_to_sql_rate.between": "MQL→SQL band",
+        "mql_definition.decay.every": "decay interval",
+        "mql_definition.decay.pause_nurture_after": "pause nurture after",
+        "targets.acceptance_rate.between": "acceptance rate band",
+        "targets.acceptance_rate.too_loose_below": "acceptance too loose below",
+        "targets.acceptance_rate.too_strict_above": "acceptance too strict above",
+        "targets.mql_to_sql_rate.between": "MQL→SQL band",
         "targets.mql_to_sql_rate.window": "conversion window", "targets.minimum_sample": "minimum sample",
         "capacity.reps": "sales reps", "capacity.mqls_per_rep_per_week": "MQLs per rep per week",
         "meeting.day": "meeting day", "meeting.time": "meeting time", "meeting.length": "meeting length",
@@ -98,25 +103,29 @@ enum ChangeDescriber {
     /// `new rejection reason: Couldn't reach`, `removed holiday: 2026-11-27 Day after Thanksgiving`,
     /// `rejection reason 'cant-reach' label: Couldn't reach → Unreachable`.
     static func recordChange(_ change: NodeChange) -> String? {
-        guard let at = change.path.firstIndex(where: { if case .key = $0 { return false } else { return true } }) else { return nil }
-        let listPath = change.path[..<at].compactMap { if case let .key(k) = $0 { return k } else { return nil } }.joined(separator: ".")
+        guard let at = change.path.firstIndex(where: { if case .key = $0 { return false } else { return true } }) else {
+            return nil
+        }
+        let listPath = change.path[..<at].compactMap { if case .key(let k) = $0 { return k } else { return nil } }
+            .joined(separator: ".")
         guard let record = records[listPath] else { return nil }
         let item: String
         switch change.path[at] {
-        case let .id(id): item = "'\(id)'"
-        case let .index(i): item = "\(i + 1)"
+        case .id(let id): item = "'\(id)'"
+        case .index(let i): item = "\(i + 1)"
         case .key: return nil
         }
         func name(_ node: Node) -> String {
             guard let m = node.mapping else { return NodeDiff.flow(node) }
-            let parts = record.names.compactMap { key in m.first { $0.key.scalar?.string == key }?.value.scalar?.string }
+            let parts = record.names.compactMap { key in m.first { $0.key.scalar?.string == key }?.value.scalar?.string
+            }
             return parts.isEmpty ? NodeDiff.flow(node) : parts.joined(separator: " — ")
         }
         if at == change.path.count - 1 {
             switch (change.old, change.new) {
-            case let (nil, n?): return "new \(record.noun): \(name(n))"
-            case let (o?, nil): return "removed \(record.noun): \(name(o))"
-            case let (o?, n?): return "\(record.noun) \(item): \(compressed(name(o), name(n)))"
+            case (nil, let n?): return "new \(record.noun): \(name(n))"
+            case (let o?, nil): return "removed \(record.noun): \(name(o))"
+            case (let o?, let n?): return "\(record.noun) \(item): \(compressed(name(o), name(n)))"
             default: return nil
             }
         }
@@ -151,17 +160,20 @@ enum ChangeDescriber {
     /// One step of a path in words: `close`, `'first-touch'`, `item 2`.
     static func words(_ step: NodeChange.Step) -> String {
         switch step {
-        case let .key(k): return k.replacingAll("_", with: " ")
-        case let .id(id): return "'\(id)'"
-        case let .index(i): return "item \(i + 1)"
+        case .key(let k): return k.replacingAll("_", with: " ")
+        case .id(let id): return "'\(id)'"
+        case .index(let i): return "item \(i + 1)"
         }
     }
 
     // MARK: commitments
 
-    static func commitmentChange(_ change: NodeChange, old: Agreement, new: Agreement) -> (summary: String, old: [String], new: [String])? {
-        guard change.path.count >= 3, change.path[0] == .key("commitments"), case let .key(team) = change.path[1],
-              case let .id(id) = change.path[2] else { return nil }
+    static func commitmentChange(_ change: NodeChange, old: Agreement, new: Agreement) -> (
+        summary: String, old: [String], new: [String]
+    )? {
+        guard change.path.count >= 3, change.path[0] == .key("commitments"), case .key(let team) = change.path[1],
+            case .id(let id) = change.path[2]
+        else { return nil }
         let before = old.commitments.first { $0.team == team && $0.id == id }
         let after = new.commitments.first { $0.team == team && $0.id == id }
         let teamName = team.capitalizedFirst
@@ -169,17 +181,21 @@ enum ChangeDescriber {
         let newSentence = after.map { CommitmentText.sentence($0, team: teamName) }
         let sentences = (oldSentence.map { [$0] } ?? [], newSentence.map { [$0] } ?? [])
         if change.path.count == 3 {
-            if let newSentence, before == nil { return ("new \(team) commitment '\(id)': \(newSentence)", sentences.0, sentences.1) }
-            if let oldSentence, after == nil { return ("removed \(team) commitment '\(id)': \(oldSentence)", sentences.0, sentences.1) }
+            if let newSentence, before == nil {
+                return ("new \(team) commitment '\(id)': \(newSentence)", sentences.0, sentences.1)
+            }
+            if let oldSentence, after == nil {
+                return ("removed \(team) commitment '\(id)': \(oldSentence)", sentences.0, sentences.1)
+            }
             return nil
         }
-        guard let before, let after, case let .key(field) = change.path[3] else { return nil }
+        guard let before, let after, case .key(let field) = change.path[3] else { return nil }
         let name = commitmentName(after)
         let values: (String, String)
         switch field {
         case "within", "clock":
             values = (CommitmentText.goal(before), CommitmentText.goal(after))
-            if case let .within(a) = before.bound, case let .within(b) = after.bound {
+            if case .within(let a) = before.bound, case .within(let b) = after.bound {
                 let x = CommitmentText.duration(a, before.clock), y = CommitmentText.duration(b, after.clock)
                 if x != y { return ("\(name): \(compressed(x, y))", sentences.0, sentences.1) }
             }
@@ -190,7 +206,9 @@ enum ChangeDescriber {
             return ("\(id) promise: \(o) → \(n)", sentences.0, sentences.1)
         default: values = (change.old.map(NodeDiff.flow) ?? "none", change.new.map(NodeDiff.flow) ?? "none")
         }
-        let what = ["within", "clock", "goal", "at_least", "at_most", "between"].contains(field) ? "" : " \(field.replacingAll("_", with: " "))"
+        let what =
+            ["within", "clock", "goal", "at_least", "at_most", "between"].contains(field)
+            ? "" : " \(field.replacingAll("_", with: " "))"
         return ("\(name)\(what): \(compressed(values.0, values.1))", sentences.0, sentences.1)
     }
 
@@ -200,8 +218,8 @@ enum ChangeDescriber {
         case .all: return c.metric.noun
         case .standard: return "\(c.metric.noun) for standard MQLs"
         case .fastTrack: return "\(c.metric.noun) for fast-track MQLs"
-        case let .source(s): return "\(c.metric.noun) for MQLs from \(s)"
-        case let .segment(condition): return "\(c.metric.noun) for MQLs where \(condition.text)"
+        case .source(let s): return "\(c.metric.noun) for MQLs from \(s)"
+        case .segment(let condition): return "\(c.metric.noun) for MQLs where \(condition.text)"
         }
     }
 }
@@ -244,7 +262,9 @@ struct NumberChange {
         let chars = Array(s)
         for (i, ch) in chars.enumerated() {
             let digit = ch.isASCII && ch.isNumber
-            let joiner = inNumber && (ch == "." || ch == ",") && i + 1 < chars.count && chars[i + 1].isASCII && chars[i + 1].isNumber
+            let joiner =
+                inNumber && (ch == "." || ch == ",") && i + 1 < chars.count && chars[i + 1].isASCII
+                && chars[i + 1].isNumber
             let numeric = digit || joiner
             if !current.isEmpty, numeric != inNumber {
                 out.append(current)

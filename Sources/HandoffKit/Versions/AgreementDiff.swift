@@ -50,9 +50,9 @@ public struct AgreementDiff: Sendable {
         var leaves: [String] = []
         func collect(_ n: Node) {
             switch n {
-            case let .scalar(s): leaves.append(s.string)
-            case let .sequence(items): items.forEach(collect)
-            case let .mapping(m): m.forEach { collect($0.value) }
+            case .scalar(let s): leaves.append(s.string)
+            case .sequence(let items): items.forEach(collect)
+            case .mapping(let m): for pair in m { collect(pair.value) }
             case .alias: break
             }
         }
@@ -79,8 +79,15 @@ public struct AgreementDiff: Sendable {
         var out = ""
         var escaped = false
         for ch in markdown {
-            if escaped { out.append(ch); escaped = false; continue }
-            if ch == "\\" { escaped = true; continue }
+            if escaped {
+                out.append(ch)
+                escaped = false
+                continue
+            }
+            if ch == "\\" {
+                escaped = true
+                continue
+            }
             if ch == "`" { continue }
             out.append(ch)
         }

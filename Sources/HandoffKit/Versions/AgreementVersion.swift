@@ -22,11 +22,17 @@ public struct AgreementVersion {
         let path = spec.hasPrefix("/") || directory == "." ? spec : (directory as NSString).appendingPathComponent(spec)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard !isDirectory.boolValue else { throw HandoffError(.badInput, "'\(spec)' is a folder; give an agreement file or REVISION:PATH", file: spec) }
+            guard !isDirectory.boolValue else {
+                throw HandoffError(
+                    .badInput, "'\(spec)' is a folder; give an agreement file or REVISION:PATH", file: spec)
+            }
             return try load(bytes: try InputFile.bytes(at: path), label: spec)
         }
         guard spec.contains(":") else {
-            throw HandoffError(.badInput, "no such file '\(spec)'; give an agreement file, or REVISION:PATH such as HEAD~1:agreements/acme.yaml", file: spec)
+            throw HandoffError(
+                .badInput,
+                "no such file '\(spec)'; give an agreement file, or REVISION:PATH such as HEAD~1:agreements/acme.yaml",
+                file: spec)
         }
         return try load(bytes: try Git.show(spec, in: directory), label: spec)
     }
@@ -36,7 +42,9 @@ public struct AgreementVersion {
         let outcome = AgreementLoader.load(bytes: bytes, file: label)
         let (root, _, _) = YAMLDocument.compose(bytes: bytes, file: label)
         guard let agreement = outcome.agreement, let root else {
-            throw HandoffError(.invalidAgreement, diagnostics: outcome.diagnostics.filter { $0.severity == .error }, source: outcome.source)
+            throw HandoffError(
+                .invalidAgreement, diagnostics: outcome.diagnostics.filter { $0.severity == .error },
+                source: outcome.source)
         }
         return AgreementVersion(label: label, agreement: agreement, root: root)
     }

@@ -21,7 +21,10 @@ public struct AgreementVersions: Sendable {
         for (a, label, fingerprint) in versions {
             if unique.contains(where: { $0.0.digest == a.digest }) { continue }
             if let other = byDay[a.info.effective] {
-                throw HandoffError(.badInput, "\(other) and \(label) both take effect on \(a.info.effective); give each version its own effective date", file: label)
+                throw HandoffError(
+                    .badInput,
+                    "\(other) and \(label) both take effect on \(a.info.effective); give each version its own effective date",
+                    file: label)
             }
             byDay[a.info.effective] = label
             unique.append((a, fingerprint))
@@ -35,14 +38,19 @@ public struct AgreementVersions: Sendable {
     /// targets and data settings, as text.
     static func fingerprint(_ version: AgreementVersion?) -> [String: String] {
         guard let top = version?.root.mapping else { return [:] }
-        func section(_ key: String) -> String { top.first { $0.key.scalar?.string == key }.map { NodeDiff.flow($0.value) } ?? "" }
+        func section(_ key: String) -> String {
+            top.first { $0.key.scalar?.string == key }.map { NodeDiff.flow($0.value) } ?? ""
+        }
         let shared = ["business_hours", "mql_definition", "targets", "data"].map(section).joined(separator: "\n")
         var out: [String: String] = [:]
-        guard let teams = top.first(where: { $0.key.scalar?.string == "commitments" })?.value.mapping else { return out }
+        guard let teams = top.first(where: { $0.key.scalar?.string == "commitments" })?.value.mapping else {
+            return out
+        }
         for (teamKey, list) in teams {
             guard let team = teamKey.scalar?.string, let items = list.sequence else { continue }
             for item in items {
-                guard let id = item.mapping?.first(where: { $0.key.scalar?.string == "id" })?.value.scalar?.string else { continue }
+                guard let id = item.mapping?.first(where: { $0.key.scalar?.string == "id" })?.value.scalar?.string
+                else { continue }
                 out["\(team)/\(id)"] = shared + "\n" + NodeDiff.flow(item)
             }
         }
@@ -53,11 +61,15 @@ public struct AgreementVersions: Sendable {
     public static func folder(_ directory: String, current: Agreement, label: String) throws -> AgreementVersions {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw HandoffError(.badInput, "--versions '\(directory)' is not a folder; give a folder of agreement versions, or 'git'", file: directory)
+            throw HandoffError(
+                .badInput, "--versions '\(directory)' is not a folder; give a folder of agreement versions, or 'git'",
+                file: directory)
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-        var versions: [(Agreement, String, [String: String])] = [(current, label, fingerprint(try? AgreementVersion.load(label)))]
+        var versions: [(Agreement, String, [String: String])] = [
+            (current, label, fingerprint(try? AgreementVersion.load(label)))
+        ]
         for name in names {
             let path = (directory as NSString).appendingPathComponent(name)
             let version = try AgreementVersion.load(path)
@@ -70,7 +82,10 @@ public struct AgreementVersions: Sendable {
     public static func git(_ file: String, current: Agreement) throws -> AgreementVersions {
         let history = CommittedVersions.read(file)
         guard !history.entries.isEmpty else {
-            throw HandoffError(.badInput, "--versions git: \(file) has no committed versions (is it in a git repository?); commit it, or give a folder of versions", file: file)
+            throw HandoffError(
+                .badInput,
+                "--versions git: \(file) has no committed versions (is it in a git repository?); commit it, or give a folder of versions",
+                file: file)
         }
         var latest: [String: (Agreement, String, [String: String])] = [:]
         var order: [String] = []

@@ -15,7 +15,8 @@ struct CommittedVersions {
         let (dir, _) = Git.split(path)
         let entries = Git.commits(touching: path).compactMap { commit -> Entry? in
             guard let bytes = Git.content(at: commit, in: dir),
-                  let version = try? AgreementVersion.load(bytes: bytes, label: "\(commit.short):\(commit.path)") else { return nil }
+                let version = try? AgreementVersion.load(bytes: bytes, label: "\(commit.short):\(commit.path)")
+            else { return nil }
             return Entry(commit: commit, version: version)
         }
         return CommittedVersions(entries: entries)

@@ -49,8 +49,16 @@ enum Git {
     private final class ErrorText: @unchecked Sendable {
         private var text = ""
         private let lock = NSLock()
-        func set(_ s: String) { lock.lock(); text = s; lock.unlock() }
-        func get() -> String { lock.lock(); defer { lock.unlock() }; return text }
+        func set(_ s: String) {
+            lock.lock()
+            text = s
+            lock.unlock()
+        }
+        func get() -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            return text
+        }
     }
 
     /// True when `directory` is inside a git work tree.
@@ -62,16 +70,27 @@ enum Git {
     /// The bytes of `revision:path` (git's own syntax), read in `directory`.
     static func show(_ spec: String, in directory: String) throws -> [UInt8] {
         guard run(["--version"], in: directory).status == 0 else {
-            throw HandoffError(.badInput, "'\(spec)' is not a file, and git is not available to read it as REVISION:PATH; install git or give a file", file: spec)
+            throw HandoffError(
+                .badInput,
+                "'\(spec)' is not a file, and git is not available to read it as REVISION:PATH; install git or give a file",
+                file: spec)
         }
         guard isRepository(directory) else {
-            throw HandoffError(.badInput, "'\(spec)' is neither a file nor readable from git: \(directory == "." ? "the current folder" : directory) is not in a git repository", file: spec)
+            throw HandoffError(
+                .badInput,
+                "'\(spec)' is neither a file nor readable from git: \(directory == "." ? "the current folder" : directory) is not in a git repository",
+                file: spec)
         }
         let r = run(["show", spec], in: directory)
         guard r.status == 0 else {
-            var reason = r.err.split(separator: "\n").first.map { $0.replacingOccurrences(of: "fatal: ", with: "") } ?? "git show failed"
+            var reason =
+                r.err.split(separator: "\n").first.map { $0.replacingOccurrences(of: "fatal: ", with: "") }
+                ?? "git show failed"
             while reason.hasSuffix(".") { reason.removeLast() }
-            throw HandoffError(.badInput, "cannot read '\(spec)' from git: \(reason); give a file, or REVISION:PATH such as HEAD~1:agreements/acme.yaml", file: spec)
+            throw HandoffError(
+                .badInput,
+                "cannot read '\(spec)' from git: \(reason); give a file, or REVISION:PATH such as HEAD~1:agreements/acme.yaml",
+                file: spec)
         }
         return r.out
     }
@@ -87,8 +106,9 @@ enum Git {
             guard let head = lines.first, let file = lines.dropFirst().last else { return nil }
             let parts = head.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
             guard parts.count >= 2 else { return nil }
-            return Commit(hash: String(parts[0]), date: String(parts[1]), subject: parts.count > 2 ? String(parts[2]) : "",
-                          path: String(file))
+            return Commit(
+                hash: String(parts[0]), date: String(parts[1]), subject: parts.count > 2 ? String(parts[2]) : "",
+                path: String(file))
         }.reversed()
     }
 

@@ -21,16 +21,16 @@ struct NodeChange {
         var out = ""
         for step in path {
             switch step {
-            case let .key(k): out += out.isEmpty ? k : ".\(k)"
-            case let .id(id): out += "[\(id)]"
-            case let .index(i): out += "[\(i)]"
+            case .key(let k): out += out.isEmpty ? k : ".\(k)"
+            case .id(let id): out += "[\(id)]"
+            case .index(let i): out += "[\(i)]"
             }
         }
         return out
     }
 
     /// The keys of the path, without ids and positions.
-    var keys: [String] { path.compactMap { if case let .key(k) = $0 { return k } else { return nil } } }
+    var keys: [String] { path.compactMap { if case .key(let k) = $0 { return k } else { return nil } } }
 }
 
 /// Compares two composed YAML trees by meaning: mappings by key, lists of records by their identifying field,
@@ -48,7 +48,7 @@ enum NodeDiff {
 
     private static func compare(_ old: Node, _ new: Node, path: [NodeChange.Step], into out: inout [NodeChange]) {
         switch (old, new) {
-        case let (.mapping(a), .mapping(b)):
+        case (.mapping(let a), .mapping(let b)):
             let oldPairs = pairs(a), newPairs = pairs(b)
             let newKeys = Set(newPairs.map(\.0))
             let oldByKey = Dictionary(oldPairs, uniquingKeysWith: { x, _ in x })
@@ -64,9 +64,9 @@ enum NodeDiff {
                     out.append(NodeChange(path: path + [.key(key)], old: nil, new: value))
                 }
             }
-        case let (.sequence(a), .sequence(b)):
+        case (.sequence(let a), .sequence(let b)):
             compareLists(Array(a), Array(b), path: path, into: &out)
-        case let (.scalar(a), .scalar(b)):
+        case (.scalar(let a), .scalar(let b)):
             if a.string != b.string { out.append(NodeChange(path: path, old: old, new: new)) }
         default:
             if flow(old) != flow(new) { out.append(NodeChange(path: path, old: old, new: new)) }
@@ -128,10 +128,10 @@ enum NodeDiff {
     /// A one-line, YAML flow-style text of a value: `30m`, `[a, b]`, `{id: x, within: 5m}`.
     static func flow(_ node: Node) -> String {
         switch node {
-        case let .scalar(s): return s.string
-        case let .sequence(items): return "[" + items.map(flow).joined(separator: ", ") + "]"
-        case let .mapping(m): return "{" + m.map { "\(flow($0.key)): \(flow($0.value))" }.joined(separator: ", ") + "}"
-        case let .alias(a): return "*\(a.anchor.rawValue)"
+        case .scalar(let s): return s.string
+        case .sequence(let items): return "[" + items.map(flow).joined(separator: ", ") + "]"
+        case .mapping(let m): return "{" + m.map { "\(flow($0.key)): \(flow($0.value))" }.joined(separator: ", ") + "}"
+        case .alias(let a): return "*\(a.anchor.rawValue)"
         }
     }
 }

@@ -60,8 +60,8 @@ public struct Redline: Sendable, Equatable {
         for step in script {
             switch step {
             case .same: flush()
-            case let .deleted(i): deleted.append(a[i])
-            case let .inserted(j): inserted.append(b[j])
+            case .deleted(let i): deleted.append(a[i])
+            case .inserted(let j): inserted.append(b[j])
             }
         }
         flush()
@@ -73,7 +73,7 @@ public struct Redline: Sendable, Equatable {
 
     static func line(_ old: DocLine?, _ new: DocLine?) -> Line {
         switch (old, new) {
-        case let (o?, n?):
+        case (let o?, let n?):
             // Table rows with the same cells are compared cell by cell, so a changed cell's sentences stay in it.
             let oldCells = cells(o.sentences), newCells = cells(n.sentences)
             let pairs = oldCells.count == newCells.count ? Array(zip(oldCells, newCells)) : [(o.sentences, n.sentences)]
@@ -81,17 +81,19 @@ public struct Redline: Sendable, Equatable {
             for (x, y) in pairs {
                 for step in LCS.script(x.map(\.text), y.map(\.text)) {
                     switch step {
-                    case let .same(i, _): pieces.append(Piece(kind: .same, text: x[i].text, lead: x[i].lead))
-                    case let .deleted(i): pieces.append(Piece(kind: .deleted, text: x[i].text, lead: x[i].lead))
-                    case let .inserted(j): pieces.append(Piece(kind: .inserted, text: y[j].text, lead: y[j].lead))
+                    case .same(let i, _): pieces.append(Piece(kind: .same, text: x[i].text, lead: x[i].lead))
+                    case .deleted(let i): pieces.append(Piece(kind: .deleted, text: x[i].text, lead: x[i].lead))
+                    case .inserted(let j): pieces.append(Piece(kind: .inserted, text: y[j].text, lead: y[j].lead))
                     }
                 }
             }
             return Line(section: n.section, pieces: pieces)
-        case let (o?, nil):
-            return Line(section: o.section, pieces: o.sentences.map { Piece(kind: .deleted, text: $0.text, lead: $0.lead) })
-        case let (nil, n?):
-            return Line(section: n.section, pieces: n.sentences.map { Piece(kind: .inserted, text: $0.text, lead: $0.lead) })
+        case (let o?, nil):
+            return Line(
+                section: o.section, pieces: o.sentences.map { Piece(kind: .deleted, text: $0.text, lead: $0.lead) })
+        case (nil, let n?):
+            return Line(
+                section: n.section, pieces: n.sentences.map { Piece(kind: .inserted, text: $0.text, lead: $0.lead) })
         default:
             return Line(section: "", pieces: [])
         }
@@ -180,7 +182,8 @@ public struct Redline: Sendable, Equatable {
             current.append(ch)
             let escaped = i > 0 && chars[i - 1] == "\\"
             if !escaped, ".!?;".contains(ch), i + 2 < chars.count, chars[i + 1] == " ",
-               chars[i + 2].isUppercase || chars[i + 2].isNumber || chars[i + 2] == "(" {
+                chars[i + 2].isUppercase || chars[i + 2].isNumber || chars[i + 2] == "("
+            {
                 out.append(current.trimmingSpaces())
                 current = ""
             }
@@ -198,9 +201,15 @@ public struct Redline: Sendable, Equatable {
         var i = 0
         while i < chars.count {
             if chars[i] == "\\", i + 1 < chars.count {
-                out.append(chars[i]); out.append(chars[i + 1]); i += 2; continue
+                out.append(chars[i])
+                out.append(chars[i + 1])
+                i += 2
+                continue
             }
-            if chars[i] == "*", i + 1 < chars.count, chars[i + 1] == "*" { i += 2; continue }
+            if chars[i] == "*", i + 1 < chars.count, chars[i + 1] == "*" {
+                i += 2
+                continue
+            }
             out.append(chars[i])
             i += 1
         }
@@ -236,16 +245,21 @@ enum LCS {
         var i = 0, j = 0
         while i < x.count || j < y.count {
             if i < x.count, j < y.count, x[i] == y[j] {
-                out.append(.same(head + i, head + j)); i += 1; j += 1
+                out.append(.same(head + i, head + j))
+                i += 1
+                j += 1
             } else if j < y.count, i == x.count || table[i][j + 1] >= table[i + 1][j] {
                 // Deletions before insertions keep a replaced sentence's old text first.
                 if i < x.count, table[i + 1][j] == table[i][j + 1] {
-                    out.append(.deleted(head + i)); i += 1
+                    out.append(.deleted(head + i))
+                    i += 1
                 } else {
-                    out.append(.inserted(head + j)); j += 1
+                    out.append(.inserted(head + j))
+                    j += 1
                 }
             } else {
-                out.append(.deleted(head + i)); i += 1
+                out.append(.deleted(head + i))
+                i += 1
             }
         }
         out += (0..<tail).map { .same(n - tail + $0, m - tail + $0) }

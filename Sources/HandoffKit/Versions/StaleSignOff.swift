@@ -12,7 +12,8 @@ public struct StaleSignOff: Sendable {
     /// One sentence for `validate` and `render`.
     public var sentence: String {
         let version = signedVersion.map { ", version \($0)" } ?? ""
-        var text = "the \(signOff.party) sign-off by \(signOff.name) (signed \(signOff.date)\(version), content \(signOff.digest.prefix(12))) no longer matches the content; stale since \(since)"
+        var text =
+            "the \(signOff.party) sign-off by \(signOff.name) (signed \(signOff.date)\(version), content \(signOff.digest.prefix(12))) no longer matches the content; stale since \(since)"
         text += changes.isEmpty ? "" : "; changed since it was signed:"
         return text
     }
@@ -26,7 +27,8 @@ public struct StaleSignOff: Sendable {
         return stale.map { s in
             let signedAt = history.entries.lastIndex { $0.version.agreement.digest == s.digest }
             guard let k = signedAt, let current else {
-                let reason = history.entries.isEmpty
+                let reason =
+                    history.entries.isEmpty
                     ? "a change made after it was signed on \(s.date) (keep the agreement in git to see which change)"
                     : "a change made after it was signed on \(s.date); the content it signed is in no commit of this file"
                 return StaleSignOff(signOff: s, signedVersion: nil, since: reason, changes: [])
@@ -39,7 +41,8 @@ public struct StaleSignOff: Sendable {
                 since = "uncommitted changes to \(file ?? "the file") (the last commit still matches)"
             }
             let changes = AgreementDiff.changes(old: signed.version, new: current, redline: nil).map(\.summary)
-            return StaleSignOff(signOff: s, signedVersion: signed.version.agreement.info.version, since: since, changes: changes)
+            return StaleSignOff(
+                signOff: s, signedVersion: signed.version.agreement.info.version, since: since, changes: changes)
         }
     }
 }

@@ -24,11 +24,16 @@ public enum VersionTable {
                 VersionRow(version: $0.version, effective: $0.effective, summary: $0.summary, signedBy: $0.signedBy)
             }
             let own = a.history.first { $0.version == a.info.version }
-            return earlier + [VersionRow(version: a.info.version, effective: a.info.effective, summary: own?.summary ?? "",
-                                         signedBy: signers.isEmpty ? own?.signedBy ?? [] : signers)]
+            return earlier + [
+                VersionRow(
+                    version: a.info.version, effective: a.info.effective, summary: own?.summary ?? "",
+                    signedBy: signers.isEmpty ? own?.signedBy ?? [] : signers)
+            ]
         }
         let current = file.flatMap { try? AgreementVersion.load($0) }
-        guard let file, let current else { return [VersionRow(version: a.info.version, effective: a.info.effective, summary: "", signedBy: signers)] }
+        guard let file, let current else {
+            return [VersionRow(version: a.info.version, effective: a.info.effective, summary: "", signedBy: signers)]
+        }
         // The last commit of each version number stands for it; the working copy replaces or follows the last.
         var versions: [AgreementVersion] = []
         for entry in CommittedVersions.read(file).entries {
@@ -41,9 +46,14 @@ public enum VersionTable {
         if versions.last?.agreement.info.version == current.agreement.info.version { versions.removeLast() }
         versions.append(current)
         return versions.enumerated().map { k, v in
-            let summary = k == 0 ? "first version" : summarize(AgreementDiff.changes(old: versions[k - 1], new: v, redline: nil))
-            let signed = v.agreement.signoffs.filter { $0.digest == v.agreement.digest }.map { "\($0.name) (\($0.date))" }
-            return VersionRow(version: v.agreement.info.version, effective: v.agreement.info.effective, summary: summary, signedBy: signed)
+            let summary =
+                k == 0 ? "first version" : summarize(AgreementDiff.changes(old: versions[k - 1], new: v, redline: nil))
+            let signed = v.agreement.signoffs.filter { $0.digest == v.agreement.digest }.map {
+                "\($0.name) (\($0.date))"
+            }
+            return VersionRow(
+                version: v.agreement.info.version, effective: v.agreement.info.effective, summary: summary,
+                signedBy: signed)
         }
     }
 

@@ -29,8 +29,10 @@ public struct Condition: Sendable, Equatable, CustomStringConvertible {
         return problems
     }
 
-    private func kind(of e: ConditionExpression, knownActions: Set<String>, forbidden: Set<String>,
-                      problems: inout [Diagnostic]) -> ConditionField.Kind? {
+    private func kind(
+        of e: ConditionExpression, knownActions: Set<String>, forbidden: Set<String>,
+        problems: inout [Diagnostic]
+    ) -> ConditionField.Kind? {
         func at(_ offset: Int) -> SourceLocation { origin.advanced(by: offset) }
         func same(_ l: ConditionExpression, _ r: ConditionExpression, _ what: String) {
             let a = kind(of: l, knownActions: knownActions, forbidden: forbidden, problems: &problems)
@@ -40,46 +42,53 @@ public struct Condition: Sendable, Equatable, CustomStringConvertible {
             }
         }
         switch e {
-        case let .literal(.number(_, unit), _): return unit == .duration ? .duration : .number
+        case .literal(.number(_, let unit), _): return unit == .duration ? .duration : .number
         case .literal(.text, _): return .text
-        case let .field(name, offset):
+        case .field(let name, let offset):
             guard let kind = ConditionField.all[name] else {
                 let hint = Suggestion.hint(for: name, in: ConditionField.all.keys.sorted())
                 problems.append(.error("unknown field '\(name)' in condition\(hint)", at: at(offset)))
                 return nil
             }
             if forbidden.contains(name) {
-                problems.append(.error("a scoring rule cannot use the score '\(name)' it contributes to", at: at(offset)))
+                problems.append(
+                    .error("a scoring rule cannot use the score '\(name)' it contributes to", at: at(offset)))
             }
             return kind
-        case let .count(action, _, offset):
+        case .count(let action, _, let offset):
             if !knownActions.contains(action) {
                 let hint = Suggestion.hint(for: action, in: knownActions.sorted())
-                problems.append(.error("unknown engagement action '\(action)' in count(...)\(hint)", at: at(offset + 6)))
+                problems.append(
+                    .error("unknown engagement action '\(action)' in count(...)\(hint)", at: at(offset + 6)))
             }
             return .number
-        case let .sum(l, r, _):
+        case .sum(let l, let r, _):
             same(l, r, "add")
             return .number
-        case let .compare(l, _, r):
+        case .compare(let l, _, let r):
             same(l, r, "compare")
             return nil
-        case let .member(l, list, _):
+        case .member(let l, let list, _):
             for item in list { same(l, item, "compare") }
             return nil
-        case let .between(l, lo, hi, _):
-            same(l, lo, "compare"); same(l, hi, "compare")
+        case .between(let l, let lo, let hi, _):
+            same(l, lo, "compare")
+            same(l, hi, "compare")
             return nil
-        case let .contains(l, list):
+        case .contains(let l, let list):
             let k = kind(of: l, knownActions: knownActions, forbidden: forbidden, problems: &problems)
-            if let k, k != .text { problems.append(.error("'contains' needs a text field such as title", at: at(l.offset))) }
-            for item in list { _ = kind(of: item, knownActions: knownActions, forbidden: forbidden, problems: &problems) }
+            if let k, k != .text {
+                problems.append(.error("'contains' needs a text field such as title", at: at(l.offset)))
+            }
+            for item in list {
+                _ = kind(of: item, knownActions: knownActions, forbidden: forbidden, problems: &problems)
+            }
             return nil
-        case let .and(l, r), let .or(l, r):
+        case .and(let l, let r), .or(let l, let r):
             _ = kind(of: l, knownActions: knownActions, forbidden: forbidden, problems: &problems)
             _ = kind(of: r, knownActions: knownActions, forbidden: forbidden, problems: &problems)
             return nil
-        case let .not(inner):
+        case .not(let inner):
             _ = kind(of: inner, knownActions: knownActions, forbidden: forbidden, problems: &problems)
             return nil
         }

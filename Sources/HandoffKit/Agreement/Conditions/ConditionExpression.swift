@@ -13,7 +13,12 @@ public enum ConditionValue: Equatable, Sendable {
 public indirect enum ConditionExpression: Equatable, Sendable {
     /// How two values are compared.
     public enum Comparison: String, Sendable {
-        case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", equal = "=", notEqual = "!="
+        case less = "<"
+        case lessOrEqual = "<="
+        case greater = ">"
+        case greaterOrEqual = ">="
+        case equal = "="
+        case notEqual = "!="
     }
 
     case literal(ConditionValue, offset: Int)
@@ -31,11 +36,11 @@ public indirect enum ConditionExpression: Equatable, Sendable {
     /// The offset of the first token of this expression.
     var offset: Int {
         switch self {
-        case let .literal(_, o), let .field(_, o), let .count(_, _, o): return o
-        case let .sum(l, _, _), let .compare(l, _, _), let .member(l, _, _), let .between(l, _, _, _),
-             let .contains(l, _), let .and(l, _), let .or(l, _):
+        case .literal(_, let o), .field(_, let o), .count(_, _, let o): return o
+        case .sum(let l, _, _), .compare(let l, _, _), .member(let l, _, _), .between(let l, _, _, _),
+            .contains(let l, _), .and(let l, _), .or(let l, _):
             return l.offset
-        case let .not(e): return max(0, e.offset - 4)
+        case .not(let e): return max(0, e.offset - 4)
         }
     }
 
@@ -43,13 +48,13 @@ public indirect enum ConditionExpression: Equatable, Sendable {
     public var countedActions: [(action: String, offset: Int)] {
         switch self {
         case .literal, .field: return []
-        case let .count(action, _, offset): return [(action, offset)]
-        case let .sum(l, r, _), let .compare(l, _, r), let .and(l, r), let .or(l, r):
+        case .count(let action, _, let offset): return [(action, offset)]
+        case .sum(let l, let r, _), .compare(let l, _, let r), .and(let l, let r), .or(let l, let r):
             return l.countedActions + r.countedActions
-        case let .member(e, list, _): return e.countedActions + list.flatMap(\.countedActions)
-        case let .between(e, lo, hi, _): return e.countedActions + lo.countedActions + hi.countedActions
-        case let .contains(e, list): return e.countedActions + list.flatMap(\.countedActions)
-        case let .not(e): return e.countedActions
+        case .member(let e, let list, _): return e.countedActions + list.flatMap(\.countedActions)
+        case .between(let e, let lo, let hi, _): return e.countedActions + lo.countedActions + hi.countedActions
+        case .contains(let e, let list): return e.countedActions + list.flatMap(\.countedActions)
+        case .not(let e): return e.countedActions
         }
     }
 }

@@ -20,7 +20,9 @@ struct ConditionParser {
         }
         let expression = try parser.parseOr()
         guard case .end = parser.peek.kind else {
-            throw ConditionSyntaxError(message: "unexpected \(parser.describe(parser.peek)); join conditions with 'and' or 'or'", offset: parser.peek.offset)
+            throw ConditionSyntaxError(
+                message: "unexpected \(parser.describe(parser.peek)); join conditions with 'and' or 'or'",
+                offset: parser.peek.offset)
         }
         return expression
     }
@@ -36,39 +38,50 @@ struct ConditionParser {
     }
 
     private func isWord(_ word: String) -> Bool {
-        if case let .word(w) = peek.kind { return w.lowercased() == word }
+        if case .word(let w) = peek.kind { return w.lowercased() == word }
         return false
     }
 
     private func isSymbol(_ symbol: String) -> Bool {
-        if case let .symbol(s) = peek.kind { return s == symbol }
+        if case .symbol(let s) = peek.kind { return s == symbol }
         return false
     }
 
     private mutating func expect(_ symbol: String, _ why: String) throws {
-        guard isSymbol(symbol) else { throw ConditionSyntaxError(message: "expected '\(symbol)' \(why), found \(describe(peek))", offset: peek.offset) }
+        guard isSymbol(symbol) else {
+            throw ConditionSyntaxError(
+                message: "expected '\(symbol)' \(why), found \(describe(peek))", offset: peek.offset)
+        }
         _ = advance()
     }
 
     private func describe(_ token: ConditionToken) -> String {
         switch token.kind {
         case .end: return "the end of the condition"
-        case let .word(w): return "'\(w)'"
-        case let .symbol(s): return "'\(s)'"
-        case let .text(t): return "\"\(t)\""
-        case let .number(n, _): return "number \(Amount.format(n))"
+        case .word(let w): return "'\(w)'"
+        case .symbol(let s): return "'\(s)'"
+        case .text(let t): return "\"\(t)\""
+        case .number(let n, _): return "number \(Amount.format(n))"
         }
     }
 
     private mutating func parseOr() throws -> ConditionExpression {
         var left = try parseAnd()
-        while isWord("or") { try countOperator(); _ = advance(); left = .or(left, try parseAnd()) }
+        while isWord("or") {
+            try countOperator()
+            _ = advance()
+            left = .or(left, try parseAnd())
+        }
         return left
     }
 
     private mutating func parseAnd() throws -> ConditionExpression {
         var left = try parseUnary()
-        while isWord("and") { try countOperator(); _ = advance(); left = .and(left, try parseUnary()) }
+        while isWord("and") {
+            try countOperator()
+            _ = advance()
+            left = .and(left, try parseUnary())
+        }
         return left
     }
 
@@ -86,7 +99,9 @@ struct ConditionParser {
     private mutating func countOperator() throws {
         operators += 1
         guard operators <= Self.maximumOperators else {
-            throw ConditionSyntaxError(message: "the condition has more than \(Self.maximumOperators) operators; split it into several rules", offset: peek.offset)
+            throw ConditionSyntaxError(
+                message: "the condition has more than \(Self.maximumOperators) operators; split it into several rules",
+                offset: peek.offset)
         }
     }
 
@@ -94,13 +109,16 @@ struct ConditionParser {
     private mutating func enter(at offset: Int) throws {
         nesting += 1
         guard nesting <= Self.maximumNesting else {
-            throw ConditionSyntaxError(message: "the condition nests more than \(Self.maximumNesting) levels of parentheses or 'not'; simplify it", offset: offset)
+            throw ConditionSyntaxError(
+                message:
+                    "the condition nests more than \(Self.maximumNesting) levels of parentheses or 'not'; simplify it",
+                offset: offset)
         }
     }
 
     private mutating func parseTest() throws -> ConditionExpression {
         let left = try parseSum()
-        if case let .symbol(s) = peek.kind, let op = ConditionExpression.Comparison(rawValue: s) {
+        if case .symbol(let s) = peek.kind, let op = ConditionExpression.Comparison(rawValue: s) {
             try countOperator()
             _ = advance()
             return .compare(left, op, try parseSum())
@@ -108,7 +126,10 @@ struct ConditionParser {
         var negated = false
         if isWord("not") {
             _ = advance()
-            guard isWord("in") else { throw ConditionSyntaxError(message: "expected 'in' after 'not', found \(describe(peek))", offset: peek.offset) }
+            guard isWord("in") else {
+                throw ConditionSyntaxError(
+                    message: "expected 'in' after 'not', found \(describe(peek))", offset: peek.offset)
+            }
             negated = true
         }
         if isWord("in") {
@@ -122,7 +143,10 @@ struct ConditionParser {
         if isWord("contains") {
             try countOperator()
             _ = advance()
-            if isWord("any") { _ = advance(); return .contains(left, anyOf: try parseList()) }
+            if isWord("any") {
+                _ = advance()
+                return .contains(left, anyOf: try parseList())
+            }
             return .contains(left, anyOf: [try parseSum()])
         }
         return left
@@ -153,9 +177,9 @@ struct ConditionParser {
     private mutating func parseAtom() throws -> ConditionExpression {
         let token = advance()
         switch token.kind {
-        case let .number(value, unit): return .literal(.number(value, unit), offset: token.offset)
-        case let .text(text): return .literal(.text(text), offset: token.offset)
-        case let .word(word):
+        case .number(let value, let unit): return .literal(.number(value, unit), offset: token.offset)
+        case .text(let text): return .literal(.text(text), offset: token.offset)
+        case .word(let word):
             if word == "count", isSymbol("(") { return try parseCount(at: token.offset) }
             if ["and", "or", "not", "in", "contains"].contains(word.lowercased()) {
                 throw ConditionSyntaxError(message: "expected a value before '\(word)'", offset: token.offset)
@@ -168,22 +192,26 @@ struct ConditionParser {
             try expect(")", "to close the parenthesis")
             return inner
         default:
-            throw ConditionSyntaxError(message: "expected a number, a field or text, found \(describe(token))", offset: token.offset)
+            throw ConditionSyntaxError(
+                message: "expected a number, a field or text, found \(describe(token))", offset: token.offset)
         }
     }
 
     private mutating func parseCount(at offset: Int) throws -> ConditionExpression {
         try expect("(", "after count")
         let actionToken = advance()
-        guard case let .word(action) = actionToken.kind else {
-            throw ConditionSyntaxError(message: "expected an engagement action such as demo_request inside count(...)", offset: actionToken.offset)
+        guard case .word(let action) = actionToken.kind else {
+            throw ConditionSyntaxError(
+                message: "expected an engagement action such as demo_request inside count(...)",
+                offset: actionToken.offset)
         }
         var window: Double?
         if isSymbol(",") {
             _ = advance()
             let spanToken = advance()
-            guard case let .number(value, .duration) = spanToken.kind else {
-                throw ConditionSyntaxError(message: "expected a time window such as 24h after the action", offset: spanToken.offset)
+            guard case .number(let value, .duration) = spanToken.kind else {
+                throw ConditionSyntaxError(
+                    message: "expected a time window such as 24h after the action", offset: spanToken.offset)
             }
             window = value
         }

@@ -1,7 +1,9 @@
 /// Records a sign-off in an agreement file by editing its text, so comments and layout survive.
 public enum SignOffEditor {
     /// The file text with `signoff` holding one entry for `party` (replacing an earlier one).
-    public static func sign(_ text: String, party: String, name: String, title: String, date: LocalDate, digest: String) -> String {
+    public static func sign(_ text: String, party: String, name: String, title: String, date: LocalDate, digest: String)
+        -> String
+    {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         let entry = [
@@ -22,7 +24,8 @@ public enum SignOffEditor {
         while end < lines.count, !isTopLevelKey(lines[end]) { end += 1 }
         // Entries: runs starting at a "- " line within the block.
         var items: [(start: Int, end: Int)] = []
-        for i in (header + 1)..<end where lines[i].trimmingSpaces().hasPrefix("- ") || lines[i].trimmingSpaces() == "-" {
+        for i in (header + 1)..<end where lines[i].trimmingSpaces().hasPrefix("- ") || lines[i].trimmingSpaces() == "-"
+        {
             if let last = items.last, last.end == end { items[items.count - 1].end = i }
             items.append((i, end))
         }
@@ -30,7 +33,9 @@ public enum SignOffEditor {
         while insertAt > header + 1, lines[insertAt - 1].trimmingSpaces().isEmpty { insertAt -= 1 }
         if let existing = items.first(where: { item in
             lines[item.start..<item.end].contains { line in
-                let t = line.trimmingSpaces().hasPrefix("- ") ? String(line.trimmingSpaces().dropFirst(2)) : line.trimmingSpaces()
+                let t =
+                    line.trimmingSpaces().hasPrefix("- ")
+                    ? String(line.trimmingSpaces().dropFirst(2)) : line.trimmingSpaces()
                 return t.hasPrefix("party:") && t.dropFirst(6).trimmingSpaces().trimmingCharacters(in: "\"'") == party
             }
         }) {
@@ -92,8 +97,10 @@ extension SignOffEditor {
 
     /// Signs `agreement` (loaded from `source`) for `party`; name and title default to the party's owner.
     /// Verifies that the edited text still reads as the same agreement with the new sign-off bound to its digest.
-    public static func record(_ agreement: Agreement, source: String, file: String, party: String,
-                              name: String?, title: String?, date: LocalDate) throws -> Signed {
+    public static func record(
+        _ agreement: Agreement, source: String, file: String, party: String,
+        name: String?, title: String?, date: LocalDate
+    ) throws -> Signed {
         let owner = agreement.party(party)
         let signer = (name ?? owner?.ownerName ?? "").trimmingSpaces()
         let signerTitle = (title ?? owner?.ownerTitle ?? "").trimmingSpaces()
@@ -101,8 +108,12 @@ extension SignOffEditor {
         let edited = sign(source, party: party, name: signer, title: signerTitle, date: date, digest: agreement.digest)
         let check = AgreementLoader.load(bytes: Array(edited.utf8), file: file)
         guard let signed = check.agreement, signed.digest == agreement.digest,
-              signed.signoffs.contains(where: { $0.party == party && $0.digest == agreement.digest }) else {
-            throw HandoffError(.invalidAgreement, "could not record the sign-off without changing the agreement's content; the 'signoff' section has an unexpected layout — fix it by hand", file: file)
+            signed.signoffs.contains(where: { $0.party == party && $0.digest == agreement.digest })
+        else {
+            throw HandoffError(
+                .invalidAgreement,
+                "could not record the sign-off without changing the agreement's content; the 'signoff' section has an unexpected layout — fix it by hand",
+                file: file)
         }
         return Signed(name: signer, title: signerTitle, text: edited)
     }

@@ -13,19 +13,18 @@ public enum AgreementDigest {
         return budget > 0 ? SHA256Digest.hex(out) : nil
     }
 
-
     private static func serialize(_ node: Node, topLevel: Bool, into out: inout [UInt8], budget: inout Int) {
         budget -= 1
         guard budget > 0 else { return }
         switch node {
-        case let .scalar(scalar):
+        case .scalar(let scalar):
             let bytes = Array(scalar.string.utf8)
             out += Array("s\(bytes.count):".utf8) + bytes
-        case let .sequence(sequence):
+        case .sequence(let sequence):
             out += Array("[\(sequence.count)".utf8)
             for item in sequence { serialize(item, topLevel: false, into: &out, budget: &budget) }
             out.append(UInt8(ascii: "]"))
-        case let .mapping(mapping):
+        case .mapping(let mapping):
             out.append(UInt8(ascii: "{"))
             for (key, value) in mapping {
                 if topLevel, let name = key.scalar?.string, name == "signoff" || name == "history" { continue }
@@ -33,7 +32,7 @@ public enum AgreementDigest {
                 serialize(value, topLevel: false, into: &out, budget: &budget)
             }
             out.append(UInt8(ascii: "}"))
-        case let .alias(alias):
+        case .alias(let alias):
             out += Array("a\(alias.anchor.rawValue)".utf8)
         }
     }

@@ -10,36 +10,59 @@ extension AgreementLoader {
         }
         var seen: [(String, SourceLocation)] = []
         for item in f["owners"].flatMap({ r.list($0, "'team.owners'") }) ?? [] {
-            guard let o = r.fields(item, "a team owner", known: ["name", "time_zone", "days", "open", "close", "holidays", "time_off"],
-                                   required: ["name"]),
-                  let name = o["name"].flatMap({ r.string($0, "the owner's name") }) else { continue }
+            guard
+                let o = r.fields(
+                    item, "a team owner",
+                    known: ["name", "time_zone", "days", "open", "close", "holidays", "time_off"],
+                    required: ["name"]),
+                let name = o["name"].flatMap({ r.string($0, "the owner's name") })
+            else { continue }
             seen.append((OwnerCalendar.key(name), r.location(item)))
             var entry = OwnerCalendar(name: name)
             if let zoneNode = o["time_zone"], let zone = r.string(zoneNode, "the owner's time zone") {
-                if TimeZoneTable.isIANA(zone) { entry.timeZone = zone } else {
-                    r.error("'\(zone)' is not an IANA time zone; use a name like Europe/London\(Suggestion.hint(for: zone, in: TimeZoneTable.knownIdentifiers))", at: zoneNode)
+                if TimeZoneTable.isIANA(zone) {
+                    entry.timeZone = zone
+                } else {
+                    r.error(
+                        "'\(zone)' is not an IANA time zone; use a name like Europe/London\(Suggestion.hint(for: zone, in: TimeZoneTable.knownIdentifiers))",
+                        at: zoneNode)
                 }
             }
-            entry.days = o["days"].flatMap { r.list($0, "the owner's working days") }?.compactMap { r.weekday($0, "a working day") }
+            entry.days = o["days"].flatMap { r.list($0, "the owner's working days") }?.compactMap {
+                r.weekday($0, "a working day")
+            }
             entry.open = o["open"].flatMap { r.time($0, "the owner's opening time") }
             entry.close = o["close"].flatMap { r.time($0, "the owner's closing time") }
             let open = entry.open ?? company.open, close = entry.close ?? company.close
             if open >= close {
-                r.error("\(name)'s closing time \(close) must be after the opening time \(open)", at: o["close"] ?? o["open"] ?? item)
+                r.error(
+                    "\(name)'s closing time \(close) must be after the opening time \(open)",
+                    at: o["close"] ?? o["open"] ?? item)
             }
             if let setNode = o["holidays"], let set = r.string(setNode, "the owner's holiday set") {
                 if team.holidaySets[set] == nil {
-                    r.error("no holiday set '\(set)' under team.holiday_sets\(Suggestion.hint(for: set, in: team.holidaySets.keys.sorted()))", at: setNode)
+                    r.error(
+                        "no holiday set '\(set)' under team.holiday_sets\(Suggestion.hint(for: set, in: team.holidaySets.keys.sorted()))",
+                        at: setNode)
                 } else {
                     entry.holidaySet = set
                 }
             }
             for offNode in o["time_off"].flatMap({ r.list($0, "the owner's time off") }) ?? [] {
-                guard let t = r.fields(offNode, "a time-off entry", known: ["from", "to", "note"], required: ["from", "to"]),
-                      let from = t["from"].flatMap({ r.date($0, "the first day off") }),
-                      let to = t["to"].flatMap({ r.date($0, "the last day off") }) else { continue }
-                if to < from { r.error("time off ends (\(to)) before it starts (\(from))", at: offNode); continue }
-                entry.timeOff.append(TimeOff(from: from, to: to, note: t["note"].flatMap { r.string($0, "the note", allowEmpty: true) } ?? ""))
+                guard
+                    let t = r.fields(
+                        offNode, "a time-off entry", known: ["from", "to", "note"], required: ["from", "to"]),
+                    let from = t["from"].flatMap({ r.date($0, "the first day off") }),
+                    let to = t["to"].flatMap({ r.date($0, "the last day off") })
+                else { continue }
+                if to < from {
+                    r.error("time off ends (\(to)) before it starts (\(from))", at: offNode)
+                    continue
+                }
+                entry.timeOff.append(
+                    TimeOff(
+                        from: from, to: to, note: t["note"].flatMap { r.string($0, "the note", allowEmpty: true) } ?? ""
+                    ))
             }
             team.owners.append(entry)
         }
@@ -53,7 +76,8 @@ extension AgreementLoader {
         for item in r.list(node, what) ?? [] {
             if item.mapping != nil {
                 guard let h = r.fields(item, "a holiday", known: ["date", "name"], required: ["date"]),
-                      let date = h["date"].flatMap({ r.date($0, "the holiday date") }) else { continue }
+                    let date = h["date"].flatMap({ r.date($0, "the holiday date") })
+                else { continue }
                 holidays.append(.init(date: date, name: h["name"].flatMap { r.string($0, "the holiday name") } ?? ""))
             } else if let date = r.date(item, "a holiday") {
                 holidays.append(.init(date: date, name: ""))

@@ -4,7 +4,10 @@ enum AgreementRules {
         var out: [Diagnostic] = []
         let partyIDs = a.parties.map(\.id)
         for stage in a.stages where !partyIDs.contains(stage.owner) {
-            out.append(.error("stage '\(stage.id)' is owned by '\(stage.owner)', which is not a party; use marketing or sales", at: stage.ownerLocation))
+            out.append(
+                .error(
+                    "stage '\(stage.id)' is owned by '\(stage.owner)', which is not a party; use marketing or sales",
+                    at: stage.ownerLocation))
         }
         out += duplicates(a.stages.map { ($0.id, $0.location) }, "stage")
         out += duplicates(a.rejectionReasons.map { ($0.id, $0.location) }, "rejection reason")
@@ -13,18 +16,25 @@ enum AgreementRules {
         out += duplicates(a.signoffs.map { ($0.party, $0.location) }, "sign-off for party")
         out += unreachableThresholds(a.mqlDefinition)
         if !a.mqlDefinition.fit.technologies.isEmpty, let at = a.mqlDefinition.fit.technologiesLocation {
-            out.append(.warning("fit.technologies appears in the document but is not checked by criteria_met_rate: lead exports have no technology column", at: at))
+            out.append(
+                .warning(
+                    "fit.technologies appears in the document but is not checked by criteria_met_rate: lead exports have no technology column",
+                    at: at))
         }
         out += capacityProblems(a)
         out += referenceProblems(a, file: file)
         out += AgreementLoader.historyProblems(a)
         if let today, today > a.info.nextReview {
-            out.append(.warning("the \(a.info.cadenceName) review was due on \(a.info.nextReview) and is overdue; review the agreement with both teams and update last_review",
-                                at: a.info.lastReviewLocation ?? SourceLocation(file: file, line: 1, column: 1)))
+            out.append(
+                .warning(
+                    "the \(a.info.cadenceName) review was due on \(a.info.nextReview) and is overdue; review the agreement with both teams and update last_review",
+                    at: a.info.lastReviewLocation ?? SourceLocation(file: file, line: 1, column: 1)))
         }
         for signoff in a.signoffs where checkSignoffs && signoff.digest != a.digest {
-            out.append(.warning("the \(signoff.party) sign-off by \(signoff.name) is stale: it approved content \(signoff.digest.prefix(12)), the agreement is now \(a.digest.prefix(12)); run 'handoff sign' again",
-                                at: signoff.location))
+            out.append(
+                .warning(
+                    "the \(signoff.party) sign-off by \(signoff.name) is stale: it approved content \(signoff.digest.prefix(12)), the agreement is now \(a.digest.prefix(12)); run 'handoff sign' again",
+                    at: signoff.location))
         }
         return out
     }
@@ -34,7 +44,8 @@ enum AgreementRules {
         var out: [Diagnostic] = []
         for (id, location) in items {
             if let first = seen[id] {
-                out.append(.error("duplicate \(what) id '\(id)'; it is already used at line \(first.line)", at: location))
+                out.append(
+                    .error("duplicate \(what) id '\(id)'; it is already used at line \(first.line)", at: location))
             } else {
                 seen[id] = location
             }
@@ -47,19 +58,21 @@ enum AgreementRules {
         let best = ScoreCeiling(model: d.scoring)
         return d.thresholds.compactMap { threshold in
             guard threshold.onlyUsesScores, !threshold.holds(for: best) else { return nil }
-            return .error("threshold '\(threshold.text)' can never be reached: the scoring model gives at most fit \(Amount.format(best.fit)), engagement \(Amount.format(best.engagement)), bant \(Amount.format(best.bant))",
-                          at: threshold.origin)
+            return .error(
+                "threshold '\(threshold.text)' can never be reached: the scoring model gives at most fit \(Amount.format(best.fit)), engagement \(Amount.format(best.engagement)), bant \(Amount.format(best.bant))",
+                at: threshold.origin)
         }
     }
 
     static func capacityProblems(_ a: Agreement) -> [Diagnostic] {
         guard let capacity = a.capacity else { return [] }
         return a.commitments.compactMap { c in
-            guard c.metric == .mqlCount, case let .atLeast(n) = c.bound, let per = c.per else { return nil }
+            guard c.metric == .mqlCount, case .atLeast(let n) = c.bound, let per = c.per else { return nil }
             let absorb = per == .week ? capacity.perWeek : capacity.perMonth
             guard Int(n) > absorb else { return nil }
-            return .error("'\(c.id)' promises \(Int(n)) MQLs per \(per.rawValue), but \(capacity.reps) reps × \(capacity.mqlsPerRepPerWeek) MQLs a week can absorb only \(absorb) per \(per.rawValue); lower the promise or add capacity",
-                          at: c.location)
+            return .error(
+                "'\(c.id)' promises \(Int(n)) MQLs per \(per.rawValue), but \(capacity.reps) reps × \(capacity.mqlsPerRepPerWeek) MQLs a week can absorb only \(absorb) per \(per.rawValue); lower the promise or add capacity",
+                at: c.location)
         }
     }
 
@@ -67,16 +80,25 @@ enum AgreementRules {
         var out: [Diagnostic] = []
         let reasonIDs = a.rejectionReasons.map(\.id)
         for c in a.commitments where c.requireReason && reasonIDs.isEmpty {
-            out.append(.warning("'\(c.id)' requires a rejection reason, but the agreement lists no rejection_reasons", at: c.location))
+            out.append(
+                .warning(
+                    "'\(c.id)' requires a rejection reason, but the agreement lists no rejection_reasons",
+                    at: c.location))
         }
         if let mapped = a.data.values["rejection_reason"] {
-            for (raw, reason) in mapped.sorted(by: { $0.key < $1.key }) where !reason.isEmpty && !reasonIDs.contains(reason) {
-                out.append(Diagnostic(.error, "data.values.rejection_reason maps '\(raw)' to '\(reason)', which is not a rejection reason id\(Suggestion.hint(for: reason, in: reasonIDs))",
-                                      at: a.data.valueLocations["rejection_reason"]?[raw], file: file))
+            for (raw, reason) in mapped.sorted(by: { $0.key < $1.key })
+            where !reason.isEmpty && !reasonIDs.contains(reason) {
+                out.append(
+                    Diagnostic(
+                        .error,
+                        "data.values.rejection_reason maps '\(raw)' to '\(reason)', which is not a rejection reason id\(Suggestion.hint(for: reason, in: reasonIDs))",
+                        at: a.data.valueLocations["rejection_reason"]?[raw], file: file))
             }
         }
         if !a.stages.isEmpty, !a.stages.contains(where: { $0.id.lowercased() == "mql" }) {
-            out.append(.warning("no stage has id 'mql'; the MQL stage anchors every handling commitment", at: a.stages[0].location))
+            out.append(
+                .warning(
+                    "no stage has id 'mql'; the MQL stage anchors every handling commitment", at: a.stages[0].location))
         }
         return out
     }
@@ -112,18 +134,21 @@ struct ScoreCeiling: ConditionInput {
 
 extension Condition {
     /// True when every field the condition reads is a score.
-    var onlyUsesScores: Bool { expression.fieldNames.allSatisfy(ConditionField.scores.contains) && expression.countedActions.isEmpty }
+    var onlyUsesScores: Bool {
+        expression.fieldNames.allSatisfy(ConditionField.scores.contains) && expression.countedActions.isEmpty
+    }
 }
 
 extension ConditionExpression {
     var fieldNames: [String] {
         switch self {
         case .literal, .count: return []
-        case let .field(name, _): return [name]
-        case let .sum(l, r, _), let .compare(l, _, r), let .and(l, r), let .or(l, r): return l.fieldNames + r.fieldNames
-        case let .member(e, list, _), let .contains(e, list): return e.fieldNames + list.flatMap(\.fieldNames)
-        case let .between(e, lo, hi, _): return e.fieldNames + lo.fieldNames + hi.fieldNames
-        case let .not(e): return e.fieldNames
+        case .field(let name, _): return [name]
+        case .sum(let l, let r, _), .compare(let l, _, let r), .and(let l, let r), .or(let l, let r):
+            return l.fieldNames + r.fieldNames
+        case .member(let e, let list, _), .contains(let e, let list): return e.fieldNames + list.flatMap(\.fieldNames)
+        case .between(let e, let lo, let hi, _): return e.fieldNames + lo.fieldNames + hi.fieldNames
+        case .not(let e): return e.fieldNames
         }
     }
 }

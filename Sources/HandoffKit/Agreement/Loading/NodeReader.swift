@@ -32,7 +32,11 @@ final class NodeReader {
     func visit() -> Bool {
         visited += 1
         if visited == NodeReader.nodeBudget + 1 {
-            diagnostics.append(Diagnostic(.error, "the document expands to more than \(NodeReader.nodeBudget) values (an alias bomb?); agreements are far smaller", at: nil, file: file))
+            diagnostics.append(
+                Diagnostic(
+                    .error,
+                    "the document expands to more than \(NodeReader.nodeBudget) values (an alias bomb?); agreements are far smaller",
+                    at: nil, file: file))
         }
         return visited <= NodeReader.nodeBudget
     }
@@ -82,7 +86,10 @@ final class NodeReader {
         var result: [(String, Node, Node)] = []
         for (keyNode, value) in mapping {
             guard visit() else { return nil }
-            guard let key = keyNode.scalar?.string else { error("keys in \(what) must be plain words", at: keyNode); continue }
+            guard let key = keyNode.scalar?.string else {
+                error("keys in \(what) must be plain words", at: keyNode)
+                continue
+            }
             if let line = seen[key] {
                 error("duplicate key '\(key)' in \(what); it is already set at line \(line)", at: keyNode)
                 continue
@@ -218,7 +225,9 @@ final class NodeReader {
     func choice(_ node: Node, _ what: String, from options: [String]) -> String? {
         guard let text = string(node, what) else { return nil }
         guard options.contains(text) else {
-            error("'\(text)' is not a valid \(what); expected one of \(options.joined(separator: ", "))\(Suggestion.hint(for: text, in: options))", at: node)
+            error(
+                "'\(text)' is not a valid \(what); expected one of \(options.joined(separator: ", "))\(Suggestion.hint(for: text, in: options))",
+                at: node)
             return nil
         }
         return text
@@ -227,8 +236,8 @@ final class NodeReader {
     func condition(_ node: Node, _ what: String) -> Condition? {
         guard let text = string(node, what) else { return nil }
         switch Condition.parse(text, at: contentLocation(node)) {
-        case let .success(condition): return condition
-        case let .failure(diagnostic):
+        case .success(let condition): return condition
+        case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             return nil
         }
@@ -252,7 +261,8 @@ final class NodeReader {
             return nil
         }
         guard low <= high else {
-            error("the range for \(what) starts at \(Amount.format(low)), above its end \(Amount.format(high))", at: node)
+            error(
+                "the range for \(what) starts at \(Amount.format(low)), above its end \(Amount.format(high))", at: node)
             return nil
         }
         return low...high
@@ -260,7 +270,7 @@ final class NodeReader {
 
     func describe(_ node: Node) -> String {
         switch node {
-        case let .scalar(s): return s.string.isEmpty ? "nothing" : "'\(s.string)'"
+        case .scalar(let s): return s.string.isEmpty ? "nothing" : "'\(s.string)'"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"

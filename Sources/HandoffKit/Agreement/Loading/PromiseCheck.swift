@@ -4,19 +4,25 @@ import Foundation
 /// or a share must name the commitment's own (`within`, `goal`, the rate's bound).
 enum PromiseCheck {
     static let units: [String: Int64] = [
-        "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
+        "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "m": 60, "min": 60, "mins": 60, "minute": 60,
+        "minutes": 60,
         "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600, "d": 86400, "day": 86400, "days": 86400,
         "w": 604_800, "week": 604_800, "weeks": 604_800,
     ]
 
     /// What the sentence says that the fields do not (`says 30 minutes, but within is 15m`), or nil.
     static func mismatch(_ promise: String, _ c: Commitment) -> String? {
-        let words = promise.lowercased().components(separatedBy: CharacterSet(charactersIn: " \t\n,;:()/-")).filter { !$0.isEmpty }
+        let words = promise.lowercased().components(separatedBy: CharacterSet(charactersIn: " \t\n,;:()/-")).filter {
+            !$0.isEmpty
+        }
         var durations: [(Int64, String)] = []
         var percents: [Double] = []
         for (i, word) in words.enumerated() {
             let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: ".!"))
-            if trimmed.hasSuffix("%"), let v = Double(trimmed.dropLast()) { percents.append(v / 100); continue }
+            if trimmed.hasSuffix("%"), let v = Double(trimmed.dropLast()) {
+                percents.append(v / 100)
+                continue
+            }
             let digits = trimmed.prefix { $0.isNumber || $0 == "." }
             guard !digits.isEmpty, let n = Double(digits) else { continue }
             var unit = String(trimmed.dropFirst(digits.count))
@@ -28,17 +34,20 @@ enum PromiseCheck {
             }
             if let seconds = units[unit] { durations.append((Int64(n * Double(seconds)), "\(digits) \(unit)")) }
         }
-        if case let .within(limit) = c.bound, let said = durations.first, !durations.contains(where: { $0.0 == limit.seconds }) {
+        if case .within(let limit) = c.bound, let said = durations.first,
+            !durations.contains(where: { $0.0 == limit.seconds })
+        {
             return "says \(said.1), but within is \(limit.compact)"
         }
         let shares: [Double]
         switch c.bound {
         case .within: shares = [c.goal.fraction]
-        case let .atLeast(x), let .atMost(x): shares = [x]
-        case let .between(lo, hi): shares = [lo, hi]
+        case .atLeast(let x), .atMost(let x): shares = [x]
+        case .between(let lo, let hi): shares = [lo, hi]
         }
         if let said = percents.first, !percents.contains(where: { p in shares.contains { abs($0 - p) < 1e-9 } }) {
-            return "says \(Percent.format(said)), but the \(c.bound.isWithin ? "goal" : "bound") is \(shares.map { Percent.format($0) }.joined(separator: "–"))"
+            return
+                "says \(Percent.format(said)), but the \(c.bound.isWithin ? "goal" : "bound") is \(shares.map { Percent.format($0) }.joined(separator: "–"))"
         }
         return nil
     }

@@ -10,7 +10,14 @@ enum YAMLDocument {
     static func compose(bytes: [UInt8], file: String) -> (root: Node?, text: String, diagnostics: [Diagnostic]) {
         if bytes.count > maximumBytes {
             let size = bytes.count >= 1 << 20 ? "\(bytes.count >> 20) MB" : "\(bytes.count >> 10) KB"
-            return (nil, "", [Diagnostic(.error, "the file is \(size); an agreement is at most 1 MB — is this the right file?", at: nil, file: file)])
+            return (
+                nil, "",
+                [
+                    Diagnostic(
+                        .error, "the file is \(size); an agreement is at most 1 MB — is this the right file?", at: nil,
+                        file: file)
+                ]
+            )
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
@@ -35,15 +42,23 @@ enum YAMLDocument {
         while index < bytes.endIndex {
             let end = min(bytes.endIndex, index + 4)
             var decoded = false
-            for length in 1...(end - index) where String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil {
-                if bytes[index] == 0x0A { line += 1; column = 1 } else { column += 1 }
+            for length in 1...(end - index)
+            where String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil {
+                if bytes[index] == 0x0A {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
                 index += length
                 decoded = true
                 break
             }
             if !decoded {
                 let hex = String(bytes[index], radix: 16, uppercase: true)
-                return .error("the file is not UTF-8: byte 0x\(hex) cannot start a character; save the file as UTF-8", at: SourceLocation(file: file, line: line, column: column))
+                return .error(
+                    "the file is not UTF-8: byte 0x\(hex) cannot start a character; save the file as UTF-8",
+                    at: SourceLocation(file: file, line: line, column: column))
             }
         }
         return Diagnostic(.error, "the file is not UTF-8; save it as UTF-8", at: nil, file: file)
@@ -65,9 +80,15 @@ enum YAMLDocument {
             for ch in line {
                 column += 1
                 if inIndent {
-                    if ch == " " { indent += 1; continue }
+                    if ch == " " {
+                        indent += 1
+                        continue
+                    }
                     if ch == "\t" {
-                        problems.append(.error("a tab is used for indentation; YAML indents with spaces only", at: SourceLocation(file: file, line: lineNumber, column: column)))
+                        problems.append(
+                            .error(
+                                "a tab is used for indentation; YAML indents with spaces only",
+                                at: SourceLocation(file: file, line: lineNumber, column: column)))
                         break
                     }
                     inIndent = false
@@ -77,7 +98,9 @@ enum YAMLDocument {
                 } else if ch == "#" && (previous == " " || column == 1) {
                     break
                 } else if ch == "\"" || ch == "'" {
-                    if previous == " " || previous == "[" || previous == "{" || previous == "," || previous == ":" { quote = ch }
+                    if previous == " " || previous == "[" || previous == "{" || previous == "," || previous == ":" {
+                        quote = ch
+                    }
                 } else if ch == "[" || ch == "{" {
                     flowDepth += 1
                 } else if ch == "]" || ch == "}" {
@@ -88,7 +111,10 @@ enum YAMLDocument {
                 previous = ch
                 let depth = flowDepth + sequenceMarks + indent / 2
                 if depth > maximumDepth {
-                    problems.append(.error("values are nested more than \(maximumDepth) levels deep; an agreement never needs that", at: SourceLocation(file: file, line: lineNumber, column: column)))
+                    problems.append(
+                        .error(
+                            "values are nested more than \(maximumDepth) levels deep; an agreement never needs that",
+                            at: SourceLocation(file: file, line: lineNumber, column: column)))
                     return problems
                 }
             }
@@ -100,7 +126,9 @@ enum YAMLDocument {
     /// The lines of `text` as the YAML parser numbers them: `\r\n` (one Swift `Character`, never equal to `\n`),
     /// `\n`, `\r`, NEL, LS and PS each end a line.
     static func lines(_ text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false) { ["\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }
+        text.split(omittingEmptySubsequences: false) {
+            ["\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains($0)
+        }
     }
 
     /// Where `key` is written again in the mapping whose first `key` is at `first`.
@@ -117,7 +145,11 @@ enum YAMLDocument {
             if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
                 return (index + 1, first.column)
             }
-            if !indent.allSatisfy({ $0 == " " }) || (scalars.count > column && scalars[..<column].allSatisfy({ $0 == " " }) == false) { break }
+            if !indent.allSatisfy({ $0 == " " })
+                || (scalars.count > column && scalars[..<column].allSatisfy({ $0 == " " }) == false)
+            {
+                break
+            }
         }
         return nil
     }
@@ -125,17 +157,19 @@ enum YAMLDocument {
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line))" }
             return .error(message, at: at(mark))
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let first = context.mark
             let second = secondOccurrence(of: key, after: first, in: context.text)
-            let location = SourceLocation(file: file, line: second?.line ?? first.line, column: second?.column ?? first.column)
+            let location = SourceLocation(
+                file: file, line: second?.line ?? first.line, column: second?.column ?? first.column)
             return .error("duplicate key '\(key)'; it is already set at line \(first.line)", at: location)
-        case let .reader(problem, _, _, _):
+        case .reader(let problem, _, _, _):
             return Diagnostic(.error, "cannot read the file: \(problem)", at: nil, file: file)
         default:
             return Diagnostic(.error, "invalid YAML: \(error)", at: nil, file: file)

@@ -66,8 +66,8 @@ public struct Commitment: Sendable {
             case .all: return "every MQL"
             case .fastTrack: return "every fast-track (hot) MQL"
             case .standard: return "every standard (not fast-track) MQL"
-            case let .source(s): return "every MQL from \(s)"
-            case let .segment(c): return "every MQL where \(c.text)"
+            case .source(let s): return "every MQL from \(s)"
+            case .segment(let c): return "every MQL where \(c.text)"
             }
         }
 
@@ -77,8 +77,8 @@ public struct Commitment: Sendable {
             case .all: return "all"
             case .fastTrack: return "fast_track"
             case .standard: return "standard"
-            case let .source(s): return "source: \(s)"
-            case let .segment(c): return "when: \(c.text)"
+            case .source(let s): return "source: \(s)"
+            case .segment(let c): return "when: \(c.text)"
             }
         }
     }

@@ -67,7 +67,11 @@ public struct DealsSettings: Sendable, Equatable {
 public struct DealFact: Sendable, Equatable {
     /// The lead fact set.
     public enum Kind: String, Sendable, CaseIterable {
-        case mqlAt = "mql_at", routedAt = "routed_at", sqlAt = "sql_at", opportunityAt = "opportunity_at", wonAt = "won_at"
+        case mqlAt = "mql_at"
+        case routedAt = "routed_at"
+        case sqlAt = "sql_at"
+        case opportunityAt = "opportunity_at"
+        case wonAt = "won_at"
         /// Sales' decision, at the decision's time.
         case accepted, rejected
     }

@@ -27,5 +27,6 @@ public struct DataSettings: Sendable {
     public var timestampFormats = TimestampFormats.none
 
     /// The defaults: canonical columns, no mapping.
-    public static let standard = DataSettings(preset: "canonical", columns: [:], values: [:], dateFormats: [], timeZone: nil, placeholders: [])
+    public static let standard = DataSettings(
+        preset: "canonical", columns: [:], values: [:], dateFormats: [], timeZone: nil, placeholders: [])
 }

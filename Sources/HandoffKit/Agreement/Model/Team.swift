@@ -77,8 +77,10 @@ public struct OwnerCalendar: Sendable {
     public var timeOff: [TimeOff]
 
     /// Creates an owner calendar.
-    public init(name: String, timeZone: String? = nil, days: [Weekday]? = nil, open: TimeOfDay? = nil, close: TimeOfDay? = nil,
-                holidaySet: String? = nil, timeOff: [TimeOff] = []) {
+    public init(
+        name: String, timeZone: String? = nil, days: [Weekday]? = nil, open: TimeOfDay? = nil, close: TimeOfDay? = nil,
+        holidaySet: String? = nil, timeOff: [TimeOff] = []
+    ) {
         self.name = name
         self.timeZone = timeZone
         self.days = days
@@ -91,7 +93,8 @@ public struct OwnerCalendar: Sendable {
     /// Days of time off that fall in `[first, end)`.
     public func daysOff(from first: LocalDate, to end: LocalDate) -> Int {
         timeOff.reduce(0) { total, off in
-            let lo = max(off.from.daysSinceEpoch, first.daysSinceEpoch), hi = min(off.to.daysSinceEpoch + 1, end.daysSinceEpoch)
+            let lo = max(off.from.daysSinceEpoch, first.daysSinceEpoch),
+                hi = min(off.to.daysSinceEpoch + 1, end.daysSinceEpoch)
             return total + max(0, hi - lo)
         }
     }

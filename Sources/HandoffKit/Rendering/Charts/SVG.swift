@@ -6,7 +6,10 @@ enum SVG {
         return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(tenths / 10)
     }
 
-    static func text(_ x: Double, _ y: Double, _ s: String, anchor: String = "start", size: Int = 11, fill: String = "#5b6475", weight: String = "normal") -> String {
+    static func text(
+        _ x: Double, _ y: Double, _ s: String, anchor: String = "start", size: Int = 11, fill: String = "#5b6475",
+        weight: String = "normal"
+    ) -> String {
         "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(size)\" fill=\"\(fill)\" text-anchor=\"\(anchor)\" font-weight=\"\(weight)\">\(HTMLPage.escape(s))</text>"
     }
 
@@ -40,19 +43,26 @@ struct LineChart {
         var maxV = yMax ?? max(all.max() ?? 1, yMin + 1e-9)
         if yMax == nil { maxV *= 1.15 }
         let span = max(maxV - yMin, 1e-9)
-        func x(_ i: Int) -> Double { left + (labels.count <= 1 ? plotW / 2 : plotW * Double(i) / Double(labels.count - 1)) }
+        func x(_ i: Int) -> Double {
+            left + (labels.count <= 1 ? plotW / 2 : plotW * Double(i) / Double(labels.count - 1))
+        }
         func y(_ v: Double) -> Double { top + plotH - plotH * (v - yMin) / span }
         var out = SVG.open(width: Int(width), height: Int(height), label: title)
         out += SVG.text(left, 18, title, size: 13, fill: "#1d2330", weight: "600")
         if let band {
-            out += "<rect x=\"\(SVG.n(left))\" y=\"\(SVG.n(y(band.high)))\" width=\"\(SVG.n(plotW))\" height=\"\(SVG.n(max(0, y(band.low) - y(band.high))))\" fill=\"#e7f3ec\"/>"
+            out +=
+                "<rect x=\"\(SVG.n(left))\" y=\"\(SVG.n(y(band.high)))\" width=\"\(SVG.n(plotW))\" height=\"\(SVG.n(max(0, y(band.low) - y(band.high))))\" fill=\"#e7f3ec\"/>"
             let legendY = top + 14 + Double(series.count) * 18 + 30
-            out += "<rect x=\"\(SVG.n(left + plotW + 8))\" y=\"\(SVG.n(legendY - 5))\" width=\"20\" height=\"10\" fill=\"#cfe8d8\"/>"
-            out += SVG.text(left + plotW + 34, legendY + 4, "band \(yFormat(band.low))–\(yFormat(band.high))", size: 11, fill: "#1d2330")
+            out +=
+                "<rect x=\"\(SVG.n(left + plotW + 8))\" y=\"\(SVG.n(legendY - 5))\" width=\"20\" height=\"10\" fill=\"#cfe8d8\"/>"
+            out += SVG.text(
+                left + plotW + 34, legendY + 4, "band \(yFormat(band.low))–\(yFormat(band.high))", size: 11,
+                fill: "#1d2330")
         }
         for k in 0...4 {
             let v = yMin + span * Double(k) / 4
-            out += "<line x1=\"\(SVG.n(left))\" x2=\"\(SVG.n(left + plotW))\" y1=\"\(SVG.n(y(v)))\" y2=\"\(SVG.n(y(v)))\" stroke=\"#e3e7ee\"/>"
+            out +=
+                "<line x1=\"\(SVG.n(left))\" x2=\"\(SVG.n(left + plotW))\" y1=\"\(SVG.n(y(v)))\" y2=\"\(SVG.n(y(v)))\" stroke=\"#e3e7ee\"/>"
             out += SVG.text(left - 6, y(v) + 4, yFormat(v), anchor: "end", size: 10)
         }
         for (i, label) in labels.enumerated() {
@@ -62,20 +72,27 @@ struct LineChart {
             var path = ""
             var pen = false
             for (i, v) in s.values.enumerated() {
-                guard let v else { pen = false; continue }
+                guard let v else {
+                    pen = false
+                    continue
+                }
                 path += (pen ? " L" : " M") + "\(SVG.n(x(i))) \(SVG.n(y(v)))"
                 pen = true
             }
             if !path.isEmpty {
-                out += "<path d=\"\(path.dropFirst())\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2.2\"\(s.dashed ? " stroke-dasharray=\"6 4\"" : "")/>"
+                out +=
+                    "<path d=\"\(path.dropFirst())\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2.2\"\(s.dashed ? " stroke-dasharray=\"6 4\"" : "")/>"
             }
             if !s.dashed {
                 for (i, v) in s.values.enumerated() {
-                    if let v { out += "<circle cx=\"\(SVG.n(x(i)))\" cy=\"\(SVG.n(y(v)))\" r=\"3.2\" fill=\"\(s.color)\"/>" }
+                    if let v {
+                        out += "<circle cx=\"\(SVG.n(x(i)))\" cy=\"\(SVG.n(y(v)))\" r=\"3.2\" fill=\"\(s.color)\"/>"
+                    }
                 }
             }
             let legendY = top + 14 + Double(index) * 18
-            out += "<line x1=\"\(SVG.n(left + plotW + 8))\" x2=\"\(SVG.n(left + plotW + 28))\" y1=\"\(SVG.n(legendY + 30))\" y2=\"\(SVG.n(legendY + 30))\" stroke=\"\(s.color)\" stroke-width=\"2.2\"\(s.dashed ? " stroke-dasharray=\"6 4\"" : "")/>"
+            out +=
+                "<line x1=\"\(SVG.n(left + plotW + 8))\" x2=\"\(SVG.n(left + plotW + 28))\" y1=\"\(SVG.n(legendY + 30))\" y2=\"\(SVG.n(legendY + 30))\" stroke=\"\(s.color)\" stroke-width=\"2.2\"\(s.dashed ? " stroke-dasharray=\"6 4\"" : "")/>"
             out += SVG.text(left + plotW + 34, legendY + 34, s.name, size: 11, fill: "#1d2330")
         }
         return out + "</svg>"
@@ -106,8 +123,11 @@ struct BarChart {
             let y = top + rowH * Double(i)
             let w = plotW * bar.value / maxV
             out += SVG.text(labelW - 8, y + 16, bar.label, anchor: "end", size: 12, fill: "#1d2330")
-            out += "<rect x=\"\(SVG.n(labelW))\" y=\"\(SVG.n(y + 4))\" width=\"\(SVG.n(max(w, 1)))\" height=\"\(SVG.n(rowH - 9))\" rx=\"2\" fill=\"\(bar.highlight ? "#b42318" : "#2f5bd3")\"/>"
-            out += SVG.text(labelW + max(w, 1) + 6, y + 16, bar.caption, size: 11, fill: bar.highlight ? "#b42318" : "#5b6475", weight: bar.highlight ? "600" : "normal")
+            out +=
+                "<rect x=\"\(SVG.n(labelW))\" y=\"\(SVG.n(y + 4))\" width=\"\(SVG.n(max(w, 1)))\" height=\"\(SVG.n(rowH - 9))\" rx=\"2\" fill=\"\(bar.highlight ? "#b42318" : "#2f5bd3")\"/>"
+            out += SVG.text(
+                labelW + max(w, 1) + 6, y + 16, bar.caption, size: 11, fill: bar.highlight ? "#b42318" : "#5b6475",
+                weight: bar.highlight ? "600" : "normal")
         }
         return out + "</svg>"
     }

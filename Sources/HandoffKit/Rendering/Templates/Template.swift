@@ -37,20 +37,28 @@ public struct Template: Sendable {
         for node in nodes {
             switch node {
             case .literal: continue
-            case let .value(path, raw, at):
+            case .value(let path, let raw, let at):
                 guard let found = resolve(path, in: scopes) else {
-                    problems.append(unknown(path, at)); continue
+                    problems.append(unknown(path, at))
+                    continue
                 }
                 switch found {
                 case .text where raw:
-                    problems.append(.error("'\(path.joined(separator: "."))' is text from the agreement or the CRM; write {{\(path.joined(separator: "."))}} so it is escaped", at: at))
+                    problems.append(
+                        .error(
+                            "'\(path.joined(separator: "."))' is text from the agreement or the CRM; write {{\(path.joined(separator: "."))}} so it is escaped",
+                            at: at))
                 case .list, .record:
-                    problems.append(.error("'\(path.joined(separator: "."))' is a \(found.kind); open it as a section: {{#\(path.joined(separator: "."))}}…{{/\(path.joined(separator: "."))}}", at: at))
+                    problems.append(
+                        .error(
+                            "'\(path.joined(separator: "."))' is a \(found.kind); open it as a section: {{#\(path.joined(separator: "."))}}…{{/\(path.joined(separator: "."))}}",
+                            at: at))
                 default: break
                 }
-            case let .section(path, _, body, at):
+            case .section(let path, _, let body, let at):
                 guard let found = resolve(path, in: scopes) else {
-                    problems.append(unknown(path, at)); continue
+                    problems.append(unknown(path, at))
+                    continue
                 }
                 check(body, scopes: found.members.map { scopes + [$0] } ?? scopes, problems: &problems)
             }
@@ -71,7 +79,9 @@ public struct Template: Sendable {
     }
 
     private func unknown(_ path: [String], _ names: [String], _ at: SourceLocation) -> Diagnostic {
-        .error("unknown field '\(path.joined(separator: "."))'\(Suggestion.hint(for: path.joined(separator: "."), in: names)); docs/templates.md lists the fields of each document", at: at)
+        .error(
+            "unknown field '\(path.joined(separator: "."))'\(Suggestion.hint(for: path.joined(separator: "."), in: names)); docs/templates.md lists the fields of each document",
+            at: at)
     }
 
     /// The largest document a template may produce, and the most tags it may render. Sections over lists nest, so a
@@ -86,7 +96,10 @@ public struct Template: Sendable {
         var steps = Self.maximumSteps
         render(nodes, scopes: [.record(data)], into: &out, steps: &steps)
         guard out.utf8.count <= Self.maximumOutput, steps >= 0 else {
-            throw HandoffError(.usage, "the template \(file) makes a document of more than \(Self.maximumOutput >> 20) MB or \(Self.maximumSteps) tags; are sections over lists nested inside each other?", file: file)
+            throw HandoffError(
+                .usage,
+                "the template \(file) makes a document of more than \(Self.maximumOutput >> 20) MB or \(Self.maximumSteps) tags; are sections over lists nested inside each other?",
+                file: file)
         }
         return out
     }
@@ -96,15 +109,15 @@ public struct Template: Sendable {
             steps -= 1
             if steps < 0 || out.utf8.count > Self.maximumOutput { return }
             switch node {
-            case let .literal(text): out += text
-            case let .value(path, _, _):
+            case .literal(let text): out += text
+            case .value(let path, _, _):
                 switch lookup(path, scopes) {
-                case let .text(s)?: out += Markdown.escape(s)
-                case let .markdown(s)?: out += s
-                case let .bool(b)?: out += b ? "yes" : "no"
+                case .text(let s)?: out += Markdown.escape(s)
+                case .markdown(let s)?: out += s
+                case .bool(let b)?: out += b ? "yes" : "no"
                 default: break
                 }
-            case let .section(path, inverted, body, _):
+            case .section(let path, let inverted, let body, _):
                 let value = lookup(path, scopes)
                 let truthy = value?.isTruthy ?? false
                 if inverted {
@@ -113,8 +126,11 @@ public struct Template: Sendable {
                 }
                 guard truthy, let value else { continue }
                 switch value {
-                case let .list(items):
-                    for item in items where steps >= 0 { steps -= 1; render(body, scopes: scopes + [item], into: &out, steps: &steps) }
+                case .list(let items):
+                    for item in items where steps >= 0 {
+                        steps -= 1
+                        render(body, scopes: scopes + [item], into: &out, steps: &steps)
+                    }
                 case .record: render(body, scopes: scopes + [value], into: &out, steps: &steps)
                 default: render(body, scopes: scopes, into: &out, steps: &steps)
                 }
@@ -125,9 +141,9 @@ public struct Template: Sendable {
     private func lookup(_ path: [String], _ scopes: [TemplateValue]) -> TemplateValue? {
         guard let head = path.first else { return nil }
         for scope in scopes.reversed() {
-            guard case let .record(fields) = scope, var current = fields[head] else { continue }
+            guard case .record(let fields) = scope, var current = fields[head] else { continue }
             for part in path.dropFirst() {
-                guard case let .record(inner) = current, let next = inner[part] else { return nil }
+                guard case .record(let inner) = current, let next = inner[part] else { return nil }
                 current = next
             }
             return current

@@ -11,9 +11,9 @@ public indirect enum TemplateValue: Sendable {
     /// True for non-empty lists, true flags, non-empty text and any record.
     var isTruthy: Bool {
         switch self {
-        case let .text(s), let .markdown(s): return !s.isEmpty
-        case let .bool(b): return b
-        case let .list(items): return !items.isEmpty
+        case .text(let s), .markdown(let s): return !s.isEmpty
+        case .bool(let b): return b
+        case .list(let items): return !items.isEmpty
         case .record: return true
         }
     }
@@ -30,14 +30,14 @@ public indirect enum TemplateShape: Sendable {
     /// The field's description.
     public var help: String {
         switch self {
-        case let .text(h), let .markdown(h), let .bool(h), let .list(h, _), let .record(h, _): return h
+        case .text(let h), .markdown(let h), .bool(let h), .list(let h, _), .record(let h, _): return h
         }
     }
 
     /// Fields visible inside a section on this field.
     var members: [String: TemplateShape]? {
         switch self {
-        case let .list(_, m), let .record(_, m): return m
+        case .list(_, let m), .record(_, let m): return m
         default: return nil
         }
     }

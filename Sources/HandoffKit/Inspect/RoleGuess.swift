@@ -112,9 +112,14 @@ extension ExportInspector {
                 let fix = options.map {
                     TimestampDetection.agreementLine(canonical, $0.compactMap { try? TimestampPattern($0) })
                 }.joined(separator: " or ")
+                // The detection's own advice names the header; the fix below names the canonical column the agreement needs.
+                let why =
+                    message.components(separatedBy: " Handoff does not guess;").first.map {
+                        $0 + " Handoff does not guess."
+                    } ?? message
                 undecided.append(
                     InspectUndecided(
-                        file: p.name, what: "date layout of '\(c.header)' (\(canonical))", why: message, fix: fix))
+                        file: p.name, what: "date layout of '\(c.header)' (\(canonical))", why: why, fix: fix))
             }
             if !others.isEmpty {
                 undecided.append(

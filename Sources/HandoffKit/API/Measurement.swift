@@ -3,13 +3,13 @@ import Foundation
 /// The data side of a command: which exports, which period, which moment.
 public struct MeasurementRequest: Sendable {
     /// The export files.
-    public var sources: DataSources
+    var sources: DataSources
     /// A preset overriding the agreement's `data.preset`.
-    public var preset: String?
+    var preset: String?
     /// Which period to report.
-    public var period: EvaluationContext.PeriodChoice
+    var period: EvaluationContext.PeriodChoice
     /// The moment the data describes, as text; default the latest timestamp.
-    public var asOf: String?
+    var asOf: String?
 
     /// Creates a request.
     public init(

@@ -1,16 +1,16 @@
 /// A length of time, in whole seconds: `30m`, `24h`, `90d`, `1w`, `1h30m`.
-public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible {
+struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Whole seconds.
-    public var seconds: Int64
+    var seconds: Int64
 
     /// The longest span an agreement may write: 100 years of 365 days, so sums of spans and instants never overflow.
-    public static let longest = TimeSpan(seconds: 100 * 365 * 86400)
+    static let longest = TimeSpan(seconds: 100 * 365 * 86400)
 
     /// Creates a span of `seconds`.
-    public init(seconds: Int64) { self.seconds = seconds }
+    init(seconds: Int64) { self.seconds = seconds }
 
     /// Parses `30m`, `24h`, `90d`, `2w`, `45s`, `1h30m`; `nil` when the text is not a duration or is longer than `longest`.
-    public init?(parsing text: String) {
+    init?(parsing text: String) {
         let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604_800]
         var total: Int64 = 0
         var digits = ""
@@ -31,7 +31,7 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// Compact form as written in an agreement: `30m`, `24h`, `1h30m`.
-    public var compact: String {
+    var compact: String {
         if seconds == 0 { return "0m" }
         var rest = seconds
         var out = ""
@@ -45,7 +45,7 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// Words: `30 minutes`, `24 hours`, `1 hour 30 minutes`.
-    public var description: String {
+    var description: String {
         if seconds == 0 { return "0 minutes" }
         var rest = seconds
         var parts: [String] = []
@@ -60,46 +60,46 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
         return parts.joined(separator: " ")
     }
 
-    public static func < (lhs: TimeSpan, rhs: TimeSpan) -> Bool { lhs.seconds < rhs.seconds }
+    static func < (lhs: TimeSpan, rhs: TimeSpan) -> Bool { lhs.seconds < rhs.seconds }
 }
 
 /// A share written as a percentage: `90%`. Stored as a fraction (0.9).
-public struct Percent: Hashable, Comparable, Sendable, CustomStringConvertible {
+struct Percent: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The fraction, 0.9 for 90%.
-    public var fraction: Double
+    var fraction: Double
 
     /// Creates a share from a fraction.
-    public init(fraction: Double) { self.fraction = fraction }
+    init(fraction: Double) { self.fraction = fraction }
 
     /// Parses `90%` or `12.5%`; `nil` otherwise.
-    public init?(parsing text: String) {
+    init?(parsing text: String) {
         let t = text.trimmingSpaces()
         guard t.hasSuffix("%"), let value = Double(t.dropLast().trimmingSpaces()), value.isFinite else { return nil }
         fraction = value / 100
     }
 
     /// `90%`, `12.5%`.
-    public var description: String { Percent.format(fraction) }
+    var description: String { Percent.format(fraction) }
 
     /// Formats a fraction as a percentage with at most one decimal.
-    public static func format(_ fraction: Double) -> String {
+    static func format(_ fraction: Double) -> String {
         let tenths = (fraction * 1000).rounded()
         // Beyond whole-number range (or not a number at all) the value is written as Swift prints it, never converted.
         guard tenths.isFinite, abs(tenths) < Amount.largest else { return "\(fraction * 100)%" }
         return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10))%" : "\(tenths / 10)%"
     }
 
-    public static func < (lhs: Percent, rhs: Percent) -> Bool { lhs.fraction < rhs.fraction }
+    static func < (lhs: Percent, rhs: Percent) -> Bool { lhs.fraction < rhs.fraction }
 }
 
 /// A plain amount with an optional magnitude suffix: `250`, `10M`, `342.09K`, `$22,700.00`.
-public enum Amount {
+enum Amount {
     /// The largest magnitude an amount may have (a quadrillion): far above any revenue or head count, and every whole
     /// amount below it converts to an integer exactly.
-    public static let largest = 1e15
+    static let largest = 1e15
 
     /// Parses an amount; `nil` when the text is not one or its magnitude is `largest` or more.
-    public static func parse(_ text: some StringProtocol) -> Double? {
+    static func parse(_ text: some StringProtocol) -> Double? {
         var t = String(text).trimmingSpaces().replacingAll(",", with: "")
         for symbol in ["$", "€", "£", "USD", "EUR"] where t.hasPrefix(symbol) {
             t = String(t.dropFirst(symbol.count)).trimmingSpaces()
@@ -114,7 +114,7 @@ public enum Amount {
     }
 
     /// `250`, `5,000`, `250,000` — whole numbers with thousands separators, for counts of people.
-    public static func grouped(_ value: Double) -> String {
+    static func grouped(_ value: Double) -> String {
         guard value == value.rounded(), abs(value) < 1e15 else { return format(value) }
         var digits = String(Int64(abs(value)))
         var out = ""
@@ -126,7 +126,7 @@ public enum Amount {
     }
 
     /// `250`, `10M`, `1.5B`.
-    public static func format(_ value: Double) -> String {
+    static func format(_ value: Double) -> String {
         // Beyond whole-number range (or not a number at all) the value is written as Swift prints it, never converted.
         guard value.isFinite, abs(value) < largest else { return "\(value)" }
         for (suffix, size) in [("B", 1e9), ("M", 1e6), ("K", 1e3)] where abs(value) >= size {

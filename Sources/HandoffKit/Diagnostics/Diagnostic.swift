@@ -1,26 +1,26 @@
 /// One problem found in a user's input: what, where, and how bad.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// How serious a diagnostic is.
-    public enum Severity: String, Hashable, Sendable, Comparable {
+    enum Severity: String, Hashable, Sendable, Comparable {
         case warning
         case error
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        static func < (lhs: Severity, rhs: Severity) -> Bool {
             lhs == .warning && rhs == .error
         }
     }
 
     /// Error or warning.
-    public var severity: Severity
+    var severity: Severity
     /// The message, one sentence, saying what is wrong and how to fix it.
-    public var message: String
+    var message: String
     /// Where the problem is; `nil` for problems about the file as a whole.
-    public var location: SourceLocation?
+    var location: SourceLocation?
     /// The file the problem belongs to when there is no precise location.
-    public var file: String?
+    var file: String?
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, file: String? = nil) {
+    init(_ severity: Severity, _ message: String, at location: SourceLocation?, file: String? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
@@ -28,12 +28,12 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// An error at a location.
-    public static func error(_ message: String, at location: SourceLocation?) -> Diagnostic {
+    static func error(_ message: String, at location: SourceLocation?) -> Diagnostic {
         Diagnostic(.error, message, at: location)
     }
 
     /// A warning at a location.
-    public static func warning(_ message: String, at location: SourceLocation?) -> Diagnostic {
+    static func warning(_ message: String, at location: SourceLocation?) -> Diagnostic {
         Diagnostic(.warning, message, at: location)
     }
 
@@ -49,7 +49,7 @@ extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
     /// Diagnostics in file order (line, column), errors before warnings at the same place.
-    public func sortedByLocation() -> [Diagnostic] {
+    func sortedByLocation() -> [Diagnostic] {
         enumerated().sorted { a, b in
             let la = a.element.location, lb = b.element.location
             switch (la, lb) {

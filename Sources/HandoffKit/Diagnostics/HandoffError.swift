@@ -13,12 +13,12 @@ public struct HandoffError: Error, CustomStringConvertible, Sendable {
     /// The kind of failure.
     public var kind: Kind
     /// The diagnostics that explain it (at least one).
-    public var diagnostics: [Diagnostic]
+    var diagnostics: [Diagnostic]
     /// The source text the diagnostics point into, for snippets.
-    public var source: String?
+    var source: String?
 
     /// Creates an error from diagnostics.
-    public init(_ kind: Kind, diagnostics: [Diagnostic], source: String? = nil) {
+    init(_ kind: Kind, diagnostics: [Diagnostic], source: String? = nil) {
         self.kind = kind
         self.diagnostics = diagnostics
         self.source = source

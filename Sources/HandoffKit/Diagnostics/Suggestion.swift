@@ -1,7 +1,7 @@
 /// "Did you mean …" suggestions by edit distance.
-public enum Suggestion {
+enum Suggestion {
     /// The closest candidate within a small edit distance, if any.
-    public static func closest(to word: String, in candidates: [String]) -> String? {
+    static func closest(to word: String, in candidates: [String]) -> String? {
         let length = word.count, limit = max(2, length / 3)
         var best: (String, Int)?
         // Lengths further apart than the limit are too far (the distance is at least the difference): skipping them
@@ -16,12 +16,12 @@ public enum Suggestion {
     }
 
     /// " (did you mean 'x'?)" or an empty string.
-    public static func hint(for word: String, in candidates: [String]) -> String {
+    static func hint(for word: String, in candidates: [String]) -> String {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
     /// Levenshtein distance between two strings.
-    public static func editDistance(_ a: String, _ b: String) -> Int {
+    static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -4,16 +4,16 @@
 /// from the exports, so each variant can be judged by the outcomes of the leads it would have handed over.
 public struct Backtest: Sendable {
     /// One definition to replay: the current agreement, a proposed file, or a sweep step.
-    public struct Variant: Sendable {
+    struct Variant: Sendable {
         /// How documents name it.
-        public var name: String
+        var name: String
         /// The agreement whose MQL definition, targets and capacity apply.
-        public var agreement: Agreement
+        var agreement: Agreement
         /// The swept number, for sweep steps.
-        public var sweepValue: Double?
+        var sweepValue: Double?
 
         /// A variant.
-        public init(name: String, agreement: Agreement, sweepValue: Double? = nil) {
+        init(name: String, agreement: Agreement, sweepValue: Double? = nil) {
             self.name = name
             self.agreement = agreement
             self.sweepValue = sweepValue
@@ -21,26 +21,26 @@ public struct Backtest: Sendable {
     }
 
     /// What actually became of a set of leads.
-    public struct Outcome: Sendable, Equatable {
+    struct Outcome: Sendable, Equatable {
         /// Leads in the set.
-        public var leads = 0
+        var leads = 0
         /// Leads that were handed to sales in history (an `mql_at`).
-        public var handedOver = 0
+        var handedOver = 0
         /// Accepted by sales.
-        public var accepted = 0
+        var accepted = 0
         /// Rejected by sales.
-        public var rejected = 0
+        var rejected = 0
         /// Rejections by reason (the reason id or text as exported; empty for none), most frequent first.
-        public var rejectedBy: [(reason: String, count: Int)] = []
+        var rejectedBy: [(reason: String, count: Int)] = []
         /// Reached SQL.
-        public var sql = 0
+        var sql = 0
         /// Won.
-        public var won = 0
+        var won = 0
 
         /// Accepted + rejected.
-        public var decided: Int { accepted + rejected }
+        var decided: Int { accepted + rejected }
 
-        public static func == (l: Outcome, r: Outcome) -> Bool {
+        static func == (l: Outcome, r: Outcome) -> Bool {
             l.leads == r.leads && l.handedOver == r.handedOver && l.accepted == r.accepted && l.rejected == r.rejected
                 && l.sql == r.sql && l.won == r.won && l.rejectedBy.map(\.reason) == r.rejectedBy.map(\.reason)
                 && l.rejectedBy.map(\.count) == r.rejectedBy.map(\.count)
@@ -48,17 +48,17 @@ public struct Backtest: Sendable {
     }
 
     /// The variant's MQLs whose total score at the MQL moment falls in `[low, high)`.
-    public struct Band: Sendable {
+    struct Band: Sendable {
         /// Lowest total score in the band.
-        public var low: Double
+        var low: Double
         /// One past the highest.
-        public var high: Double
+        var high: Double
         /// What became of them.
-        public var outcome: Outcome
+        var outcome: Outcome
     }
 
     /// The verdict on a variant's acceptance, with the agreement's own limits.
-    public enum Verdict: String, Sendable {
+    enum Verdict: String, Sendable {
         case tooLoose = "too_loose"
         case inBand = "in_band"
         case outsideTarget = "outside_target"
@@ -66,7 +66,7 @@ public struct Backtest: Sendable {
         case tooFewDecided = "insufficient_sample"
 
         /// Words for documents.
-        public var words: String {
+        var words: String {
             switch self {
             case .tooLoose: return "too loose"
             case .inBand: return "in band"
@@ -80,64 +80,64 @@ public struct Backtest: Sendable {
     /// One variant's replay over the window.
     public struct Result: Sendable {
         /// The variant's name.
-        public var name: String
+        var name: String
         /// The swept number, for sweep steps.
-        public var sweepValue: Double?
+        var sweepValue: Double?
         /// MQLs in the window.
-        public var mqls: Int
+        var mqls: Int
         /// MQLs per month of the window (labels in `Backtest.months`).
-        public var perMonth: [Int]
+        var perMonth: [Int]
         /// MQLs per ISO week of the window (labels in `Backtest.weeks`).
-        public var perWeek: [Int]
+        var perWeek: [Int]
         /// What became of all its MQLs.
-        public var outcome: Outcome
+        var outcome: Outcome
         /// MQLs whose definition check found a fast-track trigger at the MQL moment.
-        public var fastTrack: Int
+        var fastTrack: Int
         /// Its MQLs that the current definition does not make MQLs in the window.
-        public var added: Outcome
+        var added: Outcome
         /// The current definition's MQLs it does not make MQLs in the window.
-        public var dropped: Outcome
+        var dropped: Outcome
         /// Accepted ÷ decided (nil when none were decided).
-        public var acceptanceRate: Double? {
+        var acceptanceRate: Double? {
             outcome.decided == 0 ? nil : Double(outcome.accepted) / Double(outcome.decided)
         }
         /// SQL ÷ MQLs.
-        public var mqlToSQLRate: Double? { mqls == 0 ? nil : Double(outcome.sql) / Double(mqls) }
+        var mqlToSQLRate: Double? { mqls == 0 ? nil : Double(outcome.sql) / Double(mqls) }
         /// Won ÷ MQLs.
-        public var wonRate: Double? { mqls == 0 ? nil : Double(outcome.won) / Double(mqls) }
+        var wonRate: Double? { mqls == 0 ? nil : Double(outcome.won) / Double(mqls) }
         /// By total score at the MQL moment, 50-point bands.
-        public var bands: [Band]
+        var bands: [Band]
         /// The verdict on acceptance.
-        public var verdict: Verdict
+        var verdict: Verdict
         /// The agreed MQL volume per month (from the `mql_count` commitment), if any.
-        public var monthlyTarget: Double?
+        var monthlyTarget: Double?
         /// The agreed sales capacity per month (reps × MQLs per rep per week × 52 ÷ 12), if any.
-        public var monthlyCapacity: Double?
+        var monthlyCapacity: Double?
         /// The minimum sample applied.
-        public var minimumSample: Int
+        var minimumSample: Int
         /// The acceptance limits applied: band low/high, too loose below, too strict above.
-        public var limits: (low: Double, high: Double, tooLoose: Double?, tooStrict: Double?)
+        var limits: (low: Double, high: Double, tooLoose: Double?, tooStrict: Double?)
 
         /// MQLs per month on average.
-        public var monthlyAverage: Double { perMonth.isEmpty ? 0 : Double(mqls) / Double(perMonth.count) }
+        var monthlyAverage: Double { perMonth.isEmpty ? 0 : Double(mqls) / Double(perMonth.count) }
     }
 
     /// The months of the window, `2026-05`…, oldest first.
-    public var months: [Period]
+    var months: [Period]
     /// The ISO weeks overlapping the window, oldest first.
-    public var weeks: [Period]
+    var weeks: [Period]
     /// The moment the data describes.
-    public var asOf: Int64
+    var asOf: Int64
     /// Leads read.
-    public var leadsRead: Int
+    var leadsRead: Int
     /// Every variant, the current definition first.
-    public var results: [Result]
+    var results: [Result]
     /// Where the swept number is, when the variants are a sweep.
-    public var sweepLabel: String?
+    var sweepLabel: String?
 
     /// Replays `variants` (the first is the current definition) over `ledger`, for the `months` whole calendar
     /// months before the month of `asOf` (that month is partial and left out).
-    public init(variants: [Variant], ledger: LeadLedger, asOf: Int64, months monthCount: Int, sweepLabel: String? = nil)
+    init(variants: [Variant], ledger: LeadLedger, asOf: Int64, months monthCount: Int, sweepLabel: String? = nil)
         throws
     {
         guard let current = variants.first else { throw HandoffError(.usage, "nothing to backtest") }
@@ -231,15 +231,15 @@ public struct Backtest: Sendable {
 
     /// Each lead's first MQL moment under `definition` (`Int64.min` for none), its total score then, and whether a
     /// fast-track trigger fired then.
-    public struct Replay: Sendable {
-        public var moments: [Int64]
-        public var scores: [Double]
-        public var fastTrack: [Bool]
+    struct Replay: Sendable {
+        var moments: [Int64]
+        var scores: [Double]
+        var fastTrack: [Bool]
     }
 
     /// The moments a lead is scored at: its creation, and each engagement event after it, up to `asOf`.
     /// Scores only rise at those moments (windows and decay only lower them), so the definition first holds at one.
-    public static func replay(_ definition: MQLDefinition, ledger: LeadLedger, asOf: Int64) -> Replay {
+    static func replay(_ definition: MQLDefinition, ledger: LeadLedger, asOf: Int64) -> Replay {
         let scorer = LeadScorer(
             definition: definition, actions: ledger.actions, events: ledger.events, texts: ledger.texts)
         // The firmographic criteria do not change with time: a lead that misses them is never an MQL.

@@ -3,7 +3,7 @@ public enum BacktestReport {
     static let palette = ["#2f5bd3", "#b54708", "#1e7b45", "#6941c6", "#b42318", "#0e7490", "#a16207", "#475467"]
 
     /// The Markdown document, with `<!-- chart:NAME -->` markers for `charts`.
-    public static func markdown(_ b: Backtest, title: String) -> String {
+    static func markdown(_ b: Backtest, title: String) -> String {
         let e = Markdown.escape
         func pct(_ x: Double?) -> String { x.map(Percent.format) ?? "—" }
         func n(_ x: Double) -> String { Amount.grouped(x.rounded()) }
@@ -117,7 +117,7 @@ public enum BacktestReport {
     }
 
     /// The SVG charts by marker name.
-    public static func charts(_ b: Backtest) -> [String: String] {
+    static func charts(_ b: Backtest) -> [String: String] {
         var charts: [String: String] = [:]
         charts["per-month"] = LineChart(
             title: "MQLs per month per variant", labels: b.months.map(\.label),

@@ -9,7 +9,7 @@ public struct AgreementDraft: Sendable {
     public var notes: [String]
 
     /// Leads created in the `months` whole months before the as-of month; when fewer than 500, the last 500 created.
-    public static let minimumHistory = 500
+    static let minimumHistory = 500
 
     /// Drafts from the exports in `request` (the starter's data settings, the request's preset and as-of).
     public static func draft(_ request: MeasurementRequest, months: Int = 6) throws -> AgreementDraft {

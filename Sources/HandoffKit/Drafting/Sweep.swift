@@ -2,13 +2,13 @@
 /// the last number written in it, or the K-th with `threshold.N.K`; every other part of the agreement stays.
 public struct ThresholdSweep: Sendable, Equatable {
     /// The alternative, 0-based.
-    public var alternative: Int
+    var alternative: Int
     /// Which number in it, 0-based; nil for the last.
-    public var number: Int?
+    var number: Int?
     /// The values, in order.
-    public var values: [Double]
+    var values: [Double]
     /// The option as written.
-    public var text: String
+    var text: String
 
     /// Parses the option; the message says what is wrong.
     public static func parse(_ text: String) -> Result<ThresholdSweep, HandoffError> {
@@ -41,7 +41,7 @@ public struct ThresholdSweep: Sendable, Equatable {
     }
 
     /// The variants: the agreement with the number replaced by each value.
-    public func variants(of agreement: Agreement) throws -> [Backtest.Variant] {
+    func variants(of agreement: Agreement) throws -> [Backtest.Variant] {
         let thresholds = agreement.mqlDefinition.thresholds
         guard alternative < thresholds.count else {
             throw HandoffError(

@@ -1,17 +1,17 @@
 /// What the exports cover, stated in every document next to the as-of: the first and last MQL, the last sales
 /// activity, and where the leads export ends. A period wholly outside it has *no data*, never a verdict.
-public struct Coverage: Sendable {
+struct Coverage: Sendable {
     /// The earliest `mql_at` in the leads export.
-    public var firstMQL: Int64?
+    var firstMQL: Int64?
     /// The latest `mql_at` in the leads export.
-    public var lastMQL: Int64?
+    var lastMQL: Int64?
     /// The latest sales activity, when an activities export was read.
-    public var lastActivity: Int64?
+    var lastActivity: Int64?
     /// The latest timestamp of any column of the leads export.
-    public var leadsEnd: Int64?
+    var leadsEnd: Int64?
 
     /// Nothing known.
-    public init(firstMQL: Int64? = nil, lastMQL: Int64? = nil, lastActivity: Int64? = nil, leadsEnd: Int64? = nil) {
+    init(firstMQL: Int64? = nil, lastMQL: Int64? = nil, lastActivity: Int64? = nil, leadsEnd: Int64? = nil) {
         self.firstMQL = firstMQL
         self.lastMQL = lastMQL
         self.lastActivity = lastActivity
@@ -27,14 +27,14 @@ public struct Coverage: Sendable {
 
     /// True when `period` ends before the first MQL, or begins at or after the end of what the leads export (cut at
     /// as-of) describes: nothing in it can be judged.
-    public func excludes(_ period: Period, asOf: Int64) -> Bool {
+    func excludes(_ period: Period, asOf: Int64) -> Bool {
         guard let first = firstMQL else { return true }
         let end = min(asOf, leadsEnd ?? asOf)
         return period.end <= first || period.start > end
     }
 
     /// `MQLs from 2026-09-01 09:00 to 2026-11-20 17:05; last sales activity 2026-11-20 18:00`.
-    public func text(_ zone: ZoneRules) -> String {
+    func text(_ zone: ZoneRules) -> String {
         guard let first = firstMQL, let last = lastMQL else { return "the leads export has no MQL dates" }
         var out = "MQLs from \(Dates.local(first, zone)) to \(Dates.local(last, zone))"
         if let a = lastActivity { out += "; last sales activity \(Dates.local(a, zone))" }

@@ -1,11 +1,11 @@
 /// One judged lead's time on a duration commitment's clock.
-public struct DurationSample: Sendable {
+struct DurationSample: Sendable {
     /// Seconds on the commitment's clock: to the event, or to as-of for a breach whose event has not happened.
-    public var elapsed: Int64
+    var elapsed: Int64
     /// The lead's owner.
-    public var owner: TextRef
+    var owner: TextRef
     /// The lead's source.
-    public var source: TextRef
+    var source: TextRef
 }
 
 /// How a duration commitment's times are spread: p50, p90 and the share in bands, overall, by owner, by source.
@@ -13,44 +13,44 @@ public struct DurationSample: Sendable {
 /// Percentiles are nearest rank (`Percentile`). A band `(a, b]` holds times above its lower edge up to and including
 /// its upper edge — a time of exactly 5m is in 0–5m, as `within: 5m` counts it met; the last band is open.
 /// Leads whose event has not happened and whose deadline has passed count with their time so far.
-public struct Distribution: Sendable {
+struct Distribution: Sendable {
     /// The default band edges: 0–5, 5–15, 15–60, 60+ minutes.
-    public static let defaultEdges: [Int64] = [300, 900, 3600]
+    static let defaultEdges: [Int64] = [300, 900, 3600]
 
     /// The spread of one group of leads.
-    public struct Spread: Sendable {
+    struct Spread: Sendable {
         /// Leads with a time.
-        public var count: Int
+        var count: Int
         /// Median (nearest rank).
-        public var p50: Int64?
+        var p50: Int64?
         /// 90th percentile (nearest rank).
-        public var p90: Int64?
+        var p90: Int64?
         /// Leads per band, in band order.
-        public var counts: [Int]
+        var counts: [Int]
 
         /// Share of the group in each band.
-        public var shares: [Double] { counts.map { count == 0 ? 0 : Double($0) / Double(count) } }
+        var shares: [Double] { counts.map { count == 0 ? 0 : Double($0) / Double(count) } }
     }
 
     /// One owner or source.
-    public struct Group: Sendable {
+    struct Group: Sendable {
         /// The owner or source; `(unassigned)`, `(no source)` when empty.
-        public var name: String
+        var name: String
         /// Its spread.
-        public var spread: Spread
+        var spread: Spread
     }
 
     /// Upper edges of the bands, seconds.
-    public var edges: [Int64]
+    var edges: [Int64]
     /// Every judged lead.
-    public var overall: Spread
+    var overall: Spread
     /// Per owner, most leads first.
-    public var byOwner: [Group]
+    var byOwner: [Group]
     /// Per source, most leads first.
-    public var bySource: [Group]
+    var bySource: [Group]
 
     /// `0–5m`, `5–15m`, `15–60m`, `60m+`.
-    public var labels: [String] { Distribution.labels(edges) }
+    var labels: [String] { Distribution.labels(edges) }
 
     /// Builds the distribution of `samples` over bands with upper `edges`.
     static func measure(_ samples: [DurationSample], edges: [Int64], texts: TextTable) -> Distribution {

@@ -6,44 +6,44 @@
 /// The burn rate is the share of the budget used divided by the share of the window elapsed (1.0 spends it
 /// exactly by the window's end). At the current pace of misses per calendar second the budget runs out at
 /// `start + allowed ÷ pace`; when that is before the window's end, that day is the projected run-out.
-public struct ErrorBudget: Sendable {
+struct ErrorBudget: Sendable {
     /// One window's budget.
-    public struct Window: Sendable {
+    struct Window: Sendable {
         /// `2026-W46`, `2026-11`.
-        public var label: String
+        var label: String
         /// `this week`, `November`.
-        public var name: String
+        var name: String
         /// Leads judged so far.
-        public var judged: Int
+        var judged: Int
         /// Leads still on the clock.
-        public var pending: Int
+        var pending: Int
         /// Judged leads expected over the whole window at the pace so far.
-        public var projected: Int
+        var projected: Int
         /// Misses the goal allows over the window.
-        public var allowed: Int
+        var allowed: Int
         /// Misses so far.
-        public var used: Int
+        var used: Int
         /// Misses left (negative when overspent).
-        public var remaining: Int { allowed - used }
+        var remaining: Int { allowed - used }
         /// Share of the window's calendar time elapsed at as-of.
-        public var elapsed: Double
+        var elapsed: Double
         /// Share of the budget used ÷ share of the window elapsed; nil when no miss is allowed.
-        public var burnRate: Double?
+        var burnRate: Double?
         /// The projected day the last allowed miss is used, when that falls inside the window.
-        public var runOut: LocalDate?
+        var runOut: LocalDate?
         /// True when every allowed miss is used.
-        public var gone: Bool { used > 0 && used >= allowed }
+        var gone: Bool { used > 0 && used >= allowed }
     }
 
     /// The share that must meet the bound.
-    public var goal: Double
+    var goal: Double
     /// The reported week.
-    public var week: Window
+    var week: Window
     /// The month to date.
-    public var month: Window
+    var month: Window
 
     /// `first-touch: 7 of 19 misses left for November; at this pace gone on the 24th`.
-    public func sentence(_ id: String) -> String {
+    func sentence(_ id: String) -> String {
         let m = month
         if m.allowed == 0 {
             return "\(id): no misses allowed (goal \(Percent.format(goal)))"

@@ -3,7 +3,7 @@ extension EvaluationContext {
     /// Lead `index` as it stood at as-of: routing, the export's first touch, the decision (with its reason), SQL,
     /// opportunity and won are blank when they happened after as-of. A decision without a date cannot be placed in
     /// time and is kept. Activities are cut by `touches(for:)`; fields without a time (status, owner, …) are as exported.
-    public func lead(_ index: Int) -> Lead {
+    func lead(_ index: Int) -> Lead {
         var lead = ledger.leads[index]
         let asOf = self.asOf
         func cut(_ t: Int64?) -> Int64? { t.flatMap { $0 <= asOf ? $0 : nil } }

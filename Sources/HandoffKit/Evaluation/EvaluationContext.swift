@@ -3,19 +3,19 @@ import Foundation
 /// Everything a metric needs: the agreement, the ledger, the moment, the clocks and the cohorts.
 public struct EvaluationContext: Sendable {
     /// The agreement measured.
-    public let agreement: Agreement
+    let agreement: Agreement
     /// The leads read from the exports.
-    public let ledger: LeadLedger
+    let ledger: LeadLedger
     /// The moment the data describes.
-    public let asOf: Int64
+    let asOf: Int64
     /// The reported period.
-    public let period: Period
+    let period: Period
     /// The agreement's time zone.
-    public let zone: ZoneRules
+    let zone: ZoneRules
     /// The agreement's business clock.
-    public let businessClock: BusinessClock
+    let businessClock: BusinessClock
     /// What the exports cover.
-    public let coverage: Coverage
+    let coverage: Coverage
     let scorer: LeadScorer
     /// The owners' own clocks, for commitments on `clock: owner`.
     let ownerClocks: OwnerClocks
@@ -29,7 +29,7 @@ public struct EvaluationContext: Sendable {
 
     /// Builds the context. `period` defaults to the last complete week covered by the leads export (before the
     /// earlier of `asOf` and the leads export's latest timestamp); `asOf` to the latest timestamp of any export.
-    public init(agreement: Agreement, ledger: LeadLedger, period: PeriodChoice = .lastCompleteWeek, asOf: Int64? = nil)
+    init(agreement: Agreement, ledger: LeadLedger, period: PeriodChoice = .lastCompleteWeek, asOf: Int64? = nil)
         throws
     {
         guard let zone = ZoneRules(identifier: agreement.businessHours.timeZone) else {
@@ -117,13 +117,13 @@ public struct EvaluationContext: Sendable {
     }
 
     /// Leads that became MQLs in `[start, end)` and no later than as-of, in time order.
-    public func cohort(from start: Int64, to end: Int64) -> ArraySlice<Int> {
+    func cohort(from start: Int64, to end: Int64) -> ArraySlice<Int> {
         let upper = min(end, asOf + 1)
         return byMQL[lowerBound(start)..<max(lowerBound(start), lowerBound(upper))]
     }
 
     /// The cohort of a period.
-    public func cohort(_ p: Period) -> ArraySlice<Int> { cohort(from: p.start, to: p.end) }
+    func cohort(_ p: Period) -> ArraySlice<Int> { cohort(from: p.start, to: p.end) }
 
     private func lowerBound(_ t: Int64) -> Int {
         var low = 0, high = mqlTimes.count
@@ -135,7 +135,7 @@ public struct EvaluationContext: Sendable {
     }
 
     /// The clock a commitment is measured on.
-    public func clock(_ c: Commitment) -> any DurationClock {
+    func clock(_ c: Commitment) -> any DurationClock {
         c.clock == .calendar ? CalendarClock() : businessClock
     }
 

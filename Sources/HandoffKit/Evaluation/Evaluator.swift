@@ -1,9 +1,9 @@
 import Foundation
 
 /// Measures an agreement's commitments and targets on a lead ledger for one period.
-public enum Evaluator {
+enum Evaluator {
     /// The scorecard for `context`'s period.
-    public static func scorecard(_ context: EvaluationContext) -> Scorecard {
+    static func scorecard(_ context: EvaluationContext) -> Scorecard {
         let a = context.agreement
         let evaluator = CommitmentEvaluator(context: context)
         // Commitments are independent of each other and of the trend: measure them on all cores.

@@ -4,29 +4,29 @@
 /// Systems time runs on the calendar clock from `mql_at` to `routed_at`; people time runs on the owner's own
 /// business clock (their zone, hours, holidays and time off; the company's when they have none) from
 /// `routed_at` to the first sales activity. Leads not yet routed or touched by as-of are counted apart.
-public struct HandoffSplit: Sendable {
+struct HandoffSplit: Sendable {
     /// One owner's people time and calendar.
-    public struct Owner: Sendable {
+    struct Owner: Sendable {
         /// The owner as the CRM writes them.
-        public var name: String
+        var name: String
         /// `Europe/London, 09:00–17:30` or `company hours`.
-        public var calendar: String
+        var calendar: String
         /// Days of time off inside the period.
-        public var daysOff: Int
+        var daysOff: Int
         /// Time from assignment to first touch on their clock.
-        public var people: Distribution.Spread
+        var people: Distribution.Spread
     }
 
     /// MQL to routed, calendar time.
-    public var systems: Distribution.Spread
+    var systems: Distribution.Spread
     /// Routed to first touch, on the owner's clock.
-    public var people: Distribution.Spread
+    var people: Distribution.Spread
     /// MQLs with no routing date by as-of.
-    public var notRouted: Int
+    var notRouted: Int
     /// Routed MQLs with no touch by as-of.
-    public var notTouched: Int
+    var notTouched: Int
     /// Per owner, by name.
-    public var owners: [Owner]
+    var owners: [Owner]
 
     static func measure(_ context: EvaluationContext, cohort: ArraySlice<Int>) -> HandoffSplit {
         let asOf = context.asOf, texts = context.ledger.texts

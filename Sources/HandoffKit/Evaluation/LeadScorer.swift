@@ -1,5 +1,5 @@
 /// Applies the agreement's scoring model to one lead at one moment.
-public final class LeadScorer: Sendable {
+final class LeadScorer: Sendable {
     let definition: MQLDefinition
     /// For each ledger action index, the engagement rule that scores it (if any).
     let ruleForAction: [Int?]
@@ -18,7 +18,7 @@ public final class LeadScorer: Sendable {
     private let disqualifiers: [CompiledCondition], thresholds: [CompiledCondition], fastTrack: [CompiledCondition]
 
     /// A scorer for a ledger's action names, events and texts.
-    public init(
+    init(
         definition: MQLDefinition, actions: [String], events: [EngagementEvent] = [], texts: TextTable = TextTable()
     ) {
         self.definition = definition
@@ -39,7 +39,7 @@ public final class LeadScorer: Sendable {
     }
 
     /// Fit, engagement and BANT scores of `lead` at `moment`.
-    public func scores(_ lead: Lead, at moment: Int64) -> Scores {
+    func scores(_ lead: Lead, at moment: Int64) -> Scores {
         let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: nil)
         let cap = definition.scoring.cap
         let fit = min(cap, self.fit.reduce(0) { $0 + ($1.0.holds(facts) ? $1.1 : 0) })
@@ -73,19 +73,19 @@ public final class LeadScorer: Sendable {
     }
 
     /// The ids of the fast-track triggers that fire for `lead` at `moment`.
-    public func fastTrackTriggers(_ lead: Lead, at moment: Int64) -> [String] {
+    func fastTrackTriggers(_ lead: Lead, at moment: Int64) -> [String] {
         let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: nil, lazyScores: true)
         return zip(definition.fastTrack, fastTrack).filter { $0.1.holds(facts) }.map(\.0.id)
     }
 
     /// True when any fast-track trigger fires for `lead` at `moment` (stops at the first).
-    public func isFastTrack(_ lead: Lead, at moment: Int64) -> Bool {
+    func isFastTrack(_ lead: Lead, at moment: Int64) -> Bool {
         let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: nil, lazyScores: true)
         return fastTrack.contains { $0.holds(facts) }
     }
 
     /// Whether the lead meets the MQL definition at `moment`, and if not, why.
-    public func check(_ lead: Lead, at moment: Int64) -> DefinitionCheck {
+    func check(_ lead: Lead, at moment: Int64) -> DefinitionCheck {
         let s = scores(lead, at: moment)
         let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: s)
         if let hit = disqualifiers.firstIndex(where: { $0.holds(facts) }) {
@@ -107,25 +107,25 @@ public final class LeadScorer: Sendable {
 }
 
 /// Fit, engagement and BANT points.
-public struct Scores: Sendable {
+struct Scores: Sendable {
     /// Fit points.
-    public var fit: Double
+    var fit: Double
     /// Engagement points.
-    public var engagement: Double
+    var engagement: Double
     /// BANT points.
-    public var bant: Double
+    var bant: Double
     /// All three together.
-    public var total: Double { fit + engagement + bant }
+    var total: Double { fit + engagement + bant }
 }
 
 /// The outcome of checking a lead against the MQL definition.
-public struct DefinitionCheck: Sendable {
+struct DefinitionCheck: Sendable {
     /// True when the lead meets the definition.
-    public var meets: Bool
+    var meets: Bool
     /// Why not, in words, when `meets` is false.
-    public var reason: String
+    var reason: String
     /// The scores at that moment.
-    public var scores: Scores
+    var scores: Scores
 }
 
 /// One lead's values as seen by conditions.

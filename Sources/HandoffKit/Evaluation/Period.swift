@@ -1,24 +1,24 @@
 /// A reporting period: an ISO week or a calendar month, in the agreement's time zone.
 public struct Period: Sendable, Equatable {
     /// Week or month.
-    public enum Kind: String, Sendable {
+    enum Kind: String, Sendable {
         case week, month
         /// Every lead: the exports carry no timestamps, so no week or month can be told apart.
         case all
     }
 
     /// Week or month.
-    public var kind: Kind
+    var kind: Kind
     /// `2026-W46` or `2026-11`.
     public var label: String
     /// First local day.
-    public var firstDay: LocalDate
+    var firstDay: LocalDate
     /// The day after the last local day.
-    public var endDay: LocalDate
+    var endDay: LocalDate
     /// UTC instants of local midnight at the start and end.
-    public var start: Int64
+    var start: Int64
     /// UTC instant of the end (exclusive).
-    public var end: Int64
+    var end: Int64
 
     init(kind: Kind, label: String, firstDay: LocalDate, endDay: LocalDate, zone: ZoneRules) {
         self.kind = kind
@@ -30,7 +30,7 @@ public struct Period: Sendable, Equatable {
     }
 
     /// The ISO week containing `day`.
-    public static func week(containing day: LocalDate, zone: ZoneRules) -> Period {
+    static func week(containing day: LocalDate, zone: ZoneRules) -> Period {
         let monday = day.adding(days: -day.weekday.index)
         let thursday = monday.adding(days: 3)
         let jan4 = LocalDate(year: thursday.year, month: 1, day: 4)
@@ -41,7 +41,7 @@ public struct Period: Sendable, Equatable {
     }
 
     /// Parses `2026-W46`.
-    public static func week(_ text: String, zone: ZoneRules) -> Period? {
+    static func week(_ text: String, zone: ZoneRules) -> Period? {
         let parts = text.uppercased().split(separator: "W")
         guard parts.count == 2, parts[0].hasSuffix("-"), let year = Int(parts[0].dropLast()), let n = Int(parts[1]),
             (1...53).contains(n), (1990...2100).contains(year)
@@ -53,7 +53,7 @@ public struct Period: Sendable, Equatable {
     }
 
     /// Parses `2026-11`.
-    public static func month(_ text: String, zone: ZoneRules) -> Period? {
+    static func month(_ text: String, zone: ZoneRules) -> Period? {
         let parts = text.split(separator: "-")
         guard parts.count == 2, parts[1].count == 2, let year = Int(parts[0]), let m = Int(parts[1]),
             (1...12).contains(m), (1990...2100).contains(year)
@@ -62,14 +62,14 @@ public struct Period: Sendable, Equatable {
     }
 
     /// The calendar month containing `day`.
-    public static func month(containing day: LocalDate, zone: ZoneRules) -> Period {
+    static func month(containing day: LocalDate, zone: ZoneRules) -> Period {
         let first = LocalDate(year: day.year, month: day.month, day: 1)
         let label = "\(first.description.prefix(7))"
         return Period(kind: .month, label: label, firstDay: first, endDay: first.adding(months: 1), zone: zone)
     }
 
     /// Every lead, whenever it came: for exports without any timestamp.
-    public static func wholeSpan(zone: ZoneRules) -> Period {
+    static func wholeSpan(zone: ZoneRules) -> Period {
         Period(
             kind: .all, label: "all data", firstDay: LocalDate(year: 1900, month: 1, day: 1),
             endDay: LocalDate(year: 2200, month: 1, day: 1),
@@ -77,18 +77,18 @@ public struct Period: Sendable, Equatable {
     }
 
     /// The last complete ISO week before `asOf`.
-    public static func lastCompleteWeek(before asOf: Int64, zone: ZoneRules) -> Period {
+    static func lastCompleteWeek(before asOf: Int64, zone: ZoneRules) -> Period {
         let today = LocalDate(daysSinceEpoch: Int(zone.local(asOf).floorDiv(86400)))
         return week(containing: today.adding(days: -7), zone: zone)
     }
 
     /// The same kind of period shifted by `weeks` weeks (weeks only).
-    public func shifted(weeks: Int, zone: ZoneRules) -> Period {
+    func shifted(weeks: Int, zone: ZoneRules) -> Period {
         Period.week(containing: firstDay.adding(days: 7 * weeks), zone: zone)
     }
 
     /// `Mon 16 Nov – Sun 22 Nov 2026`.
-    public var span: String {
+    var span: String {
         if kind == .all { return "every lead; the exports have no timestamps" }
         let last = endDay.adding(days: -1)
         return "\(Dates.short(firstDay)) – \(Dates.short(last)) \(last.year)"
@@ -100,10 +100,10 @@ public enum Dates {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// `Mon 16 Nov`.
-    public static func short(_ d: LocalDate) -> String { "\(d.weekday.name.prefix(3)) \(d.day) \(months[d.month - 1])" }
+    static func short(_ d: LocalDate) -> String { "\(d.weekday.name.prefix(3)) \(d.day) \(months[d.month - 1])" }
 
     /// `16 Nov 2026`.
-    public static func long(_ d: LocalDate) -> String { "\(d.day) \(months[d.month - 1]) \(d.year)" }
+    static func long(_ d: LocalDate) -> String { "\(d.day) \(months[d.month - 1]) \(d.year)" }
 
     /// `2026-11-16 14:03` in `zone`.
     public static func local(_ t: Int64, _ zone: ZoneRules) -> String {
@@ -122,7 +122,7 @@ public enum Dates {
     }
 
     /// `2h 10m`, `3d 4h`, `45m`.
-    public static func span(_ seconds: Int64) -> String {
+    static func span(_ seconds: Int64) -> String {
         let s = max(0, seconds)
         if s < 60 { return "\(s)s" }
         let d = s / 86400, h = s % 86400 / 3600, m = s % 3600 / 60

@@ -1,51 +1,51 @@
 /// Everything the weekly documents and `check` show for one period.
 public struct Scorecard: Sendable {
     /// The agreement's title.
-    public var title: String
+    var title: String
     /// The agreement's version.
-    public var version: String
+    var version: String
     /// The agreement's content digest.
-    public var digest: String
+    var digest: String
     /// The reported period.
     public var period: Period
     /// The moment the data describes (epoch seconds).
-    public var asOf: Int64
+    var asOf: Int64
     /// The agreement's time zone.
-    public var zone: ZoneRules
+    var zone: ZoneRules
     /// Every commitment's result, in agreement order.
     public var commitments: [CommitmentResult]
     /// The funnel targets' readings.
-    public var targets: [TargetResult]
+    var targets: [TargetResult]
     /// MQL → SAL → SQL → opportunity → won for the period's cohort.
-    public var funnel: [FunnelStage]
+    var funnel: [FunnelStage]
     /// Rejection reasons of the cohort.
-    public var reasons: RejectionBreakdown
+    var reasons: RejectionBreakdown
     /// Lead-source effectiveness over the trailing eight weeks.
-    public var sources: [SourceRow]
+    var sources: [SourceRow]
     /// Sales breaches per owner, most first.
-    public var owners: [OwnerRow]
+    var owners: [OwnerRow]
     /// The eight weeks ending with the period.
-    public var trend: [TrendPoint]
+    var trend: [TrendPoint]
     /// Definition adjustments proposed by the rejection pattern and the acceptance band.
-    public var proposals: [String]
+    var proposals: [String]
     /// What could not be read, and the counts.
-    public var quality: DataQuality
+    var quality: DataQuality
     /// Rejected leads of the cohort for the meeting's sample review, chosen deterministically.
-    public var sampleRejected: [SampleLead]
+    var sampleRejected: [SampleLead]
     /// MQLs in the period.
-    public var cohortSize: Int
+    var cohortSize: Int
     /// What the exports cover (first and last MQL, last activity).
-    public var coverage = Coverage()
+    var coverage = Coverage()
     /// Time before routing (systems) apart from time after assignment (people), with the owners' calendars.
-    public var split: HandoffSplit? = nil
+    var split: HandoffSplit? = nil
     /// The owners' calendars used (the agreement's `team:` with team.csv merged in).
-    public var team: TeamCalendars = .none
+    var team: TeamCalendars = .none
 
     /// Results of one team, in agreement order.
-    public func results(of team: String) -> [CommitmentResult] { commitments.filter { $0.commitment.team == team } }
+    func results(of team: String) -> [CommitmentResult] { commitments.filter { $0.commitment.team == team } }
 
     /// `Marketing met 3 of 4 commitments`.
-    public func summary(of team: String, name: String) -> String {
+    func summary(of team: String, name: String) -> String {
         let r = results(of: team)
         let met = r.filter { $0.verdict == .met }.count
         var extra: [String] = []
@@ -61,115 +61,115 @@ public struct Scorecard: Sendable {
 /// One funnel stage's count for the cohort.
 extension Scorecard {
     /// `2026-11-23 09:00 America/New_York`, or what stands for it when the exports carry no timestamps.
-    public var asOfText: String {
+    var asOfText: String {
         period.kind == .all ? "no timestamps in the exports" : "\(Dates.local(asOf, zone)) \(zone.identifier)"
     }
 }
 
-public struct FunnelStage: Sendable {
+struct FunnelStage: Sendable {
     /// The stage name.
-    public var name: String
+    var name: String
     /// Leads at this stage.
-    public var count: Int
+    var count: Int
     /// Share of the MQL count.
-    public var rateOfMQL: Double?
+    var rateOfMQL: Double?
 }
 
 /// Rejection reasons of the cohort.
-public struct RejectionBreakdown: Sendable {
+struct RejectionBreakdown: Sendable {
     /// One agreed reason's count.
-    public struct Row: Sendable {
+    struct Row: Sendable {
         /// The id.
-        public var id: String
+        var id: String
         /// The label as agreed.
-        public var label: String
+        var label: String
         /// Leads at this stage.
-        public var count: Int
+        var count: Int
         /// Share of the period's rejections.
-        public var share: Double
+        var share: Double
         /// The part of the definition it points at, in words.
-        public var pointsAt: String
+        var pointsAt: String
         /// The agreed adjustment when this reason dominates.
-        public var adjustment: String?
+        var adjustment: String?
     }
 
     /// Rejections in the period.
-    public var rejected: Int
+    var rejected: Int
     /// One row per agreed reason, in agreement order.
-    public var rows: [Row]
+    var rows: [Row]
     /// Rejections that gave no reason.
-    public var withoutReason: Int
+    var withoutReason: Int
     /// Reasons not on the agreed list, as exported.
-    public var unknown: [String: Int]
+    var unknown: [String: Int]
 }
 
 /// Per lead source, over the trailing eight weeks.
-public struct SourceRow: Sendable {
+struct SourceRow: Sendable {
     /// The lead source.
-    public var source: String
+    var source: String
     /// MQLs.
-    public var mqls: Int
+    var mqls: Int
     /// Accepted by sales.
-    public var accepted: Int
+    var accepted: Int
     /// Accepted or rejected.
-    public var decided: Int
+    var decided: Int
     /// Reached SQL by as-of.
-    public var sqls: Int
+    var sqls: Int
     /// Accepted ÷ decided.
-    public var acceptance: Double? { decided == 0 ? nil : Double(accepted) / Double(decided) }
+    var acceptance: Double? { decided == 0 ? nil : Double(accepted) / Double(decided) }
     /// SQLs ÷ MQLs.
-    public var sqlRate: Double? { mqls == 0 ? nil : Double(sqls) / Double(mqls) }
+    var sqlRate: Double? { mqls == 0 ? nil : Double(sqls) / Double(mqls) }
 }
 
 /// Breaches of sales commitments per owner.
-public struct OwnerRow: Sendable {
+struct OwnerRow: Sendable {
     /// The sales owner.
-    public var owner: String
+    var owner: String
     /// MQLs owned in the period.
-    public var leads: Int
+    var leads: Int
     /// Commitment id → breaches, in agreement order.
-    public var breaches: [(id: String, count: Int)]
+    var breaches: [(id: String, count: Int)]
     /// Breaches across sales commitments.
-    public var total: Int { breaches.map(\.count).reduce(0, +) }
+    var total: Int { breaches.map(\.count).reduce(0, +) }
 }
 
 /// One week of the trend.
-public struct TrendPoint: Sendable {
+struct TrendPoint: Sendable {
     /// The label as agreed.
-    public var label: String
+    var label: String
     /// MQLs.
-    public var mqls: Int
+    var mqls: Int
     /// The weekly share of the volume promise.
-    public var volumeTarget: Double?
+    var volumeTarget: Double?
     /// Accepted ÷ decided.
-    public var acceptance: Double?
+    var acceptance: Double?
     /// Median time to first touch, on the first first-touch commitment's clock.
-    public var medianFirstTouch: Int64?
+    var medianFirstTouch: Int64?
     /// 90th percentile of the time to first touch, on the same clock.
-    public var p90FirstTouch: Int64? = nil
+    var p90FirstTouch: Int64? = nil
     /// How that clock's durations are written.
-    public var firstTouchUnits: ClockSpan? = nil
+    var firstTouchUnits: ClockSpan? = nil
     /// The first-touch SLA, in seconds.
-    public var firstTouchLimit: Int64?
+    var firstTouchLimit: Int64?
 
     /// A first-touch time in its clock's units.
-    public func firstTouchText(_ seconds: Int64) -> String { firstTouchUnits?.text(seconds) ?? Dates.span(seconds) }
+    func firstTouchText(_ seconds: Int64) -> String { firstTouchUnits?.text(seconds) ?? Dates.span(seconds) }
 }
 
 /// A rejected lead picked for the meeting's sample review.
-public struct SampleLead: Sendable {
+struct SampleLead: Sendable {
     /// The id.
-    public var id: String
+    var id: String
     /// The company.
-    public var company: String
+    var company: String
     /// Industry, size, country and title.
-    public var profile: String
+    var profile: String
     /// The lead source.
-    public var source: String
+    var source: String
     /// Score at the moment it became an MQL.
-    public var score: String
+    var score: String
     /// The rejection reason, as agreed.
-    public var reason: String
+    var reason: String
     /// The sales owner.
-    public var owner: String
+    var owner: String
 }

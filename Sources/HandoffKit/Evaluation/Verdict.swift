@@ -9,7 +9,7 @@ public enum Verdict: String, Sendable, CaseIterable {
     case noData = "no_data"
 
     /// `met`, `MISSED`, `at risk` — readable without colour.
-    public var words: String {
+    var words: String {
         switch self {
         case .met: return "met"
         case .missed: return "missed"
@@ -21,7 +21,7 @@ public enum Verdict: String, Sendable, CaseIterable {
     }
 
     /// Plain-ASCII mark for terminals: `[ok]`, `[XX]`, `[!!]`, `[..]`, `[--]`.
-    public var mark: String {
+    var mark: String {
         switch self {
         case .met: return "[ok]"
         case .missed: return "[XX]"
@@ -33,10 +33,10 @@ public enum Verdict: String, Sendable, CaseIterable {
     }
 
     /// True for a verdict on the numbers: met, missed or at risk.
-    public var isJudged: Bool { self == .met || self == .missed || self == .atRisk }
+    var isJudged: Bool { self == .met || self == .missed || self == .atRisk }
 
     /// A symbol for documents: ✓ ✗ ⚠ … –.
-    public var symbol: String {
+    var symbol: String {
         switch self {
         case .met: return "✓"
         case .missed: return "✗"
@@ -51,77 +51,77 @@ public enum Verdict: String, Sendable, CaseIterable {
 /// A lead that broke a commitment, with how badly.
 public struct Breach: Sendable {
     /// The lead's id.
-    public var leadID: String
+    var leadID: String
     /// The lead's company.
-    public var company: String
+    var company: String
     /// The lead's sales owner.
-    public var owner: String
+    var owner: String
     /// The lead's source.
-    public var source: String
+    var source: String
     /// How it broke the commitment: `late by 2h 10m`, `3 of 6 attempts`.
-    public var detail: String
+    var detail: String
     /// Larger is worse; ties by lead id.
-    public var severity: Int64
+    var severity: Int64
     /// For durations: when the clock started, when it ran out, when the event happened (nil when it has not).
-    public var started: Int64? = nil
+    var started: Int64? = nil
     /// The deadline, on the commitment's clock.
-    public var due: Int64? = nil
+    var due: Int64? = nil
     /// When the awaited event happened.
-    public var happened: Int64? = nil
+    var happened: Int64? = nil
     /// Seconds past the deadline on the commitment's clock (to as-of when the event has not happened).
-    public var lateBy: Int64? = nil
+    var lateBy: Int64? = nil
 }
 
 /// A commitment's verdict for a period, with its numbers and evidence.
 public struct CommitmentResult: Sendable {
     /// The commitment judged.
-    public var commitment: Commitment
+    var commitment: Commitment
     /// The verdict.
     public var verdict: Verdict
     /// The measured value (a share, a count), or nil when not measurable.
-    public var value: Double?
+    var value: Double?
     /// The value as people read it: `87.5%`, `112 MQLs`.
-    public var valueText: String
+    var valueText: String
     /// The bound as people read it: `≥ 90% within 30m`.
-    public var goalText: String
+    var goalText: String
     /// Leads judged.
-    public var denominator: Int
+    var denominator: Int
     /// Leads whose clock has not run out.
-    public var pending: Int
+    var pending: Int
     /// Breaching leads, worst first.
     public var breaches: [Breach]
     /// Why not measurable, pacing, or other context.
-    public var note: String
+    var note: String
     /// Median elapsed time on the commitment's clock, for durations (nearest rank: `Percentile`).
-    public var median: Int64?
+    var median: Int64?
     /// 90th percentile of the elapsed times on the commitment's clock, for durations (nearest rank).
-    public var p90: Int64?
+    var p90: Int64?
     /// Every judged lead's elapsed time, for durations (used to build `distribution`).
-    public var samples: [DurationSample] = []
+    var samples: [DurationSample] = []
     /// p50, p90 and band shares, overall, by owner and by source, for durations.
-    public var distribution: Distribution? = nil
+    var distribution: Distribution? = nil
     /// Misses allowed, used and left this week and this month, for per-lead goals.
-    public var budget: ErrorBudget? = nil
+    var budget: ErrorBudget? = nil
 }
 
 /// A funnel-health target's reading for a period.
-public struct TargetResult: Sendable {
+struct TargetResult: Sendable {
     /// The target's id (`acceptance_rate`, `mql_to_sql_rate`).
-    public var id: String
+    var id: String
     /// The target's name.
-    public var name: String
+    var name: String
     /// The verdict.
-    public var verdict: Verdict
+    var verdict: Verdict
     /// The measured share.
-    public var value: Double?
+    var value: Double?
     /// The healthy band.
-    public var band: Band
+    var band: Band
     /// Leads judged.
-    public var denominator: Int
+    var denominator: Int
     /// Leads not yet decided.
-    public var pending: Int
+    var pending: Int
     /// `too loose`, `too strict`, `in band`, or empty.
-    public var reading: String
+    var reading: String
     /// The counts behind the value.
-    public var note: String
+    var note: String
 }

@@ -4,7 +4,7 @@ import Foundation
 /// blank share and samples; then the role of each file and a proposed mapping (`propose`), and a `data:` section.
 public enum ExportInspector {
     /// Types are judged on this many data rows from the top of each file; counts cover every row.
-    public static let typedRowLimit = 20_000
+    static let typedRowLimit = 20_000
 
     /// Inspects `paths` (files, sorted by name by the caller) and proposes the agreement's `data:` section.
     public static func inspect(_ paths: [String]) throws -> InspectReport {
@@ -28,7 +28,7 @@ public enum ExportInspector {
     }
 
     /// Profiles one file. Throws `HandoffError(.badInput)` (file:line: why) for a file that cannot be read as CSV.
-    public static func profile(_ path: String) throws -> ExportProfile {
+    static func profile(_ path: String) throws -> ExportProfile {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw HandoffError(.badInput, "no such file", file: path)

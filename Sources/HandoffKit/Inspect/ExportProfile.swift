@@ -1,63 +1,63 @@
 /// What `handoff inspect` found in one export: how it is written, its rows, each column's type, the role it could
 /// play and the canonical column each of its columns could be mapped to.
-public struct ExportProfile: Sendable {
+struct ExportProfile: Sendable {
     /// The file as named on the command line.
-    public var path: String
+    var path: String
     /// The file's name (what `data.files` and `data.deals` name, relative to the `--data` folder).
-    public var name: String
+    var name: String
     /// How it is written.
-    public var dialect: Dialect
+    var dialect: Dialect
     /// The 1-based line of the header row; report title rows above it are skipped.
-    public var headerLine: Int
+    var headerLine: Int
     /// Title rows above the header.
-    public var titleRows: Int
+    var titleRows: Int
     /// Data rows (every record between the header and the footer).
-    public var rows: Int
+    var rows: Int
     /// Report footer rows after the data, never counted as rows.
-    public var footers: [ReportFooter]
+    var footers: [ReportFooter]
     /// Data rows whose number of fields differs from the header's.
-    public var raggedRows: Int
+    var raggedRows: Int
     /// The columns, in file order.
-    public var columns: [ColumnProfile]
+    var columns: [ColumnProfile]
     /// How many of the first data rows the types were judged on.
-    public var typedRows: Int
+    var typedRows: Int
     /// The role guessed for the file, and the canonical column proposed for each header (filled by `ExportInspector.propose`).
-    public var role: InspectRole = .notUsed
+    var role: InspectRole = .notUsed
     /// Why the role was chosen (or why the file is not used).
-    public var roleReason: String = ""
+    var roleReason: String = ""
     /// Canonical column → header, for the file's role.
-    public var mapping: [(canonical: String, header: String)] = []
+    var mapping: [(canonical: String, header: String)] = []
     /// The deals join, when the file is a deals export: its key column and the leads export's column holding it.
-    public var dealKey: (key: String, leadKey: String)?
+    var dealKey: (key: String, leadKey: String)?
 
     /// The column with this header (first when repeated).
-    public func column(_ header: String) -> ColumnProfile? { columns.first { $0.header == header } }
+    func column(_ header: String) -> ColumnProfile? { columns.first { $0.header == header } }
 }
 
 /// The role an export can play in `data.files` / `data.deals`.
-public enum InspectRole: String, Sendable, CaseIterable {
+enum InspectRole: String, Sendable, CaseIterable {
     case leads, activities, engagement, deals
     case notUsed = "not used"
 }
 
 /// One column of an export.
-public struct ColumnProfile: Sendable {
+struct ColumnProfile: Sendable {
     /// The header as written (blank for an unnamed column).
-    public var header: String
+    var header: String
     /// 0-based field position.
-    public var position: Int
+    var position: Int
     /// The detected type.
-    public var type: ColumnType
+    var type: ColumnType
     /// Rows whose cell is empty or a placeholder (`N/A`, `Select`, `-`, …), of all data rows.
-    public var blanks: Int
+    var blanks: Int
     /// The first three distinct non-blank values, in file order.
-    public var samples: [String]
+    var samples: [String]
     /// Distinct non-blank values (exact up to `ColumnProfile.distinctLimit`, then `nil`: many).
-    public var distinct: Int?
+    var distinct: Int?
     /// The most frequent values with their counts (categories and booleans), most frequent first.
-    public var topValues: [(value: String, count: Int)] = []
+    var topValues: [(value: String, count: Int)] = []
     /// For a date/time column read by patterns: how many non-blank values none of them (nor ISO 8601 / epoch) reads.
-    public var unreadDates = 0
+    var unreadDates = 0
     /// The first 200 distinct non-blank values (for joins; not shown).
     var probe: [String] = []
     /// Every value, for an id column (for joins; not shown).
@@ -70,7 +70,7 @@ public struct ColumnProfile: Sendable {
 }
 
 /// A column's detected type.
-public enum ColumnType: Sendable, Equatable {
+enum ColumnType: Sendable, Equatable {
     /// No value in any row.
     case empty
     case integer
@@ -87,7 +87,7 @@ public enum ColumnType: Sendable, Equatable {
     case text
 
     /// `date/time M/d/yyyy`, `id`, …
-    public var name: String {
+    var name: String {
         switch self {
         case .empty: return "empty"
         case .integer: return "integer"
@@ -101,11 +101,11 @@ public enum ColumnType: Sendable, Equatable {
     }
 
     /// True for date/time columns, decided or not.
-    public var isDateTime: Bool { if case .dateTime = self { return true } else { return false } }
+    var isDateTime: Bool { if case .dateTime = self { return true } else { return false } }
 }
 
 /// How a date/time column is read.
-public enum DateReading: Sendable, Equatable {
+enum DateReading: Sendable, Equatable {
     /// ISO 8601 (`2026-11-16T14:03:00Z`).
     case iso
     /// Epoch seconds or milliseconds.
@@ -118,7 +118,7 @@ public enum DateReading: Sendable, Equatable {
     case undecided(message: String, options: [[String]])
 
     /// `ISO 8601`, `yyyyMMdd`, `M/d/yyyy H:mm or M/d/yyyy`, `undecided`.
-    public var name: String {
+    var name: String {
         switch self {
         case .iso: return "ISO 8601"
         case .epoch: return "epoch"
@@ -130,25 +130,25 @@ public enum DateReading: Sendable, Equatable {
 }
 
 /// Something `inspect` could not decide, with the reason and, when there is one, the line to add.
-public struct InspectUndecided: Sendable, Equatable {
+struct InspectUndecided: Sendable, Equatable {
     /// The file's name.
-    public var file: String
+    var file: String
     /// What was not decided: `created_at`, `role`, `date layout of 'Created Date'`.
-    public var what: String
+    var what: String
     /// Why, with the candidates.
-    public var why: String
+    var why: String
     /// The agreement line(s) that would decide it, when known.
-    public var fix: String?
+    var fix: String?
 }
 
 /// What `inspect` found in a set of exports.
 public struct InspectReport: Sendable {
     /// The files, sorted by path.
-    public var files: [ExportProfile]
+    var files: [ExportProfile]
     /// What could not be decided, in file order.
-    public var undecided: [InspectUndecided]
+    var undecided: [InspectUndecided]
     /// The `data:` section to paste into the agreement.
-    public var dataSection: String
+    var dataSection: String
     /// How many of each file's first rows types are judged on.
-    public var typedRowLimit: Int
+    var typedRowLimit: Int
 }

@@ -16,11 +16,11 @@ public final class CSVReader {
     /// One record: field byte ranges into the reader's buffer, valid only inside the callback.
     public struct Record {
         /// The 1-based line the record starts on (relative to the span's first line when reading a span).
-        public let line: Int
+        let line: Int
         /// The file offset just after the record (where the next one starts).
-        public let end: Int
+        let end: Int
         /// The line the next record starts on.
-        public let nextLine: Int
+        let nextLine: Int
         let buffer: UnsafeBufferPointer<UInt8>
         let starts: UnsafeBufferPointer<Int>
         let ends: UnsafeBufferPointer<Int>
@@ -36,7 +36,7 @@ public final class CSVReader {
         }
 
         /// The field as text, trimmed of surrounding spaces; `nil` when it is not valid UTF-8.
-        public func string(_ index: Int) -> String? {
+        func string(_ index: Int) -> String? {
             let raw = trimmedBytes(index)
             let text: String
             if Bytes.isASCII(raw) {
@@ -49,7 +49,7 @@ public final class CSVReader {
         }
 
         /// The field's bytes without surrounding spaces.
-        public func trimmedBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        func trimmedBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
             guard index < count else { return UnsafeBufferPointer(start: nil, count: 0) }
             var lo = starts[index], hi = ends[index]
             let b = buffer.baseAddress!
@@ -59,30 +59,30 @@ public final class CSVReader {
         }
 
         /// True when the quoted field holds doubled quotes.
-        public func isEscaped(_ index: Int) -> Bool { index < count && escaped[index] }
+        func isEscaped(_ index: Int) -> Bool { index < count && escaped[index] }
 
         /// True when the field is empty or only spaces.
-        public func isBlank(_ index: Int) -> Bool { trimmedBytes(index).isEmpty }
+        func isBlank(_ index: Int) -> Bool { trimmedBytes(index).isEmpty }
     }
 
     /// A file that cannot be read as CSV at all.
-    public struct Failure: Error, CustomStringConvertible {
+    struct Failure: Error, CustomStringConvertible {
         /// The file.
-        public var file: String
+        var file: String
         /// The line, when known.
-        public var line: Int?
+        var line: Int?
         /// Why it cannot be read.
-        public var reason: String
+        var reason: String
         /// `file:line: reason`.
-        public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(reason)" }
+        var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(reason)" }
     }
 
     /// Where a span of records ended: the byte offset after its last record and the lines it covered.
-    public struct SpanEnd: Sendable, Equatable {
+    struct SpanEnd: Sendable, Equatable {
         /// The file offset just after the span's last record.
-        public var offset: Int
+        var offset: Int
         /// Line breaks consumed by the span's records (and blank lines).
-        public var lines: Int
+        var lines: Int
     }
 
     private let path: String
@@ -107,7 +107,7 @@ public final class CSVReader {
     /// The span must start at a record boundary (0, or an offset returned by `spans`). Returns where reading stopped,
     /// which is the next span's start exactly when the spans were cut at true record boundaries.
     @discardableResult
-    public func forEachRecord(in span: Range<Int>, firstLine: Int, _ body: (Record) throws -> Void) throws -> SpanEnd {
+    func forEachRecord(in span: Range<Int>, firstLine: Int, _ body: (Record) throws -> Void) throws -> SpanEnd {
         try scan(in: span, firstLine: firstLine) {
             try body($0)
             return true
@@ -115,7 +115,7 @@ public final class CSVReader {
     }
 
     /// Calls `body` for records from the start of the file until it returns false (to read a header).
-    public func readUntil(_ body: (Record) throws -> Bool) throws {
+    func readUntil(_ body: (Record) throws -> Bool) throws {
         _ = try scan(in: 0..<Int.max, firstLine: 1, body)
     }
 
@@ -191,7 +191,7 @@ public final class CSVReader {
     /// A cut can fall inside a quoted field that holds a line break; `forEachRecord(in:)` on the span before it
     /// then ends past the cut, which is how a caller tells (and reads the next span again from where it really ended).
     /// Bytes from `end` on (a report footer) are left out.
-    public func spans(count: Int, after start: Int, before end: Int = .max) throws -> [Range<Int>] {
+    func spans(count: Int, after start: Int, before end: Int = .max) throws -> [Range<Int>] {
         let file = try OpenFile(path: path)
         defer { file.close() }
         let size = min(try file.size(), end)

@@ -1,17 +1,17 @@
 /// Header names and value mappings of a CRM's export format.
-public struct ColumnPreset: Sendable {
+struct ColumnPreset: Sendable {
     /// The preset's name.
-    public var name: String
+    var name: String
     /// Canonical column → accepted headers, first match wins (case-insensitive, spaces trimmed).
-    public var headers: [String: [String]]
+    var headers: [String: [String]]
     /// Canonical column → (export value, lowercased → canonical value).
-    public var values: [String: [String: String]]
+    var values: [String: [String: String]]
 
     /// Names of the built-in presets.
-    public static let names = ["canonical", "hubspot", "salesforce"]
+    static let names = ["canonical", "hubspot", "salesforce"]
 
     /// The preset with this name.
-    public static func named(_ name: String) -> ColumnPreset {
+    static func named(_ name: String) -> ColumnPreset {
         switch name {
         case "hubspot": return hubspot
         case "salesforce": return salesforce
@@ -20,7 +20,7 @@ public struct ColumnPreset: Sendable {
     }
 
     /// Canonical headers: each column under its own name.
-    public static let canonical = ColumnPreset(
+    static let canonical = ColumnPreset(
         name: "canonical",
         headers: Dictionary(
             uniqueKeysWithValues: LeadColumn.allNames.map { ($0, [$0]) }
@@ -28,7 +28,7 @@ public struct ColumnPreset: Sendable {
         values: [:])
 
     /// HubSpot contact export. Decision columns are custom properties a portal adds for the SLA.
-    public static let hubspot = ColumnPreset(
+    static let hubspot = ColumnPreset(
         name: "hubspot",
         headers: [
             "lead_id": ["Record ID", "Contact ID"], "created_at": ["Create Date"], "source": ["Original Source"],
@@ -77,7 +77,7 @@ public struct ColumnPreset: Sendable {
         ])
 
     /// Salesforce lead report export. MQL, routing and decision dates are custom fields the org adds for the SLA.
-    public static let salesforce = ColumnPreset(
+    static let salesforce = ColumnPreset(
         name: "salesforce",
         headers: [
             "lead_id": ["Lead ID"], "created_at": ["Create Date", "Created Date"], "source": ["Lead Source"],

@@ -1,5 +1,5 @@
 /// Canonical lead columns (DATA.md), plus the optional BANT answers and an attempt count.
-public enum LeadColumn: String, CaseIterable, Sendable {
+enum LeadColumn: String, CaseIterable, Sendable {
     case leadID = "lead_id"
     case createdAt = "created_at"
     case source, owner, company, industry, employees
@@ -21,16 +21,16 @@ public enum LeadColumn: String, CaseIterable, Sendable {
     case contentEngaged = "content_engaged"
 
     /// Every canonical name.
-    public static let allNames = allCases.map(\.rawValue)
+    static let allNames = allCases.map(\.rawValue)
 
     /// Columns holding instants.
-    public var isTimestamp: Bool {
+    var isTimestamp: Bool {
         [.createdAt, .mqlAt, .routedAt, .firstTouchAt, .decisionAt, .sqlAt, .opportunityAt, .wonAt].contains(self)
     }
 }
 
 /// Canonical columns of the activities and engagement files, as named in `data.columns`.
-public enum ActivityColumn: String, CaseIterable, Sendable {
+enum ActivityColumn: String, CaseIterable, Sendable {
     case activityLeadID = "activity_lead_id"
     case activityAt = "activity_at"
     case activityType = "activity_type"
@@ -40,10 +40,10 @@ public enum ActivityColumn: String, CaseIterable, Sendable {
     case engagementAction = "engagement_action"
 
     /// Every canonical name.
-    public static let allNames = allCases.map(\.rawValue)
+    static let allNames = allCases.map(\.rawValue)
 
     /// The header the canonical file uses.
-    public var canonicalHeader: String {
+    var canonicalHeader: String {
         switch self {
         case .activityLeadID, .engagementLeadID: return "lead_id"
         case .activityAt, .engagementAt: return "at"
@@ -55,11 +55,11 @@ public enum ActivityColumn: String, CaseIterable, Sendable {
 }
 
 /// Lead status, normalised.
-public enum LeadStatus: String, CaseIterable, Sendable {
+enum LeadStatus: String, CaseIterable, Sendable {
     case open, working, accepted, rejected, unresponsive, nurture
 }
 
 /// Sales' decision on an MQL.
-public enum Decision: String, Sendable {
+enum Decision: String, Sendable {
     case accepted, rejected
 }

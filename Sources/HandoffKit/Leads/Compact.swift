@@ -2,14 +2,14 @@ import Foundation
 
 /// An optional instant stored in 8 bytes (`Int64.min` means none) instead of 16: a million leads carry nine of them.
 @propertyWrapper
-public struct CompactInstant: Sendable, Hashable {
+struct CompactInstant: Sendable, Hashable {
     private var raw: Int64
 
     /// Wraps an optional value.
-    public init(wrappedValue: Int64?) { raw = wrappedValue ?? .min }
+    init(wrappedValue: Int64?) { raw = wrappedValue ?? .min }
 
     /// The value, or nil.
-    public var wrappedValue: Int64? {
+    var wrappedValue: Int64? {
         get { raw == .min ? nil : raw }
         set { raw = newValue ?? .min }
     }
@@ -17,14 +17,14 @@ public struct CompactInstant: Sendable, Hashable {
 
 /// An optional number stored in 8 bytes (NaN means none).
 @propertyWrapper
-public struct CompactNumber: Sendable {
+struct CompactNumber: Sendable {
     private var raw: Double
 
     /// Wraps an optional value.
-    public init(wrappedValue: Double?) { raw = wrappedValue ?? .nan }
+    init(wrappedValue: Double?) { raw = wrappedValue ?? .nan }
 
     /// The value, or nil.
-    public var wrappedValue: Double? {
+    var wrappedValue: Double? {
         get { raw.isNaN ? nil : raw }
         set { raw = newValue ?? .nan }
     }

@@ -5,8 +5,8 @@ import Foundation
 public struct DataSources: Sendable {
     /// One export and the settings of its `data.files` entry, if it has one.
     public struct File: Sendable, Equatable {
-        public var path: String
-        public var settings: ExportFileSettings?
+        var path: String
+        var settings: ExportFileSettings?
 
         public init(_ path: String, settings: ExportFileSettings? = nil) {
             self.path = path
@@ -15,30 +15,30 @@ public struct DataSources: Sendable {
     }
 
     /// The leads export (required).
-    public var leads: String
+    var leads: String
     /// Its `data.files` entry, if any.
-    public var leadsSettings: ExportFileSettings?
+    var leadsSettings: ExportFileSettings?
     /// The sales activities exports (calls, e-mails, meetings…), read as one.
     public var activityFiles: [File]
     /// The marketing engagement exports, read as one.
     public var engagementFiles: [File]
     /// The related deals export (`data.deals`), resolved to a path.
-    public var deals: String?
+    var deals: String?
     /// The team calendar file (owners' zones, hours, time off), optional.
     public var team: String?
     /// The `--data` folder, when the files come from one: `data.files` paths are relative to it.
-    public var directory: String?
+    var directory: String?
     /// Roles whose files were named on the command line: `data.files` does not replace those.
     public var given: Set<ExportFileSettings.Role> = []
 
     /// The first activities export (most data has one).
-    public var activities: String? {
+    var activities: String? {
         get { activityFiles.first?.path }
         set { activityFiles = newValue.map { [File($0)] } ?? [] }
     }
 
     /// The first engagement export.
-    public var engagement: String? {
+    var engagement: String? {
         get { engagementFiles.first?.path }
         set { engagementFiles = newValue.map { [File($0)] } ?? [] }
     }
@@ -51,7 +51,7 @@ public struct DataSources: Sendable {
     }
 
     /// Explicit paths, several per role.
-    public init(leads: String, activities: [String], engagement: [String]) {
+    init(leads: String, activities: [String], engagement: [String]) {
         self.leads = leads
         activityFiles = activities.map { File($0) }
         engagementFiles = engagement.map { File($0) }
@@ -79,7 +79,7 @@ public struct DataSources: Sendable {
 
     /// These sources with the agreement's `data.files` and `data.deals` applied (a role the agreement lists replaces
     /// the folder's default file of that role), every path checked: all missing files are named in one error.
-    public func resolved(with data: DataSettings) throws -> DataSources {
+    func resolved(with data: DataSettings) throws -> DataSources {
         var out = self
         func place(_ path: String) -> String {
             guard let directory, !path.hasPrefix("/") else { return path }

@@ -1,28 +1,28 @@
 import Foundation
 
 /// How a related deals export joined the leads: what was matched, what was not (with examples), what was derived.
-public struct DealJoin: Sendable, Equatable {
+struct DealJoin: Sendable, Equatable {
     /// The deals export.
-    public var file: String
+    var file: String
     /// Its data rows.
-    public var rows = 0
+    var rows = 0
     /// Deals tied to a lead.
-    public var joined = 0
+    var joined = 0
     /// Deals whose key no lead has, and the first few such keys.
-    public var unmatchedDeals = 0
-    public var unmatchedDealExamples: [String] = []
+    var unmatchedDeals = 0
+    var unmatchedDealExamples: [String] = []
     /// Deals without a key.
-    public var dealsWithoutKey = 0
+    var dealsWithoutKey = 0
     /// Leads whose key (`lead_key`) no deal has, and the first few such keys.
-    public var unmatchedLeads = 0
-    public var unmatchedLeadExamples: [String] = []
+    var unmatchedLeads = 0
+    var unmatchedLeadExamples: [String] = []
     /// Leads given each fact (`sql_at`, `accepted`, …) by a deal, in the agreement's order.
-    public var factsSet: [(fact: String, leads: Int)] = []
+    var factsSet: [(fact: String, leads: Int)] = []
 
     /// How many examples are kept.
     static let exampleLimit = 3
 
-    public static func == (a: DealJoin, b: DealJoin) -> Bool {
+    static func == (a: DealJoin, b: DealJoin) -> Bool {
         a.file == b.file && a.rows == b.rows && a.joined == b.joined && a.unmatchedDeals == b.unmatchedDeals
             && a.unmatchedDealExamples == b.unmatchedDealExamples && a.dealsWithoutKey == b.dealsWithoutKey
             && a.unmatchedLeads == b.unmatchedLeads && a.unmatchedLeadExamples == b.unmatchedLeadExamples
@@ -30,7 +30,7 @@ public struct DealJoin: Sendable, Equatable {
     }
 
     /// One line for reports: `Opportunities.csv: 1,061 deals, 1,061 joined; …`.
-    public var summary: String {
+    var summary: String {
         var parts = ["\(rows) deals, \(joined) joined to a lead"]
         if unmatchedDeals > 0 {
             parts.append(

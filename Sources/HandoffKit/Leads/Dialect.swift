@@ -5,9 +5,9 @@ import Foundation
 /// Detected from the file's bytes (`Dialect.detect`) unless the agreement (`data.encoding`, `data.delimiter`) or the
 /// caller says otherwise. The reader itself only reads UTF-8: any other encoding is transcoded once into a temporary
 /// UTF-8 copy with the same line structure, so every message still names the file's own lines.
-public struct Dialect: Sendable, Hashable, CustomStringConvertible {
+struct Dialect: Sendable, Hashable, CustomStringConvertible {
     /// A text encoding an export may be written in.
-    public enum Encoding: String, Sendable, Hashable, CaseIterable {
+    enum Encoding: String, Sendable, Hashable, CaseIterable {
         case utf8 = "utf-8"
         case utf8BOM = "utf-8-bom"
         case utf16LE = "utf-16le"
@@ -16,7 +16,7 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
         case windows1252 = "windows-1252"
 
         /// The names `data.encoding` accepts (each case's name, plus common spellings).
-        public static let aliases: [String: Encoding] = [
+        static let aliases: [String: Encoding] = [
             "utf-8": .utf8, "utf8": .utf8, "utf-8-bom": .utf8BOM, "utf-8-sig": .utf8BOM, "utf-16le": .utf16LE,
             "utf-16-le": .utf16LE,
             "utf-16be": .utf16BE, "utf-16-be": .utf16BE, "iso-8859-1": .iso88591, "latin-1": .iso88591,
@@ -25,7 +25,7 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
         ]
 
         /// `data.encoding` text → encoding (case-insensitive); nil when unknown.
-        public init?(name: String) {
+        init?(name: String) {
             guard let known = Encoding.aliases[name.lowercased().trimmingSpaces()] else { return nil }
             self = known
         }
@@ -34,44 +34,44 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
         var needsTranscoding: Bool { self != .utf8 && self != .utf8BOM }
 
         /// The name as written in `data.encoding`.
-        public var name: String { rawValue }
+        var name: String { rawValue }
     }
 
     /// How lines end (reported only: the reader reads all three).
-    public enum LineEnd: String, Sendable, Hashable {
+    enum LineEnd: String, Sendable, Hashable {
         case lf = "LF"
         case crlf = "CRLF"
         case cr = "CR"
     }
 
     /// The delimiters detected and accepted, in order of preference when two fit equally.
-    public static let delimiters: [UInt8] = [0x2C, 0x3B, 0x09, 0x7C]
+    static let delimiters: [UInt8] = [0x2C, 0x3B, 0x09, 0x7C]
 
     /// The text encoding.
-    public var encoding: Encoding
+    var encoding: Encoding
     /// The field delimiter: one of `delimiters`.
-    public var delimiter: UInt8
+    var delimiter: UInt8
     /// How lines end (`nil` when the file has a single line).
-    public var lineEnd: LineEnd?
+    var lineEnd: LineEnd?
 
     /// A dialect; `delimiter` must be one of `Dialect.delimiters` (anything else reads as a comma).
-    public init(encoding: Encoding = .utf8, delimiter: UInt8 = 0x2C, lineEnd: LineEnd? = .lf) {
+    init(encoding: Encoding = .utf8, delimiter: UInt8 = 0x2C, lineEnd: LineEnd? = .lf) {
         self.encoding = encoding
         self.delimiter = Dialect.delimiters.contains(delimiter) ? delimiter : 0x2C
         self.lineEnd = lineEnd
     }
 
     /// Plain UTF-8, comma, LF: what Handoff writes and most tools export.
-    public static let standard = Dialect()
+    static let standard = Dialect()
 
     /// True for UTF-8 (with or without a byte-order mark) and commas: nothing worth a note.
-    public var isPlain: Bool { !encoding.needsTranscoding && delimiter == 0x2C }
+    var isPlain: Bool { !encoding.needsTranscoding && delimiter == 0x2C }
 
     /// True when numbers use a decimal comma (`1.234,56`): files delimited by `;` (as European spreadsheets write).
-    public var decimalComma: Bool { delimiter == 0x3B }
+    var decimalComma: Bool { delimiter == 0x3B }
 
     /// `;` → "semicolon" etc., for messages.
-    public static func delimiterName(_ byte: UInt8) -> String {
+    static func delimiterName(_ byte: UInt8) -> String {
         switch byte {
         case 0x2C: return "comma"
         case 0x3B: return "semicolon"
@@ -82,7 +82,7 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `data.delimiter` text → delimiter byte: the character itself, `\t`, or its name (comma, semicolon, tab, pipe).
-    public static func delimiter(named text: String) -> UInt8? {
+    static func delimiter(named text: String) -> UInt8? {
         switch text.lowercased() {
         case ",", "comma": return 0x2C
         case ";", "semicolon": return 0x3B
@@ -93,12 +93,12 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The accepted `data.delimiter` values, for messages.
-    public static let delimiterChoices = "',' (comma), ';' (semicolon), '\\t' (tab) or '|' (pipe)"
+    static let delimiterChoices = "',' (comma), ';' (semicolon), '\\t' (tab) or '|' (pipe)"
     /// The accepted `data.encoding` values, for messages.
-    public static let encodingChoices = Encoding.allCases.map(\.rawValue).joined(separator: ", ")
+    static let encodingChoices = Encoding.allCases.map(\.rawValue).joined(separator: ", ")
 
     /// `windows-1252, semicolon-delimited, CRLF line ends`.
-    public var description: String {
+    var description: String {
         "\(encoding.name), \(Dialect.delimiterName(delimiter))-delimited"
             + (lineEnd.map { ", \($0.rawValue) line ends" } ?? "")
     }

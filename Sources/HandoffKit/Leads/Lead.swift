@@ -1,70 +1,70 @@
 /// One lead with everything the metrics need, compact enough for a million of them: plain memory (texts are
 /// references into the ledger's `texts`, the id into its `ids`), so copying one retains nothing.
-public struct Lead: Sendable {
+struct Lead: Sendable {
     /// The CRM's id: `ledger.ids[lead.id]`.
-    public var id: TextRef
+    var id: TextRef
     /// When the lead was created.
-    @CompactInstant public var createdAt: Int64?
-    @CompactInstant public var mqlAt: Int64?
-    @CompactInstant public var routedAt: Int64?
+    @CompactInstant var createdAt: Int64?
+    @CompactInstant var mqlAt: Int64?
+    @CompactInstant var routedAt: Int64?
     /// The export's own first-touch column.
-    @CompactInstant public var firstTouchAt: Int64?
-    @CompactInstant public var decisionAt: Int64?
-    @CompactInstant public var sqlAt: Int64?
-    @CompactInstant public var opportunityAt: Int64?
-    @CompactInstant public var wonAt: Int64?
+    @CompactInstant var firstTouchAt: Int64?
+    @CompactInstant var decisionAt: Int64?
+    @CompactInstant var sqlAt: Int64?
+    @CompactInstant var opportunityAt: Int64?
+    @CompactInstant var wonAt: Int64?
     /// Lead source (after `data.values.source` mapping).
-    public var source: TextRef = .empty
+    var source: TextRef = .empty
     /// Sales owner.
-    public var owner: TextRef = .empty
+    var owner: TextRef = .empty
     /// Company name.
-    public var company: TextRef = .empty
+    var company: TextRef = .empty
     /// Industry.
-    public var industry: TextRef = .empty
+    var industry: TextRef = .empty
     /// Country or region.
-    public var country: TextRef = .empty
+    var country: TextRef = .empty
     /// Job title.
-    public var title: TextRef = .empty
+    var title: TextRef = .empty
     /// BANT: the buying timeline given.
-    public var timeline: TextRef = .empty
+    var timeline: TextRef = .empty
     /// BANT: the use case given.
-    public var useCase: TextRef = .empty
+    var useCase: TextRef = .empty
     /// BANT: the budget given.
-    public var budget: TextRef = .empty
+    var budget: TextRef = .empty
     /// The content the lead engaged with (lead context).
-    public var contentEngaged: TextRef = .empty
+    var contentEngaged: TextRef = .empty
     /// A rejection reason id when it maps to one, else the text as exported.
-    public var rejectionReason: TextRef = .empty
+    var rejectionReason: TextRef = .empty
     /// Company size.
-    @CompactNumber public var employees: Double?
-    @CompactNumber public var annualRevenue: Double?
-    @CompactNumber public var score: Double?
-    public var status: LeadStatus?
+    @CompactNumber var employees: Double?
+    @CompactNumber var annualRevenue: Double?
+    @CompactNumber var score: Double?
+    var status: LeadStatus?
     /// Sales' decision.
-    public var decision: Decision?
+    var decision: Decision?
     /// The export's own attempt counter.
-    public var attemptCountColumn: Int? {
+    var attemptCountColumn: Int? {
         get { attemptCountRaw < 0 ? nil : Int(attemptCountRaw) }
         set { attemptCountRaw = Int32(clamping: newValue ?? -1) }
     }
     private var attemptCountRaw: Int32 = -1
     /// Where this lead's sales activities are in the ledger's flat `activities` array (time-ordered).
-    public var activityStart: Int32 = 0
+    var activityStart: Int32 = 0
     /// How many sales activities the lead has (every one the export lists, whatever its type or time).
-    public var activityCount: Int32 = 0
+    var activityCount: Int32 = 0
     /// Where this lead's engagement events are in the ledger's flat `events` array (time-ordered).
-    public var eventStart: Int32 = 0
+    var eventStart: Int32 = 0
     /// How many engagement events the lead has.
-    public var eventCount: Int32 = 0
+    var eventCount: Int32 = 0
 
     /// This lead's slice of the ledger's `events`.
-    public var eventRange: Range<Int> { Int(eventStart)..<Int(eventStart) + Int(eventCount) }
+    var eventRange: Range<Int> { Int(eventStart)..<Int(eventStart) + Int(eventCount) }
 
     /// This lead's slice of the ledger's `activities`.
-    public var activityRange: Range<Int> { Int(activityStart)..<Int(activityStart) + Int(activityCount) }
+    var activityRange: Range<Int> { Int(activityStart)..<Int(activityStart) + Int(activityCount) }
 
     /// Creates a lead with only an id.
-    public init(id: TextRef) {
+    init(id: TextRef) {
         self.id = id
         createdAt = nil
         mqlAt = nil
@@ -96,27 +96,27 @@ public struct Lead: Sendable {
     }
 
     /// When the handoff clock starts: routing, else becoming an MQL.
-    public var handoffAt: Int64? { routedAt ?? mqlAt }
+    var handoffAt: Int64? { routedAt ?? mqlAt }
 }
 
 /// One marketing interaction (engagement export) or one sales activity (activities export), in eight bytes: the instant in the high 48 bits (seconds, ±4 million years), the action
 /// code in the low 16 (a million leads have five million of these, and sales activities share the layout).
-public struct EngagementEvent: Sendable {
+struct EngagementEvent: Sendable {
     private var packed: Int64
 
     /// An event of `action` at `at` (clamped to ±2^47 seconds).
-    public init(action: UInt16, at: Int64) {
+    init(action: UInt16, at: Int64) {
         packed = min(max(at, -(1 << 47)), (1 << 47) - 1) << 16 | Int64(action)
     }
 
     /// Index into the ledger's action names (engagement) or activity types (activities).
-    public var action: UInt16 {
+    var action: UInt16 {
         get { UInt16(truncatingIfNeeded: packed) }
         set { packed = packed & ~0xFFFF | Int64(newValue) }
     }
 
     /// When it happened.
-    public var at: Int64 {
+    var at: Int64 {
         get { packed >> 16 }
         set { self = EngagementEvent(action: action, at: newValue) }
     }
@@ -137,22 +137,22 @@ public struct EngagementEvent: Sendable {
 }
 
 /// A row or cell that could not be read, and what happened to it.
-public struct DataIssue: Sendable, Hashable {
+struct DataIssue: Sendable, Hashable {
     /// The file.
-    public var file: String
+    var file: String
     /// The 1-based line.
-    public var line: Int
+    var line: Int
     /// The canonical column.
-    public var column: String
+    var column: String
     /// The value as exported.
-    public var value: String
+    var value: String
     /// Why it could not be read.
-    public var reason: String
+    var reason: String
     /// True when the whole row was left out; false when only the cell was treated as blank.
-    public var rowSkipped: Bool
+    var rowSkipped: Bool
 
     /// `leads.csv:12: column mql_at, value '31/02/2026': not a date — cell treated as blank`.
-    public var description: String {
+    var description: String {
         let shown = value.count > 40 ? String(value.prefix(40)) + "…" : value
         let column = self.column.isEmpty ? "" : " column \(self.column),"
         return
@@ -161,37 +161,37 @@ public struct DataIssue: Sendable, Hashable {
 }
 
 /// What was read and what could not be.
-public struct DataQuality: Sendable {
+struct DataQuality: Sendable {
     /// Data rows read per file.
-    public var rowsRead: [String: Int] = [:]
+    var rowsRead: [String: Int] = [:]
     /// Rows left out (no id, duplicate id, unknown lead, no timestamp).
-    public var rowsSkipped = 0
+    var rowsSkipped = 0
     /// Cells that could not be read and were treated as blank.
-    public var cellsBlanked = 0
+    var cellsBlanked = 0
     /// Title rows above the header (report exports), per file.
-    public var preambleRows: [String: Int] = [:]
+    var preambleRows: [String: Int] = [:]
     /// Report footer rows after the data (totals, "Generated by", copyright), per file in line order: never counted.
-    public var footers: [ReportFooter] = []
+    var footers: [ReportFooter] = []
     /// How each file was written (encoding, delimiter, line ends), detected or as set.
-    public var dialects: [String: Dialect] = [:]
+    var dialects: [String: Dialect] = [:]
     /// Issues in file order; the first `detailLimit` are kept in full, all are counted.
-    public var issues: [DataIssue] = []
+    var issues: [DataIssue] = []
     /// Every issue, including those past the detail limit.
-    public var issueCount = 0
+    var issueCount = 0
     /// How many issues are kept in full.
-    public static let detailLimit = 1000
+    static let detailLimit = 1000
     /// How the related deals export joined the leads, when one was read.
-    public var deals: DealJoin?
+    var deals: DealJoin?
     /// Raw values (lowercased) seen in each column the agreement maps values of, for checking `data.values`.
-    public var valuesSeen: [String: Set<String>] = [:]
+    var valuesSeen: [String: Set<String>] = [:]
     /// Status and decision values that map to nothing known, with how many cells hold each.
-    public var unmapped: [String: [String: Int]] = [:]
+    var unmapped: [String: [String: Int]] = [:]
     /// `data.values` checked against the data: keys that never occur (with a "did you mean"), values left unmapped.
-    public var mappingNotes: [String] = []
+    var mappingNotes: [String] = []
     /// Local times (no offset in the value) that a DST change makes nonexistent or ambiguous, per file and column.
     /// Counted for columns read by a pattern (declared or detected); a nonexistent time is read with the offset after
     /// the change, an ambiguous one as its first occurrence.
-    public var localTimes: [String: [String: LocalTimeCounts]] = [:]
+    var localTimes: [String: [String: LocalTimeCounts]] = [:]
 
     /// Counts a local time in a DST gap or overlap.
     mutating func noteLocalTime(_ kind: ZoneRules.LocalTimeKind, file: String, column: String) {
@@ -230,11 +230,11 @@ public struct DataQuality: Sendable {
 }
 
 /// Local times a DST change affects: in a spring-forward gap (they never happened) or a fall-back overlap (twice).
-public struct LocalTimeCounts: Sendable, Equatable {
-    public var nonexistent = 0
-    public var ambiguous = 0
+struct LocalTimeCounts: Sendable, Equatable {
+    var nonexistent = 0
+    var ambiguous = 0
 
-    public init(nonexistent: Int = 0, ambiguous: Int = 0) {
+    init(nonexistent: Int = 0, ambiguous: Int = 0) {
         self.nonexistent = nonexistent
         self.ambiguous = ambiguous
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads the leads, activities and engagement exports into a `LeadLedger`.
-public final class LeadLoader: Sendable {
+final class LeadLoader: Sendable {
     let settings: DataSettings
     let preset: ColumnPreset
     let timestamps: TimestampParser
@@ -24,7 +24,7 @@ public final class LeadLoader: Sendable {
 
     /// A loader for an agreement's data settings. `cores` and `minimumSpan` decide how files are cut into spans read
     /// at once (the machine's cores, 8 MB); tests cut small files to check that the spans join exactly.
-    public convenience init(agreement: Agreement, cores: Int? = nil, minimumSpan: Int = 8 << 20) throws {
+    convenience init(agreement: Agreement, cores: Int? = nil, minimumSpan: Int = 8 << 20) throws {
         try self.init(
             data: agreement.data, timeZone: agreement.businessHours.timeZone, reasons: agreement.rejectionReasons,
             cores: cores, minimumSpan: minimumSpan)
@@ -32,7 +32,7 @@ public final class LeadLoader: Sendable {
 
     /// A loader for data settings only: `timeZone` reads timestamps without an offset when `data.time_zone` is not
     /// set, and `reasons` names the agreed rejection reasons an export's text maps to. No commitment is consulted.
-    public init(
+    init(
         data: DataSettings, timeZone: String, reasons agreed: [RejectionReason], cores: Int? = nil,
         minimumSpan: Int = 8 << 20
     ) throws {
@@ -69,7 +69,7 @@ public final class LeadLoader: Sendable {
     /// then joined in file order, so every number, issue and line is what one front-to-back read gives. A cut that
     /// turns out not to be a record boundary (a quoted line break) has the span after it read again from the true
     /// boundary; a lead id repeated across spans, or an error in a span, has that file read again front to back.
-    public func load(_ sources: DataSources) throws -> LeadLedger {
+    func load(_ sources: DataSources) throws -> LeadLedger {
         let clock = PhaseClock()
         let sources = try sources.resolved(with: settings)
         var files: [ReadFile] = []

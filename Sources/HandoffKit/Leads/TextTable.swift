@@ -3,24 +3,24 @@ import Foundation
 /// A text value of a lead (source, owner, company, …), stored once per distinct value in a `TextTable`.
 /// `TextRef.empty` is the empty text. Leads hold these 4-byte references instead of `String`s, so a million
 /// leads are plain memory: no reference counting when they are copied, nothing to release when they go.
-public struct TextRef: Hashable, Sendable, Comparable {
+struct TextRef: Hashable, Sendable, Comparable {
     /// The entry's position in its table.
-    public let raw: Int32
+    let raw: Int32
 
     /// The empty text (entry 0 of every table).
-    public static let empty = TextRef(raw: 0)
+    static let empty = TextRef(raw: 0)
 
     /// True for the empty text.
-    public var isEmpty: Bool { raw == 0 }
+    var isEmpty: Bool { raw == 0 }
 
-    public static func < (a: TextRef, b: TextRef) -> Bool { a.raw < b.raw }
+    static func < (a: TextRef, b: TextRef) -> Bool { a.raw < b.raw }
 }
 
 /// Distinct texts stored in one byte arena and found by their bytes (open addressing on an FNV-1a hash), so the
 /// loaders intern CSV cells without building a `String` first. `materialize()` (the ledger runs it after loading)
 /// keeps each entry that more than one cell refers to as a `String` and lowercased; an entry only one cell refers
 /// to (most company names of a real export) stays bytes, decoded when asked for.
-public struct TextTable: Sendable {
+struct TextTable: Sendable {
     private var arena: [UInt8] = []
     /// Entry k is `arena[offsets[k]..<offsets[k + 1]]`.
     private var offsets: [Int] = [0, 0]
@@ -39,27 +39,27 @@ public struct TextTable: Sendable {
     private var lowercasedStrings: [String] = [""]
 
     /// An empty table.
-    public init() {}
+    init() {}
 
     /// Number of entries, the empty text included.
-    public var count: Int { hashes.count }
+    var count: Int { hashes.count }
 
     /// The entry's text.
-    public subscript(ref: TextRef) -> String {
+    subscript(ref: TextRef) -> String {
         let k = Int(ref.raw)
         if k < strings.count, shared[k] { return strings[k] }
         return withBytes(ref) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The entry's text lowercased, for case-insensitive comparisons.
-    public func lowercased(_ ref: TextRef) -> String {
+    func lowercased(_ ref: TextRef) -> String {
         let k = Int(ref.raw)
         if k < lowercasedStrings.count, shared[k] { return lowercasedStrings[k] }
         return self[ref].lowercased()
     }
 
     /// Calls `body` with the entry's bytes.
-    public func withBytes<R>(_ ref: TextRef, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    func withBytes<R>(_ ref: TextRef, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let k = Int(ref.raw)
         return arena.withUnsafeBufferPointer { a in body(UnsafeBufferPointer(rebasing: a[offsets[k]..<offsets[k + 1]]))
         }
@@ -67,19 +67,19 @@ public struct TextTable: Sendable {
 
     /// The reference for `bytes` (valid UTF-8, checked by the caller), adding an entry when they are new.
     @inline(__always)
-    public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRef {
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRef {
         insert(bytes).ref
     }
 
     /// A new entry for `bytes`; `nil` when the table holds them already (or they are empty).
     @inline(__always)
-    public mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRef? {
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRef? {
         let (ref, inserted) = insert(bytes)
         return inserted ? ref : nil
     }
 
     /// A new entry for `text`; `nil` when the table holds it already (or it is empty).
-    public mutating func add(_ text: String) -> TextRef? {
+    mutating func add(_ text: String) -> TextRef? {
         var t = text
         return t.withUTF8 { add($0) }
     }
@@ -113,7 +113,7 @@ public struct TextTable: Sendable {
     /// whose values are nearly all distinct (company names) and that no rule groups by, this saves hashing and
     /// probing a table as large as the file. Such entries are not found by `find` or `intern`.
     @inline(__always)
-    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRef {
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRef {
         if bytes.isEmpty { return .empty }
         let k = hashes.count
         arena.append(contentsOf: bytes)
@@ -125,7 +125,7 @@ public struct TextTable: Sendable {
     }
 
     /// `append` for a decoded text.
-    public mutating func append(_ text: String) -> TextRef {
+    mutating func append(_ text: String) -> TextRef {
         var t = text
         return t.withUTF8 { append($0) }
     }
@@ -134,13 +134,13 @@ public struct TextTable: Sendable {
     func isUnpooled(_ ref: TextRef) -> Bool { unpooled[Int(ref.raw)] }
 
     /// The reference for `text`, adding it when new.
-    public mutating func intern(_ text: String) -> TextRef {
+    mutating func intern(_ text: String) -> TextRef {
         var t = text
         return t.withUTF8 { intern($0) }
     }
 
     /// The reference for `bytes` when the table holds them.
-    public func find(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRef? {
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRef? {
         if bytes.isEmpty { return .empty }
         let h = Self.hash(bytes)
         let mask = slots.count - 1
@@ -168,7 +168,7 @@ public struct TextTable: Sendable {
     func isShared(_ ref: TextRef) -> Bool { shared[Int(ref.raw)] }
 
     /// Builds the `String` and lowercased forms of the shared entries added since the last call.
-    public mutating func materialize() {
+    mutating func materialize() {
         while strings.count < count {
             let k = strings.count
             guard shared[k] else {
@@ -183,7 +183,7 @@ public struct TextTable: Sendable {
     }
 
     /// Reserves room for `entries` entries of about `bytesEach` bytes.
-    public mutating func reserve(_ entries: Int, bytesEach: Int) {
+    mutating func reserve(_ entries: Int, bytesEach: Int) {
         arena.reserveCapacity(entries * bytesEach)
         offsets.reserveCapacity(entries + 1)
         hashes.reserveCapacity(entries)

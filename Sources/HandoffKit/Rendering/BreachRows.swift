@@ -1,7 +1,7 @@
 /// Every breaching lead as rows: breaches.csv of the weekly package, and the timing fields of the check JSON.
 public enum BreachRows {
     /// The CSV header.
-    public static let header = [
+    static let header = [
         "lead_id", "owner", "commitment", "started", "due", "happened", "late_by", "late_by_seconds", "detail",
     ]
 

@@ -1,7 +1,7 @@
 /// `handoff check` output: one line per commitment, then totals; or the stable JSON schema.
 public enum CheckReport {
     /// The schema version written into JSON output; bumped only on incompatible changes.
-    public static let schemaVersion = 1
+    static let schemaVersion = 1
 
     /// Plain-ASCII-safe text: `[ok] sales  first-touch  met  93.1%  goal >= 90% within 30m (business)  n=72 pending=3`.
     public static func text(_ s: Scorecard, breaches detailed: Bool = false) -> String {

@@ -11,10 +11,10 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case sla, scorecard, agenda
 
     /// The template file name.
-    public var fileName: String { "\(rawValue).md" }
+    var fileName: String { "\(rawValue).md" }
 
     /// The fields the document offers.
-    public var shape: [String: TemplateShape] {
+    var shape: [String: TemplateShape] {
         switch self {
         case .sla: return SLADocument.shape
         case .scorecard: return ScorecardDocument.shape
@@ -48,7 +48,7 @@ public struct DocumentRenderer: Sendable {
     }
 
     /// The text and path of the template for `kind`.
-    public func source(_ kind: DocumentKind) throws -> (String, String) {
+    func source(_ kind: DocumentKind) throws -> (String, String) {
         if let dir = overrides {
             let path = (dir as NSString).appendingPathComponent(kind.fileName)
             if FileManager.default.fileExists(atPath: path) {

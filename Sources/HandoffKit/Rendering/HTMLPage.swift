@@ -3,9 +3,9 @@
 /// Prose goes through libcmark. GFM pipe tables (which libcmark cannot read) are found here and written as
 /// `<table>` elements, each cell's Markdown rendered by libcmark so escapes hold. Chart markers
 /// (`<!-- chart:NAME -->` alone on a line) are replaced by the inline SVG the caller supplies.
-public enum HTMLPage {
+enum HTMLPage {
     /// The page for `markdown`, titled `title`, with `charts` by name.
-    public static func render(markdown: String, title: String, charts: [String: String] = [:]) -> String {
+    static func render(markdown: String, title: String, charts: [String: String] = [:]) -> String {
         var body = ""
         for block in MarkdownBlocks.split(markdown) {
             switch block {
@@ -41,7 +41,7 @@ public enum HTMLPage {
     }
 
     /// Markdown without chart markers, for the Markdown output.
-    public static func markdownWithoutMarkers(_ markdown: String) -> String {
+    static func markdownWithoutMarkers(_ markdown: String) -> String {
         var out: [Substring] = []
         var previousBlank = false
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -102,7 +102,7 @@ public enum HTMLPage {
     }
 
     /// Escapes text for HTML element content and attribute values.
-    public static func escape(_ s: String) -> String {
+    static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s {

@@ -1,5 +1,5 @@
 /// Escaping for text that lands in Markdown: it renders as the same text and can add no structure.
-public enum Markdown {
+enum Markdown {
     /// Characters that are markup anywhere in a line (emphasis, code, links, HTML, entities, tables, math, strikethrough).
     private static let inline: Set<Unicode.Scalar> = ["\\", "`", "*", "[", "]", "<", "|", "&", "$", "~"]
     /// Characters that are markup at the start of a line (headings, quotes, lists, setext underlines).
@@ -12,7 +12,7 @@ public enum Markdown {
     /// list item trims them anyway, which would bring a `#` or `-` to the start of the line).
     /// The text is read as Unicode scalars, as CommonMark reads it: a `*` followed by a combining mark is one
     /// Swift `Character` but still an emphasis delimiter.
-    public static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         var trimmed = Array(text.trimmingSpaces().unicodeScalars)[...]
         // A leading combining mark has nothing to attach to but the space the template puts before the text: the two
         // make one Character, which trimming a table cell drops, bringing what follows to the start of the line.

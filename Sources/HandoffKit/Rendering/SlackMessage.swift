@@ -69,7 +69,7 @@ public enum SlackMessage {
     /// Text from the agreement or the CRM, made inert in mrkdwn: `&`, `<`, `>` as entities (no links, mentions or
     /// `<!channel>`), formatting characters `*` `_` `~` `` ` `` and `@` replaced by look-alikes Slack does not read
     /// as markup, line breaks as spaces.
-    public static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         var out = ""
         for ch in text {
             switch ch {

@@ -33,9 +33,9 @@ public enum OutputFile {
 }
 
 /// Reads input files with errors that name the file.
-public enum InputFile {
+enum InputFile {
     /// The file's bytes, or a clear error.
-    public static func bytes(at path: String) throws -> [UInt8] {
+    static func bytes(at path: String) throws -> [UInt8] {
         guard FileManager.default.fileExists(atPath: path) else {
             throw HandoffError(.usage, "no such file: '\(path)'", file: path)
         }

@@ -1,5 +1,5 @@
 /// Measures durations either in wall time or in business time.
-public protocol DurationClock: Sendable {
+protocol DurationClock: Sendable {
     /// Seconds counted from `start` to `end` (0 when `end` is not after `start`).
     func elapsed(from start: Int64, to end: Int64) -> Int64
     /// The instant at which `seconds` have been counted from `start`.
@@ -7,13 +7,11 @@ public protocol DurationClock: Sendable {
 }
 
 /// Wall-clock time: every second counts.
-public struct CalendarClock: DurationClock {
-    /// A clock that counts every second.
-    public init() {}
+struct CalendarClock: DurationClock {
     /// Seconds from `start` to `end`.
-    public func elapsed(from start: Int64, to end: Int64) -> Int64 { max(0, end - start) }
+    func elapsed(from start: Int64, to end: Int64) -> Int64 { max(0, end - start) }
     /// `start` plus `seconds`.
-    public func deadline(from start: Int64, after seconds: Int64) -> Int64 { start + seconds }
+    func deadline(from start: Int64, after seconds: Int64) -> Int64 { start + seconds }
 }
 
 /// Business time: only opening hours of working days count, in the agreement's IANA zone, holidays

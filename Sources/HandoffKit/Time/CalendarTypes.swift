@@ -56,7 +56,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public func adding(days: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + days) }
 
     /// The same day `months` later, clamped to the month's length.
-    public func adding(months: Int) -> LocalDate {
+    func adding(months: Int) -> LocalDate {
         let total = year * 12 + (month - 1) + months
         let y = total / 12, m = total % 12 + 1
         return LocalDate(year: y, month: m, day: min(day, LocalDate.daysIn(month: m, year: y)))
@@ -72,7 +72,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Number of days in a month.
-    public static func daysIn(month: Int, year: Int) -> Int {
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -88,7 +88,7 @@ public enum Weekday: String, CaseIterable, Sendable, Hashable, Comparable {
     case monday, tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// Accepts `mon`, `Monday`, `MONDAY`.
-    public init?(parsing text: String) {
+    init?(parsing text: String) {
         let t = text.trimmingSpaces().lowercased()
         guard t.count >= 3, let match = Weekday.allCases.first(where: { $0.rawValue.hasPrefix(t) }) else { return nil }
         self = match
@@ -98,21 +98,21 @@ public enum Weekday: String, CaseIterable, Sendable, Hashable, Comparable {
     public var index: Int { Weekday.allCases.firstIndex(of: self) ?? 0 }
 
     /// `Monday`.
-    public var name: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+    var name: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.index < rhs.index }
 }
 
 /// A wall-clock time of day: `09:00`.
-public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Minutes after midnight.
-    public var minutes: Int
+    var minutes: Int
 
     /// Creates a time from minutes after midnight.
-    public init(minutes: Int) { self.minutes = minutes }
+    init(minutes: Int) { self.minutes = minutes }
 
     /// Parses `9:00`, `09:00`, `17:30`, `24:00`.
-    public init?(parsing text: String) {
+    init?(parsing text: String) {
         let parts = text.trimmingSpaces().split(separator: ":")
         guard parts.count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
             (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440
@@ -121,10 +121,10 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// `09:00`.
-    public var description: String {
+    var description: String {
         let h = minutes / 60, m = minutes % 60
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
     }
 
-    public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool { lhs.minutes < rhs.minutes }
+    static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool { lhs.minutes < rhs.minutes }
 }

@@ -1,20 +1,20 @@
 /// The timestamp layouts an agreement declares (`data.date_formats`): for every timestamp column (a list) or per
 /// canonical column (a map). A column nobody declared has its layout detected from a sample of its values.
-public struct TimestampFormats: Sendable, Equatable {
+struct TimestampFormats: Sendable, Equatable {
     /// A list of the old layout names only (`[D/M/YYYY]`): every timestamp column is read by the built-in reader with
     /// these preferences, exactly as before patterns existed.
-    public var legacy: [TimestampParser.Layout] = []
+    var legacy: [TimestampParser.Layout] = []
     /// A list with at least one pattern: every timestamp column reads these (old names expanded).
-    public var all: [TimestampPattern] = []
+    var all: [TimestampPattern] = []
     /// Canonical column (`created_at`, `mql_at`, `activity_at`, …) → its patterns, tried in order.
-    public var byColumn: [String: [TimestampPattern]] = [:]
+    var byColumn: [String: [TimestampPattern]] = [:]
     /// Two-digit years fall in `twoDigitYearPivot…twoDigitYearPivot + 99` (`data.two_digit_year_pivot`).
-    public var twoDigitYearPivot = TimestampParser.defaultPivot
+    var twoDigitYearPivot = TimestampParser.defaultPivot
 
     /// Nothing declared: every column detected.
-    public static let none = TimestampFormats()
+    static let none = TimestampFormats()
 
-    public init(
+    init(
         legacy: [TimestampParser.Layout] = [], all: [TimestampPattern] = [],
         byColumn: [String: [TimestampPattern]] = [:],
         twoDigitYearPivot: Int = TimestampParser.defaultPivot
@@ -26,16 +26,16 @@ public struct TimestampFormats: Sendable, Equatable {
     }
 
     /// True when a list applies to every column, so nothing is detected.
-    public var coversEveryColumn: Bool { !legacy.isEmpty || !all.isEmpty }
+    var coversEveryColumn: Bool { !legacy.isEmpty || !all.isEmpty }
 
     /// One entry of `data.date_formats`: an old layout name (expanded) or a pattern.
-    public static func compile(_ text: String) throws(TimestampPattern.Problem) -> [TimestampPattern] {
+    static func compile(_ text: String) throws(TimestampPattern.Problem) -> [TimestampPattern] {
         if let layout = TimestampParser.Layout(pattern: text) { return layout.expansion }
         return [try TimestampPattern(text)]
     }
 
     /// The parser for `column` when the agreement declares its layout, else nil (the column is then detected).
-    public func declaredParser(_ column: String, zone: ZoneRules) -> TimestampParser? {
+    func declaredParser(_ column: String, zone: ZoneRules) -> TimestampParser? {
         if let patterns = byColumn[column] {
             return TimestampParser(
                 zone: zone, patterns: patterns, twoDigitYearPivot: twoDigitYearPivot, fallback: .isoAndEpoch)
@@ -52,7 +52,7 @@ public struct TimestampFormats: Sendable, Equatable {
 extension TimestampParser {
     /// One parser per canonical column from a per-file map (column → patterns, tried in order, then ISO 8601 and
     /// epochs); local times in `zone`, two-digit years from `twoDigitYearPivot`.
-    public static func columns(
+    static func columns(
         _ map: [String: [TimestampPattern]], zone: ZoneRules,
         twoDigitYearPivot: Int = TimestampParser.defaultPivot
     ) -> [String: TimestampParser] {
@@ -63,19 +63,19 @@ extension TimestampParser {
 }
 
 /// Detects a timestamp column's layout from a sample of its values, or says why it cannot — never guessing.
-public enum TimestampDetection {
+enum TimestampDetection {
     /// One value of the sample and its line in the file.
-    public struct Sample: Sendable {
-        public let text: String
-        public let line: Int
-        public init(_ text: String, line: Int) {
+    struct Sample: Sendable {
+        let text: String
+        let line: Int
+        init(_ text: String, line: Int) {
             self.text = text
             self.line = line
         }
     }
 
     /// What the sample says.
-    public enum Outcome: Sendable, Equatable {
+    enum Outcome: Sendable, Equatable {
         /// Every value is a built-in shape (ISO 8601, epoch) or nothing better fits: the built-in reader, as before.
         case builtIn
         /// These patterns read the sample, one reading each.
@@ -110,16 +110,16 @@ public enum TimestampDetection {
     }
 
     /// How many values of a column are sampled (non-blank cells from the top of the file).
-    public static let sampleSize = 2000
+    static let sampleSize = 2000
 
     /// Decides the layout of `column` from `sample` (non-blank values, in file order). `pivot` reads two-digit years.
-    public static func detect(column: String, sample: [Sample], pivot: Int = TimestampParser.defaultPivot) -> Outcome {
+    static func detect(column: String, sample: [Sample], pivot: Int = TimestampParser.defaultPivot) -> Outcome {
         analyze(column: column, sample: sample, pivot: pivot).outcome
     }
 
     /// `detect`, with the pattern lists the agreement could declare when the sample does not decide (one list per
     /// reading, as in the message's lines to add; empty when it decides or nothing reads the values).
-    public static func analyze(column: String, sample: [Sample], pivot: Int = TimestampParser.defaultPivot) -> (
+    static func analyze(column: String, sample: [Sample], pivot: Int = TimestampParser.defaultPivot) -> (
         outcome: Outcome, options: [[TimestampPattern]]
     ) {
         let utc = ZoneRules(identifier: "UTC")
@@ -244,7 +244,7 @@ public enum TimestampDetection {
     }
 
     /// `data: {date_formats: {column: "pattern"}}` or with a list of patterns.
-    public static func agreementLine(_ column: String, _ patterns: [TimestampPattern]) -> String {
+    static func agreementLine(_ column: String, _ patterns: [TimestampPattern]) -> String {
         let texts = patterns.map { "\"\($0.text)\"" }
         return
             "data: {date_formats: {\(column): \(texts.count == 1 ? texts[0] : "[\(texts.joined(separator: ", "))]")}}"

@@ -5,9 +5,9 @@
 /// With patterns (`TimestampPattern`, from `data.date_formats` or detected from a sample): the patterns in order, then the
 /// built-in shapes that cannot be misread (ISO 8601 and epochs; for detected columns also day/month dates whose day is
 /// above 12). Times without an offset are local to the export's zone.
-public struct TimestampParser: Sendable {
+struct TimestampParser: Sendable {
     /// A date layout that can be forced for ambiguous exports (the names `data.date_formats` accepted before patterns).
-    public enum Layout: String, Sendable, CaseIterable {
+    enum Layout: String, Sendable, CaseIterable {
         case iso = "YYYY-MM-DD"
         case monthFirst = "M/D/YYYY"
         case dayFirst = "D/M/YYYY"
@@ -17,14 +17,14 @@ public struct TimestampParser: Sendable {
         case epochMillis = "epoch_ms"
 
         /// The accepted spellings.
-        public static let patterns = allCases.map(\.rawValue)
+        static let patterns = allCases.map(\.rawValue)
 
         /// The layout for a pattern, or `nil`.
-        public init?(pattern: String) { self.init(rawValue: pattern) }
+        init?(pattern: String) { self.init(rawValue: pattern) }
 
         /// The patterns this name stands for when it is listed beside patterns or under a column: the date with each
         /// time of day the built-in reader accepts after it. `YYYY-MM-DD` stands for the built-in ISO 8601 reading.
-        public var expansion: [TimestampPattern] {
+        var expansion: [TimestampPattern] {
             let date: String
             switch self {
             case .iso: return []
@@ -42,7 +42,7 @@ public struct TimestampParser: Sendable {
     static let timeSuffixes = ["", " H:mm", " H:mm:ss", " h:mm a", " h:mm:ss a", " h:mma", " h:mm:ssa"]
 
     /// Which built-in shapes a parser with patterns still reads after its patterns.
-    public enum Fallback: Sendable {
+    enum Fallback: Sendable {
         /// ISO 8601 (year first) and epoch seconds or milliseconds: what no pattern can misread.
         case isoAndEpoch
         /// Also the built-in day/month shapes when the value itself decides the order (a day above 12).
@@ -52,16 +52,16 @@ public struct TimestampParser: Sendable {
     let zone: ZoneRules
     private let preferred: [Layout]
     /// Empty: the built-in shapes with `preferred`. Otherwise these, then `fallback`.
-    public let patterns: [TimestampPattern]
+    let patterns: [TimestampPattern]
     private let fallback: Fallback
     /// Two-digit years (`yy`) fall in `pivot…pivot + 99`.
-    public let twoDigitYearPivot: Int
+    let twoDigitYearPivot: Int
 
     /// The default window for two-digit years: 1970–2069.
-    public static let defaultPivot = 1970
+    static let defaultPivot = 1970
 
     /// A parser for local times in `zone`, trying `preferred` layouts first.
-    public init(zone: ZoneRules, preferred: [Layout] = []) {
+    init(zone: ZoneRules, preferred: [Layout] = []) {
         self.zone = zone
         self.preferred = preferred
         patterns = []
@@ -71,7 +71,7 @@ public struct TimestampParser: Sendable {
 
     /// A parser that reads `patterns` in order (local times in `zone`), then the built-in shapes `fallback` allows.
     /// With no patterns it is the built-in parser.
-    public init(
+    init(
         zone: ZoneRules, patterns: [TimestampPattern], twoDigitYearPivot: Int = TimestampParser.defaultPivot,
         fallback: Fallback = .isoAndEpoch
     ) {
@@ -83,16 +83,16 @@ public struct TimestampParser: Sendable {
     }
 
     /// The zone local times are read in.
-    public var zoneIdentifier: String { zone.identifier }
+    var zoneIdentifier: String { zone.identifier }
 
     /// The patterns in words, for messages: `'M/d/yyyy H:mm', 'M/d/yyyy'` (at most four, then how many more).
-    public var layoutDescription: String {
+    var layoutDescription: String {
         let shown = patterns.prefix(4).map { "'\($0.text)'" }.joined(separator: ", ")
         return patterns.count > 4 ? "\(shown) and \(patterns.count - 4) more" : shown
     }
 
     /// Epoch seconds, or `nil` when the text is not a timestamp this parser can read unambiguously.
-    public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         if let t = Self.isoUTC(bytes) { return t }
         if patterns.isEmpty { return builtIn(bytes, preferred: preferred, rule: .any) }
         for p in patterns {
@@ -106,7 +106,7 @@ public struct TimestampParser: Sendable {
     }
 
     /// `parse`, also saying whether a local time fell in a DST gap (it does not exist) or overlap (it names two instants).
-    public func parseNoting(_ bytes: UnsafeBufferPointer<UInt8>) -> (time: Int64, local: ZoneRules.LocalTimeKind)? {
+    func parseNoting(_ bytes: UnsafeBufferPointer<UInt8>) -> (time: Int64, local: ZoneRules.LocalTimeKind)? {
         if let t = Self.isoUTC(bytes) { return (t, .normal) }
         if patterns.isEmpty { return builtIn(bytes, preferred: preferred, rule: .any).map { ($0, .normal) } }
         for p in patterns {
@@ -242,7 +242,7 @@ public struct TimestampParser: Sendable {
     }
 
     /// Parses a Swift string (tests, config).
-    public func parse(_ text: String) -> Int64? {
+    func parse(_ text: String) -> Int64? {
         var copy = Array(text.utf8)
         return copy.withUnsafeMutableBufferPointer { parse(UnsafeBufferPointer($0)) }
     }

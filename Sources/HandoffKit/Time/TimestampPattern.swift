@@ -7,12 +7,12 @@
 /// dropped); `X`, `XX`, `XXX`, `Z` (an offset: `Z`, `+HH`, `+HHMM` or `+HH:MM`). Text in single quotes is literal
 /// (`''` is a quote); any other character that is not a letter is literal, and a space matches one or more spaces.
 /// The whole pattern `epoch_s` or `epoch_ms` reads seconds or milliseconds since 1970.
-public struct TimestampPattern: Sendable, Hashable, CustomStringConvertible {
+struct TimestampPattern: Sendable, Hashable, CustomStringConvertible {
     /// The pattern as written.
-    public let text: String
+    let text: String
     let steps: [Step]
     /// True when the pattern reads an offset (`X…`, `Z`): its values name their instant, not a local time.
-    public let hasOffset: Bool
+    let hasOffset: Bool
 
     enum Field: Sendable, Hashable { case year4, year2, month, day, hour24, hour12, minute, second }
 
@@ -29,18 +29,18 @@ public struct TimestampPattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Why a pattern was refused, and where (1-based character position).
-    public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
-        public let position: Int
-        public let reason: String
-        public var description: String { reason }
+    struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        let position: Int
+        let reason: String
+        var description: String { reason }
     }
 
     /// The letters accepted, for messages.
-    public static let acceptedLetters =
+    static let acceptedLetters =
         "yyyy yy M MM MMM MMMM d dd H HH h hh m mm s ss S… a X XX XXX Z, 'quoted text', epoch_s, epoch_ms"
 
     /// Compiles `text`; throws a `Problem` naming the position and the reason.
-    public init(_ text: String) throws(Problem) {
+    init(_ text: String) throws(Problem) {
         self.text = text
         if text == "epoch_s" || text == "epoch_ms" {
             steps = [.epoch(millis: text == "epoch_ms")]
@@ -190,10 +190,10 @@ public struct TimestampPattern: Sendable, Hashable, CustomStringConvertible {
         hasOffset = offset
     }
 
-    public var description: String { text }
+    var description: String { text }
 
-    public static func == (a: TimestampPattern, b: TimestampPattern) -> Bool { a.text == b.text }
-    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+    static func == (a: TimestampPattern, b: TimestampPattern) -> Bool { a.text == b.text }
+    func hash(into hasher: inout Hasher) { hasher.combine(text) }
 
     /// What a match read: local wall-clock seconds since the epoch, or an instant when the value carried an offset.
     enum Reading: Equatable {

@@ -3,7 +3,7 @@ import Foundation
 /// A time zone's UTC offsets as a transition table, so conversions in hot loops avoid Foundation.
 public struct ZoneRules: Sendable {
     /// The IANA identifier.
-    public let identifier: String
+    let identifier: String
     private let transitions: [Int64]
     /// offsets[0] applies before transitions[0]; offsets[i + 1] from transitions[i].
     private let offsets: [Int64]
@@ -26,7 +26,7 @@ public struct ZoneRules: Sendable {
     }
 
     /// UTC offset in seconds at the instant `utc` (epoch seconds).
-    public func offset(atUTC utc: Int64) -> Int64 {
+    func offset(atUTC utc: Int64) -> Int64 {
         var low = 0, high = transitions.count
         while low < high {
             let mid = (low + high) / 2
@@ -49,12 +49,12 @@ public struct ZoneRules: Sendable {
     }
 
     /// Whether a local wall-clock time exists once, not at all (a spring-forward gap) or twice (a fall-back overlap).
-    public enum LocalTimeKind: Sendable, Equatable {
+    enum LocalTimeKind: Sendable, Equatable {
         case normal, nonexistent, ambiguous
     }
 
     /// How often `local` occurs on this zone's clocks (offsets a day either side; zones change at most once a day).
-    public func kind(ofLocal local: Int64) -> LocalTimeKind {
+    func kind(ofLocal local: Int64) -> LocalTimeKind {
         let before = offset(atUTC: local - 86_400), after = offset(atUTC: local + 86_400)
         if before == after { return .normal }
         let a = self.local(local - before) == local, b = self.local(local - after) == local

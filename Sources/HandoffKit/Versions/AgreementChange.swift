@@ -1,19 +1,19 @@
 internal import Yams
 
 /// One change between two versions of an agreement, by meaning.
-public struct AgreementChange: Sendable, Equatable {
+struct AgreementChange: Sendable, Equatable {
     /// Where in the file: `commitments.sales[first-touch].within`.
-    public var path: String
+    var path: String
     /// The change in words: `first-touch time for standard MQLs: 30 → 15 business minutes`.
-    public var summary: String
+    var summary: String
     /// The old value as written (`nil` when added).
-    public var old: String?
+    var old: String?
     /// The new value as written (`nil` when removed).
-    public var new: String?
+    var new: String?
     /// The sentences of the old document this change touches.
-    public var oldSentences: [String]
+    var oldSentences: [String]
     /// The sentences of the new document this change touches.
-    public var newSentences: [String]
+    var newSentences: [String]
 }
 
 /// Turns node-tree changes into sentences people recognise.

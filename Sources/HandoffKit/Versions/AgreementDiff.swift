@@ -3,17 +3,17 @@ internal import Yams
 /// What changed between two versions of an agreement: every change by meaning, and a redline of the document.
 public struct AgreementDiff: Sendable {
     /// The old version's name.
-    public var oldLabel: String
+    var oldLabel: String
     /// The new version's name.
-    public var newLabel: String
+    var newLabel: String
     /// The old and new version numbers and digests.
-    public var oldInfo: (version: String, digest: String)
+    var oldInfo: (version: String, digest: String)
     /// The new version number and digest.
-    public var newInfo: (version: String, digest: String)
+    var newInfo: (version: String, digest: String)
     /// Every change, in the new file's order (removals where the item was).
-    public var changes: [AgreementChange]
+    var changes: [AgreementChange]
     /// The rendered document, compared sentence by sentence.
-    public var redline: Redline
+    var redline: Redline
 
     /// True when the two versions say the same thing (formatting, comments, sign-offs and history aside).
     public var isEmpty: Bool { changes.isEmpty && redline.isEmpty }

@@ -4,9 +4,9 @@ internal import Yams
 /// One version of an agreement: read from a file, or from git as `REVISION:PATH`, and validated.
 public struct AgreementVersion {
     /// How the user named it (`agreements/acme.yaml`, `HEAD~1:agreements/acme.yaml`).
-    public var label: String
+    var label: String
     /// The validated agreement.
-    public var agreement: Agreement
+    var agreement: Agreement
     /// The composed node tree, for comparing by meaning.
     let root: Node
 

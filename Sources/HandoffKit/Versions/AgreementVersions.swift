@@ -5,13 +5,13 @@ internal import Yams
 /// latest that took effect on or before it.
 public struct AgreementVersions: Sendable {
     /// The versions, earliest effective date first.
-    public var agreements: [Agreement]
+    var agreements: [Agreement]
     /// For each version, what each commitment's measurement depends on, by `team/id` (empty when not known):
     /// a commitment with the same fingerprint in two versions is measured the same under either.
     var fingerprints: [[String: String]]
 
     /// Orders versions by effective date; two versions taking effect on the same day are an error.
-    public init(_ versions: [(agreement: Agreement, label: String)]) throws {
+    init(_ versions: [(agreement: Agreement, label: String)]) throws {
         try self.init(versions.map { ($0.agreement, $0.label, [:]) })
     }
 

@@ -3,32 +3,32 @@
 /// Each line of a document (a heading, a paragraph, a list item, a table row) is split into sentences (a table
 /// row into its cells' sentences). Lines are matched by longest common subsequence; a changed line is compared
 /// sentence by sentence with its counterpart, so a reader sees exactly which sentences went and which came.
-public struct Redline: Sendable, Equatable {
+struct Redline: Sendable, Equatable {
     /// One piece of a changed line.
-    public struct Piece: Sendable, Equatable {
+    struct Piece: Sendable, Equatable {
         /// Kept, deleted or inserted.
-        public enum Kind: String, Sendable { case same, deleted, inserted }
+        enum Kind: String, Sendable { case same, deleted, inserted }
         /// Whether the sentence stayed, went or came.
-        public var kind: Kind
+        var kind: Kind
         /// The sentence, as Markdown (user text in it is already escaped).
-        public var text: String
+        var text: String
         /// What separates it from the previous piece: a space, or ` · ` between table cells.
-        public var lead: String
+        var lead: String
     }
 
     /// One changed line of the document, with the section heading it belongs to.
-    public struct Line: Sendable, Equatable {
+    struct Line: Sendable, Equatable {
         /// The heading above the line (`5. Sales' commitments`), as Markdown.
-        public var section: String
+        var section: String
         /// Its sentences, marked.
-        public var pieces: [Piece]
+        var pieces: [Piece]
     }
 
     /// Every changed line, in document order.
-    public var lines: [Line]
+    var lines: [Line]
 
     /// Compares two Markdown documents.
-    public init(old: String, new: String) {
+    init(old: String, new: String) {
         let a = Self.units(old), b = Self.units(new)
         var lines: [Line] = []
         let script = LCS.script(a.map(\.key), b.map(\.key))
@@ -69,7 +69,7 @@ public struct Redline: Sendable, Equatable {
     }
 
     /// True when the documents have the same sentences.
-    public var isEmpty: Bool { lines.isEmpty }
+    var isEmpty: Bool { lines.isEmpty }
 
     static func line(_ old: DocLine?, _ new: DocLine?) -> Line {
         switch (old, new) {

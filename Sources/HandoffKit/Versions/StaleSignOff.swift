@@ -1,11 +1,11 @@
 /// A sign-off whose digest no longer matches the agreement's content: since when, and what changed.
 public struct StaleSignOff: Sendable {
     /// The recorded sign-off.
-    public var signOff: SignOff
+    var signOff: SignOff
     /// The version it approved, when found in git (`2.1`).
-    public var signedVersion: String?
+    var signedVersion: String?
     /// Since when it is stale: `2026-11-17 (commit 1a2b3c4 “Version 2.2”)`, or what can be said without git.
-    public var since: String
+    var since: String
     /// What changed since it was signed, by meaning; empty when the signed content is not in git.
     public var changes: [String]
 

@@ -1,23 +1,23 @@
 /// One row of the SLA document's version table.
-public struct VersionRow: Sendable, Equatable {
+struct VersionRow: Sendable, Equatable {
     /// The version number.
-    public var version: String
+    var version: String
     /// The date it took (or takes) effect.
-    public var effective: LocalDate
+    var effective: LocalDate
     /// What changed in it.
-    public var summary: String
+    var summary: String
     /// Who signed it: `Dana Whitfield (2026-06-27)`.
-    public var signedBy: [String]
+    var signedBy: [String]
 }
 
 /// The version history shown at the end of the SLA document: from the agreement's `history` section, or
 /// else from the file's git history (one row per version number), or else the current version alone.
-public enum VersionTable {
+enum VersionTable {
     /// How many changes a git-derived row lists before `and N more`.
     static let changesPerRow = 4
 
     /// The rows, oldest first, ending with the current version.
-    public static func rows(_ a: Agreement, file: String?) -> [VersionRow] {
+    static func rows(_ a: Agreement, file: String?) -> [VersionRow] {
         let signers = a.signoffs.filter { $0.digest == a.digest }.map { "\($0.name) (\($0.date))" }
         if !a.history.isEmpty {
             let earlier = a.history.filter { $0.version != a.info.version }.map {

@@ -1,14 +1,14 @@
 /// A condition written in an agreement, parsed, with where it came from.
-public struct Condition: Sendable, Equatable, CustomStringConvertible {
+struct Condition: Sendable, Equatable, CustomStringConvertible {
     /// The text as written.
-    public var text: String
+    var text: String
     /// The parsed expression.
-    public var expression: ConditionExpression
+    var expression: ConditionExpression
     /// Where the first character of `text` is in the agreement file.
-    public var origin: SourceLocation
+    var origin: SourceLocation
 
     /// Parses `text`; on failure returns a diagnostic pointing at the column inside the string.
-    public static func parse(_ text: String, at origin: SourceLocation) -> Result<Condition, Diagnostic> {
+    static func parse(_ text: String, at origin: SourceLocation) -> Result<Condition, Diagnostic> {
         do {
             let expression = try ConditionParser.parse(text)
             return .success(Condition(text: text, expression: expression, origin: origin))
@@ -20,10 +20,10 @@ public struct Condition: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The text, as written.
-    public var description: String { text }
+    var description: String { text }
 
     /// Checks names and kinds: unknown fields, text compared with numbers, unknown actions.
-    public func check(knownActions: Set<String>, forbiddenFields: Set<String> = []) -> [Diagnostic] {
+    func check(knownActions: Set<String>, forbiddenFields: Set<String> = []) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         _ = kind(of: expression, knownActions: knownActions, forbidden: forbiddenFields, problems: &problems)
         return problems
@@ -107,7 +107,7 @@ public struct Condition: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Evaluates the condition for one lead. Unknown values make comparisons false.
-    public func holds(for input: some ConditionInput) -> Bool {
+    func holds(for input: some ConditionInput) -> Bool {
         ConditionEvaluator(input: input).truth(expression)
     }
 }

@@ -1,7 +1,7 @@
 /// A value in the condition language.
-public enum ConditionValue: Equatable, Sendable {
+enum ConditionValue: Equatable, Sendable {
     /// What a number measures.
-    public enum Unit: Equatable, Sendable {
+    enum Unit: Equatable, Sendable {
         case plain, duration, percent
     }
 
@@ -10,9 +10,9 @@ public enum ConditionValue: Equatable, Sendable {
 }
 
 /// The syntax tree of a condition such as `fit >= 60 and engagement >= 75`.
-public indirect enum ConditionExpression: Equatable, Sendable {
+indirect enum ConditionExpression: Equatable, Sendable {
     /// How two values are compared.
-    public enum Comparison: String, Sendable {
+    enum Comparison: String, Sendable {
         case less = "<"
         case lessOrEqual = "<="
         case greater = ">"
@@ -45,7 +45,7 @@ public indirect enum ConditionExpression: Equatable, Sendable {
     }
 
     /// Every engagement action named in a `count(...)` call.
-    public var countedActions: [(action: String, offset: Int)] {
+    var countedActions: [(action: String, offset: Int)] {
         switch self {
         case .literal, .field: return []
         case .count(let action, _, let offset): return [(action, offset)]

@@ -1,10 +1,10 @@
 /// The names a condition can use, and what kind of value each holds.
-public enum ConditionField {
+enum ConditionField {
     /// What a field holds.
-    public enum Kind: Sendable { case number, duration, text }
+    enum Kind: Sendable { case number, duration, text }
 
     /// Every field with its kind. Scores are computed by the scoring model; the rest come from lead data.
-    public static let all: [String: Kind] = [
+    static let all: [String: Kind] = [
         "fit": .number, "engagement": .number, "bant": .number, "score": .number,
         "employees": .number, "annual_revenue": .number,
         "last_activity": .duration,
@@ -13,11 +13,11 @@ public enum ConditionField {
     ]
 
     /// Fields that are scores: a scoring rule may not use the score it contributes to.
-    public static let scores: Set<String> = ["fit", "engagement", "bant", "score"]
+    static let scores: Set<String> = ["fit", "engagement", "bant", "score"]
 }
 
 /// The values a condition is evaluated against: one lead at one moment.
-public protocol ConditionInput {
+protocol ConditionInput {
     /// A numeric field (`employees`, `fit`, …), or `nil` when unknown.
     func number(_ field: String) -> Double?
     /// A text field (`industry`, …), or `nil` when blank.

@@ -1,7 +1,7 @@
 /// Records a sign-off in an agreement file by editing its text, so comments and layout survive.
 public enum SignOffEditor {
     /// The file text with `signoff` holding one entry for `party` (replacing an earlier one).
-    public static func sign(_ text: String, party: String, name: String, title: String, date: LocalDate, digest: String)
+    static func sign(_ text: String, party: String, name: String, title: String, date: LocalDate, digest: String)
         -> String
     {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -4,7 +4,7 @@ internal import Yams
 ///
 /// The canonical form serialises the composed node tree (keys in file order, scalars by value, each
 /// length-prefixed) without the top-level `signoff` and `history` sections, so signing or recording history never changes the digest.
-public enum AgreementDigest {
+enum AgreementDigest {
     /// The digest, or `nil` when the document expands to more values than any agreement has (an alias bomb).
     static func digest(of root: Node) -> String? {
         var out: [UInt8] = []

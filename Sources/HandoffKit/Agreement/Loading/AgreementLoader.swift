@@ -24,7 +24,7 @@ public enum AgreementLoader {
     }
 
     /// Loads and validates agreement bytes.
-    public static func load(bytes: [UInt8], file: String, today: LocalDate? = nil) -> Outcome {
+    static func load(bytes: [UInt8], file: String, today: LocalDate? = nil) -> Outcome {
         let (root, text, yamlProblems) = YAMLDocument.compose(bytes: bytes, file: file)
         guard yamlProblems.isEmpty else { return Outcome(agreement: nil, diagnostics: yamlProblems, source: text) }
         guard let root else {

@@ -3,42 +3,42 @@ public struct Agreement: Sendable {
     /// Title, version, dates and review cadence.
     public var info: AgreementInfo
     /// Marketing and sales, with their accountable owners.
-    public var parties: [Party]
+    var parties: [Party]
     /// The business clock's settings.
     public var businessHours: BusinessHours
     /// Lifecycle stages in order.
-    public var stages: [Stage]
+    var stages: [Stage]
     /// What an MQL is and how it is scored.
-    public var mqlDefinition: MQLDefinition
+    var mqlDefinition: MQLDefinition
     /// Every promise of both teams, marketing's first.
     public var commitments: [Commitment]
     /// Funnel health bands.
-    public var targets: Targets
+    var targets: Targets
     /// The reasons sales may give when rejecting an MQL.
-    public var rejectionReasons: [RejectionReason]
+    var rejectionReasons: [RejectionReason]
     /// Sales capacity, to check the volume promise against.
-    public var capacity: Capacity?
+    var capacity: Capacity?
     /// The weekly alignment meeting.
-    public var meeting: Meeting
+    var meeting: Meeting
     /// How to read the CRM exports.
-    public var data: DataSettings
+    var data: DataSettings
     /// Recorded sign-offs.
-    public var signoffs: [SignOff]
+    var signoffs: [SignOff]
     /// SHA-256 of the canonical content (everything but `signoff` and `history`).
     public var digest: String
     /// Earlier versions, oldest first, from the `history` section.
-    public var history: [HistoryEntry] = []
+    var history: [HistoryEntry] = []
     /// Sales owners' own calendars (zone, hours, holidays, time off), for commitments on `clock: owner`.
     public var team: TeamCalendars = .none
 
     /// The party with this id.
-    public func party(_ id: String) -> Party? { parties.first { $0.id == id } }
+    func party(_ id: String) -> Party? { parties.first { $0.id == id } }
 
     /// The commitments of one team, in file order.
     public func commitments(of team: String) -> [Commitment] { commitments.filter { $0.team == team } }
 
     /// The rejection reason with this id.
-    public func reason(_ id: String) -> RejectionReason? { rejectionReasons.first { $0.id == id } }
+    func reason(_ id: String) -> RejectionReason? { rejectionReasons.first { $0.id == id } }
 }
 
 /// The cover facts of an agreement.
@@ -50,21 +50,21 @@ public struct AgreementInfo: Sendable {
     /// The date it takes effect.
     public var effective: LocalDate
     /// Review cadence in months (3 = quarterly).
-    public var reviewEveryMonths: Int
+    var reviewEveryMonths: Int
     /// The date of the last review, if any.
-    public var lastReview: LocalDate?
+    var lastReview: LocalDate?
     /// Events that trigger an early review (a product launch, a new segment, …).
-    public var reviewTriggers: [String]
+    var reviewTriggers: [String]
     /// One paragraph on why the agreement exists.
-    public var purpose: String
+    var purpose: String
     /// Where `last_review` is written, for the overdue warning.
-    public var lastReviewLocation: SourceLocation?
+    var lastReviewLocation: SourceLocation?
 
     /// The next review: last review (or effective date) plus the cadence.
-    public var nextReview: LocalDate { (lastReview ?? effective).adding(months: reviewEveryMonths) }
+    var nextReview: LocalDate { (lastReview ?? effective).adding(months: reviewEveryMonths) }
 
     /// `quarterly`, `monthly`, or `every N months`.
-    public var cadenceName: String {
+    var cadenceName: String {
         switch reviewEveryMonths {
         case 1: return "monthly"
         case 3: return "quarterly"
@@ -76,31 +76,31 @@ public struct AgreementInfo: Sendable {
 }
 
 /// One side of the agreement.
-public struct Party: Sendable {
+struct Party: Sendable {
     /// `marketing` or `sales`.
-    public var id: String
+    var id: String
     /// The team's name.
-    public var team: String
+    var team: String
     /// The accountable owner.
-    public var ownerName: String
+    var ownerName: String
     /// The owner's title.
-    public var ownerTitle: String
+    var ownerTitle: String
     /// Other members.
-    public var members: [String]
+    var members: [String]
 }
 
 /// A lifecycle stage (suspect, prospect, lead, MQL, SAL, SQL, opportunity, customer).
-public struct Stage: Sendable {
+struct Stage: Sendable {
     /// `marketing` or `sales`.
-    public var id: String
+    var id: String
     /// Display name.
-    public var name: String
+    var name: String
     /// The party that owns leads in this stage.
-    public var owner: String
+    var owner: String
     /// The definition in plain words.
-    public var definition: String
+    var definition: String
     /// Where the stage is written.
-    public var location: SourceLocation
+    var location: SourceLocation
     /// Where its owner is written.
-    public var ownerLocation: SourceLocation
+    var ownerLocation: SourceLocation
 }

@@ -3,11 +3,11 @@ public struct BusinessHours: Sendable {
     /// IANA time zone identifier, e.g. `America/New_York`.
     public var timeZone: String
     /// Working days.
-    public var days: [Weekday]
+    var days: [Weekday]
     /// Opening time.
-    public var open: TimeOfDay
+    var open: TimeOfDay
     /// Closing time.
-    public var close: TimeOfDay
+    var close: TimeOfDay
     /// Closed days.
     public var holidays: [Holiday]
 
@@ -16,11 +16,11 @@ public struct BusinessHours: Sendable {
         /// The date.
         public var date: LocalDate
         /// The holiday's name.
-        public var name: String
+        var name: String
     }
 
     /// Creates business hours.
-    public init(timeZone: String, days: [Weekday], open: TimeOfDay, close: TimeOfDay, holidays: [Holiday]) {
+    init(timeZone: String, days: [Weekday], open: TimeOfDay, close: TimeOfDay, holidays: [Holiday]) {
         self.timeZone = timeZone
         self.days = days
         self.open = open
@@ -29,7 +29,7 @@ public struct BusinessHours: Sendable {
     }
 
     /// `Monday–Friday` or a comma list.
-    public var daysDescription: String {
+    var daysDescription: String {
         let sorted = days.sorted()
         let indices = sorted.map(\.index)
         if let first = indices.first, let last = indices.last, indices.count > 2, indices == Array(first...last) {

@@ -1,38 +1,38 @@
 /// One team's promise, as structured data: the document sentence and the check both come from it.
 public struct Commitment: Sendable {
     /// Stable id used in reports (`first-touch`).
-    public var id: String
+    var id: String
     /// The party that made the promise (`marketing` or `sales`).
-    public var team: String
+    var team: String
     /// What is measured.
-    public var metric: Metric
+    var metric: Metric
     /// The user's own sentence; when `nil` the sentence is generated.
-    public var promise: String?
+    var promise: String?
     /// The bound on it.
-    public var bound: Bound
+    var bound: Bound
     /// The clock durations run on.
-    public var clock: Clock
+    var clock: Clock
     /// Share of leads that must meet a per-lead bound.
-    public var goal: Percent
+    var goal: Percent
     /// Volume period for `mql_count`.
-    public var per: VolumePeriod?
+    var per: VolumePeriod?
     /// Which MQLs it covers.
-    public var scope: Scope
+    var scope: Scope
     /// Columns that must be filled (`context_complete_rate`).
-    public var requiredFields: [String]
+    var requiredFields: [String]
     /// A rejection without a reason is a breach (`feedback_time`).
-    public var requireReason: Bool
+    var requireReason: Bool
     /// Activity types that count as attempts or touches; empty = every type.
-    public var attemptTypes: [String]
+    var attemptTypes: [String]
     /// Fewer judged leads than this: insufficient data (the targets' minimum_sample when nil).
-    public var minimumSample: Int?
+    var minimumSample: Int?
     /// Where the entry starts in the agreement file.
-    public var location: SourceLocation
+    var location: SourceLocation
     /// Upper edges of the distribution bands, in seconds of the commitment's clock (`bands: [5m, 15m, 60m]`).
-    public var bands: [Int64] = Distribution.defaultEdges
+    var bands: [Int64] = Distribution.defaultEdges
 
     /// The bound a commitment sets.
-    public enum Bound: Sendable, Equatable {
+    enum Bound: Sendable, Equatable {
         case within(TimeSpan)
         case atLeast(Double)
         case atMost(Double)
@@ -40,19 +40,19 @@ public struct Commitment: Sendable {
     }
 
     /// Which clock a duration is measured on.
-    public enum Clock: String, Sendable {
+    enum Clock: String, Sendable {
         case business, calendar
         /// The lead owner's own business hours, zone, holidays and time off (`team:` in the agreement, or team.csv).
         case owner
     }
 
     /// Per week or per month, for volume promises.
-    public enum VolumePeriod: String, Sendable {
+    enum VolumePeriod: String, Sendable {
         case week, month
     }
 
     /// Which MQLs the commitment covers.
-    public enum Scope: Sendable, Equatable {
+    enum Scope: Sendable, Equatable {
         case all
         case fastTrack
         case standard
@@ -61,7 +61,7 @@ public struct Commitment: Sendable {
         case segment(Condition)
 
         /// Words for the document.
-        public var phrase: String {
+        var phrase: String {
             switch self {
             case .all: return "every MQL"
             case .fastTrack: return "every fast-track (hot) MQL"
@@ -72,7 +72,7 @@ public struct Commitment: Sendable {
         }
 
         /// Short name for tables and JSON.
-        public var name: String {
+        var name: String {
             switch self {
             case .all: return "all"
             case .fastTrack: return "fast_track"

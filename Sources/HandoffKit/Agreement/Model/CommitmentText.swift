@@ -1,7 +1,7 @@
 /// The words of a commitment, generated from its structured entry so the document and the check cannot drift.
-public enum CommitmentText {
+enum CommitmentText {
     /// The promise sentence: the entry's own `promise`, or one generated from metric, bound, clock, scope and goal.
-    public static func sentence(_ c: Commitment, team: String) -> String {
+    static func sentence(_ c: Commitment, team: String) -> String {
         if let promise = c.promise { return promise }
         let share = c.goal.fraction < 1 ? ", for at least \(c.goal) of MQLs" : ""
         let who = team
@@ -45,7 +45,7 @@ public enum CommitmentText {
     }
 
     /// The bound in short: `≥ 90% within 30m (business)`, `≥ 150 / month`, `70%–80%`.
-    public static func goal(_ c: Commitment) -> String {
+    static func goal(_ c: Commitment) -> String {
         switch c.bound {
         case .within(let t):
             return
@@ -64,7 +64,7 @@ public enum CommitmentText {
     }
 
     /// How the commitment is measured, in one sentence for the document.
-    public static func measurement(_ c: Commitment) -> String {
+    static func measurement(_ c: Commitment) -> String {
         let clock =
             c.clock == .business
             ? "the business clock"

@@ -9,24 +9,24 @@ public struct ExportFileSettings: Sendable, Equatable {
         case leads, activities, engagement
     }
 
-    public var role: Role
+    var role: Role
     /// The path, relative to the `--data` folder unless absolute.
-    public var path: String
+    var path: String
     /// Canonical column → header, for this file only.
-    public var columns: [String: String] = [:]
+    var columns: [String: String] = [:]
     /// Canonical column → (export value → canonical value), for this file only (lowercased keys).
-    public var values: [String: [String: String]] = [:]
+    var values: [String: [String: String]] = [:]
     /// Activities: the type of every row, when the file has no type column (`calls.csv` → `call`).
-    public var type: String?
+    var type: String?
     /// This file's encoding and delimiter, when they differ from `data.encoding` / `data.delimiter` (else detected).
-    public var encoding: Dialect.Encoding?
-    public var delimiter: UInt8?
+    var encoding: Dialect.Encoding?
+    var delimiter: UInt8?
     /// This file's `date_formats`, replacing `data.date_formats` for it.
-    public var timestampFormats: TimestampFormats?
+    var timestampFormats: TimestampFormats?
     /// Where the entry is written, for messages.
-    public var location: SourceLocation?
+    var location: SourceLocation?
 
-    public init(role: Role, path: String) {
+    init(role: Role, path: String) {
         self.role = role
         self.path = path
     }
@@ -44,18 +44,18 @@ public struct ExportFileSettings: Sendable, Equatable {
 ///     - {fact: accepted, at: AcceptedDecisionDate, when: {IsAccepted: "TRUE"}}
 ///     - {fact: won_at, at: Close Date, when: {Stage: Closed Won}}
 /// ```
-public struct DealsSettings: Sendable, Equatable {
+struct DealsSettings: Sendable, Equatable {
     /// The deals export, relative to the `--data` folder unless absolute.
-    public var path: String
+    var path: String
     /// The deals export's column that joins (an opportunity id, or the lead id it belongs to).
-    public var key: String
+    var key: String
     /// The leads export's column holding the same key; `nil` joins on the lead id.
-    public var leadKey: String?
+    var leadKey: String?
     /// What each related deal says about its lead, in order.
-    public var facts: [DealFact]
-    public var location: SourceLocation?
+    var facts: [DealFact]
+    var location: SourceLocation?
 
-    public init(path: String, key: String, leadKey: String?, facts: [DealFact]) {
+    init(path: String, key: String, leadKey: String?, facts: [DealFact]) {
         self.path = path
         self.key = key
         self.leadKey = leadKey
@@ -64,9 +64,9 @@ public struct DealsSettings: Sendable, Equatable {
 }
 
 /// One lead fact derived from its related deals: the time `at` of the earliest related deal that matches `when`.
-public struct DealFact: Sendable, Equatable {
+struct DealFact: Sendable, Equatable {
     /// The lead fact set.
-    public enum Kind: String, Sendable, CaseIterable {
+    enum Kind: String, Sendable, CaseIterable {
         case mqlAt = "mql_at"
         case routedAt = "routed_at"
         case sqlAt = "sql_at"
@@ -76,13 +76,13 @@ public struct DealFact: Sendable, Equatable {
         case accepted, rejected
     }
 
-    public var kind: Kind
+    var kind: Kind
     /// The deals export's date/time column.
-    public var at: String
+    var at: String
     /// Column → the values (any of them, case-insensitive) a deal must have; empty: every related deal.
-    public var when: [String: [String]]
+    var when: [String: [String]]
 
-    public init(kind: Kind, at: String, when: [String: [String]] = [:]) {
+    init(kind: Kind, at: String, when: [String: [String]] = [:]) {
         self.kind = kind
         self.at = at
         self.when = when

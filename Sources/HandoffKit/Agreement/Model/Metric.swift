@@ -1,5 +1,5 @@
 /// The metric catalogue: every measurable quantity a commitment or target can name.
-public enum Metric: String, CaseIterable, Sendable {
+enum Metric: String, CaseIterable, Sendable {
     case mqlCount = "mql_count"
     case routingTime = "routing_time"
     case firstTouchTime = "first_touch_time"
@@ -16,7 +16,7 @@ public enum Metric: String, CaseIterable, Sendable {
     case ownerBreakdown = "owner_breakdown"
 
     /// How a commitment on this metric is bounded.
-    public enum Shape: Sendable {
+    enum Shape: Sendable {
         /// `within: 30m` — a per-lead duration, `goal` share of leads must meet it.
         case duration
         /// `at_least: 120` with `per: week|month`.
@@ -30,7 +30,7 @@ public enum Metric: String, CaseIterable, Sendable {
     }
 
     /// How commitments on this metric are bounded.
-    public var shape: Shape {
+    var shape: Shape {
         switch self {
         case .routingTime, .firstTouchTime, .feedbackTime, .untouchedLeads: return .duration
         case .mqlCount: return .volume
@@ -41,7 +41,7 @@ public enum Metric: String, CaseIterable, Sendable {
     }
 
     /// Options, beyond the common ones, that a commitment on this metric takes.
-    public var options: Set<String> {
+    var options: Set<String> {
         switch self {
         case .firstTouchTime: return ["attempt_types", "bands"]
         case .attemptsBeforeUnresponsive: return ["attempt_types"]
@@ -54,7 +54,7 @@ public enum Metric: String, CaseIterable, Sendable {
     }
 
     /// Plain words for reports: "time to first contact".
-    public var noun: String {
+    var noun: String {
         switch self {
         case .mqlCount: return "MQL volume"
         case .routingTime: return "routing time"

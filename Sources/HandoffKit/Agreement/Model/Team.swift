@@ -4,27 +4,21 @@
 /// `team.csv` beside the exports. Owners not listed work on the company's business hours.
 public struct TeamCalendars: Sendable {
     /// Named holiday sets (`uk`, `de`) owners can refer to instead of the company's holidays.
-    public var holidaySets: [String: [BusinessHours.Holiday]]
+    var holidaySets: [String: [BusinessHours.Holiday]]
     /// One entry per owner with their own calendar, in file order.
     public var owners: [OwnerCalendar]
 
     /// No team calendars: everyone works the company's hours.
-    public static let none = TeamCalendars(holidaySets: [:], owners: [])
-
-    /// Creates team calendars.
-    public init(holidaySets: [String: [BusinessHours.Holiday]], owners: [OwnerCalendar]) {
-        self.holidaySets = holidaySets
-        self.owners = owners
-    }
+    static let none = TeamCalendars(holidaySets: [:], owners: [])
 
     /// The owner's entry, matched case-insensitively on the name as the CRM writes it.
-    public func owner(_ name: String) -> OwnerCalendar? {
+    func owner(_ name: String) -> OwnerCalendar? {
         let key = OwnerCalendar.key(name)
         return owners.first { OwnerCalendar.key($0.name) == key }
     }
 
     /// Adds an entry, or merges it into the owner's existing one (set fields win, time off accumulates).
-    public mutating func merge(_ entry: OwnerCalendar) {
+    mutating func merge(_ entry: OwnerCalendar) {
         guard let i = owners.firstIndex(where: { OwnerCalendar.key($0.name) == OwnerCalendar.key(entry.name) }) else {
             owners.append(entry)
             return
@@ -64,20 +58,20 @@ public struct OwnerCalendar: Sendable {
     /// The owner's name as the CRM writes it in the `owner` column.
     public var name: String
     /// IANA zone.
-    public var timeZone: String?
+    var timeZone: String?
     /// Working days.
-    public var days: [Weekday]?
+    var days: [Weekday]?
     /// Opening time, local.
-    public var open: TimeOfDay?
+    var open: TimeOfDay?
     /// Closing time, local.
-    public var close: TimeOfDay?
+    var close: TimeOfDay?
     /// A named holiday set of the team section, instead of the company's holidays.
-    public var holidaySet: String?
+    var holidaySet: String?
     /// Days away.
-    public var timeOff: [TimeOff]
+    var timeOff: [TimeOff]
 
     /// Creates an owner calendar.
-    public init(
+    init(
         name: String, timeZone: String? = nil, days: [Weekday]? = nil, open: TimeOfDay? = nil, close: TimeOfDay? = nil,
         holidaySet: String? = nil, timeOff: [TimeOff] = []
     ) {
@@ -91,7 +85,7 @@ public struct OwnerCalendar: Sendable {
     }
 
     /// Days of time off that fall in `[first, end)`.
-    public func daysOff(from first: LocalDate, to end: LocalDate) -> Int {
+    func daysOff(from first: LocalDate, to end: LocalDate) -> Int {
         timeOff.reduce(0) { total, off in
             let lo = max(off.from.daysSinceEpoch, first.daysSinceEpoch),
                 hi = min(off.to.daysSinceEpoch + 1, end.daysSinceEpoch)
@@ -103,16 +97,16 @@ public struct OwnerCalendar: Sendable {
 }
 
 /// A stretch of days away, both ends included.
-public struct TimeOff: Sendable {
+struct TimeOff: Sendable {
     /// The first day away.
-    public var from: LocalDate
+    var from: LocalDate
     /// The last day away.
-    public var to: LocalDate
+    var to: LocalDate
     /// Vacation, parental leave, …
-    public var note: String
+    var note: String
 
     /// Creates time off.
-    public init(from: LocalDate, to: LocalDate, note: String = "") {
+    init(from: LocalDate, to: LocalDate, note: String = "") {
         self.from = from
         self.to = to
         self.note = note

@@ -1,7 +1,7 @@
 /// The weekly alignment meeting agenda (DOCUMENTS.md §3): seed 003's standing agenda with the numbers filled in.
 public enum AgendaDocument {
     /// The fields `templates/agenda.md` can use.
-    public static let shape: [String: TemplateShape] = [
+    static let shape: [String: TemplateShape] = [
         "title": S.text("agreement title"), "meeting_date": S.text("date of the meeting"),
         "time": S.text("meeting time"),
         "length": S.text("meeting length"), "attendees": S.text("attendees, comma-separated"),

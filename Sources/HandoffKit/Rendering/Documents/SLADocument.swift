@@ -1,7 +1,7 @@
 /// The SLA document both VPs sign (DOCUMENTS.md §1).
 public enum SLADocument {
     /// The fields `templates/sla.md` can use.
-    public static let shape: [String: TemplateShape] = [
+    static let shape: [String: TemplateShape] = [
         "title": S.text("agreement title"), "version": S.text("agreement version"),
         "effective": S.text("effective date"),
         "purpose": S.text("purpose paragraph"), "review_cadence": S.text("quarterly, monthly, …"),
@@ -95,7 +95,7 @@ public enum SLADocument {
         ])
 
     /// The template data for `a`.
-    public static func data(_ a: Agreement) -> [String: TemplateValue] {
+    static func data(_ a: Agreement) -> [String: TemplateValue] {
         let d = a.mqlDefinition
         let hours = a.businessHours
         var fit: [[String: TemplateValue]] = []

@@ -15,7 +15,7 @@ public enum ScorecardDocument {
         ])
 
     /// The fields `templates/scorecard.md` can use.
-    public static let shape: [String: TemplateShape] = [
+    static let shape: [String: TemplateShape] = [
         "title": S.text("agreement title"), "version": S.text("agreement version"),
         "digest_short": S.text("agreement digest (12 hex)"),
         "period": S.text("2026-W46 or 2026-11"), "period_span": S.text("Mon 9 Nov – Sun 15 Nov 2026"),

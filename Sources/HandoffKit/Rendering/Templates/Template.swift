@@ -10,16 +10,16 @@ public struct Template: Sendable {
 
     let nodes: [Node]
     /// The file the template came from.
-    public let file: String
+    let file: String
 
     /// Parses template text; errors carry the template's file:line:col.
-    public init(text: String, file: String) throws {
+    init(text: String, file: String) throws {
         self.file = file
         nodes = try TemplateParser(text: text, file: file).parse()
     }
 
     /// Reports every field the template uses that `shape` does not offer.
-    public func check(against shape: [String: TemplateShape]) -> [Diagnostic] {
+    func check(against shape: [String: TemplateShape]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         check(nodes, scopes: [shape], problems: &problems)
         return problems
@@ -86,12 +86,12 @@ public struct Template: Sendable {
 
     /// The largest document a template may produce, and the most tags it may render. Sections over lists nest, so a
     /// few lines that open a list inside itself six times multiply the work by the list's length six times.
-    public static let maximumOutput = 4 << 20
+    static let maximumOutput = 4 << 20
     static let maximumSteps = 500_000
 
     /// Renders with `data`; `{{name}}` is escaped for Markdown. Throws when the document would exceed `maximumOutput`
     /// or its rendering `maximumSteps` tags.
-    public func render(_ data: [String: TemplateValue]) throws -> String {
+    func render(_ data: [String: TemplateValue]) throws -> String {
         var out = ""
         var steps = Self.maximumSteps
         render(nodes, scopes: [.record(data)], into: &out, steps: &steps)

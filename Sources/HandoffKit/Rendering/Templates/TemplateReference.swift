@@ -1,7 +1,7 @@
 /// The field reference of every document, as Markdown: the source of `docs/templates.md`.
-public enum TemplateReference {
+enum TemplateReference {
     /// The whole reference.
-    public static func markdown() -> String {
+    static func markdown() -> String {
         var out = """
             # Template fields
 

@@ -20,7 +20,7 @@ public indirect enum TemplateValue: Sendable {
 }
 
 /// The declared shape of a document's template data: what `docs/templates.md` lists and templates are checked against.
-public indirect enum TemplateShape: Sendable {
+indirect enum TemplateShape: Sendable {
     case text(String)
     case markdown(String)
     case bool(String)
@@ -28,7 +28,7 @@ public indirect enum TemplateShape: Sendable {
     case record(String, [String: TemplateShape])
 
     /// The field's description.
-    public var help: String {
+    var help: String {
         switch self {
         case .text(let h), .markdown(let h), .bool(let h), .list(let h, _), .record(let h, _): return h
         }
@@ -43,7 +43,7 @@ public indirect enum TemplateShape: Sendable {
     }
 
     /// The shape's kind in words, for docs.
-    public var kind: String {
+    var kind: String {
         switch self {
         case .text: return "text"
         case .markdown: return "markdown"

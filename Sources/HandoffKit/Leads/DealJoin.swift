@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a related deals export joined the leads: what was matched, what was not (with examples), what was derived.
-struct DealJoin: Sendable, Equatable {
+struct DealJoin: Sendable {
     /// The deals export.
     var file: String
     /// Its data rows.
@@ -21,13 +21,6 @@ struct DealJoin: Sendable, Equatable {
 
     /// How many examples are kept.
     static let exampleLimit = 3
-
-    static func == (a: DealJoin, b: DealJoin) -> Bool {
-        a.file == b.file && a.rows == b.rows && a.joined == b.joined && a.unmatchedDeals == b.unmatchedDeals
-            && a.unmatchedDealExamples == b.unmatchedDealExamples && a.dealsWithoutKey == b.dealsWithoutKey
-            && a.unmatchedLeads == b.unmatchedLeads && a.unmatchedLeadExamples == b.unmatchedLeadExamples
-            && a.factsSet.map(\.fact) == b.factsSet.map(\.fact) && a.factsSet.map(\.leads) == b.factsSet.map(\.leads)
-    }
 
     /// One line for reports: `Opportunities.csv: 1,061 deals, 1,061 joined; …`.
     var summary: String {

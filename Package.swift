@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "handoff", targets: ["handoff"]),
         .library(name: "HandoffKit", targets: ["HandoffKit"]),
+        // For the fuzz harnesses (Fuzz/, a package of its own) only: HandoffIO has no public API.
+        .library(name: "HandoffIO", targets: ["HandoffIO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,9 +21,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Every byte-level reader (CSV scanning, mapped files, the interning table, libcmark): the only pointer code.
+        .target(
+            name: "HandoffIO",
+            dependencies: ["CCmark"]
+        ),
         .target(
             name: "HandoffKit",
-            dependencies: ["CCmark", "Yams", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["HandoffIO", "Yams", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/templates"), .copy("Resources/starter.yaml")]
         ),
         .executableTarget(
@@ -33,11 +40,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "handoff-examples",
-            dependencies: ["HandoffKit"]
+            dependencies: ["HandoffKit", "HandoffIO"]
         ),
         .testTarget(
             name: "HandoffKitTests",
-            dependencies: ["HandoffKit"],
+            dependencies: ["HandoffKit", "HandoffIO"],
             exclude: ["Golden", "Fixtures"]
         ),
         .testTarget(

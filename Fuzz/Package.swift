@@ -20,7 +20,10 @@ let package = Package(
     targets: [.target(name: "CFuzzDriver"), .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"])] + targets.map { name in
         .executableTarget(
             name: "fuzz-\(name)",
-            dependencies: ["FuzzSupport", .product(name: "HandoffKit", package: root.lastPathComponent)]
+            dependencies: [
+                "FuzzSupport", .product(name: "HandoffKit", package: root.lastPathComponent),
+                .product(name: "HandoffIO", package: root.lastPathComponent),
+            ]
         )
     }
 )

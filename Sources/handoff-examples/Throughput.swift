@@ -1,4 +1,5 @@
 import Foundation
+import HandoffIO
 import HandoffKit
 
 /// `handoff-examples --measure-csv FILE`: reads a CSV with Handoff's reader, touching every field, and prints MB/s.

@@ -1,4 +1,5 @@
 import Foundation
+import HandoffIO
 import Testing
 
 @testable import HandoffKit

@@ -1,4 +1,5 @@
 import Foundation
+import HandoffIO
 import Testing
 
 @testable import HandoffKit
@@ -148,6 +149,6 @@ struct LeadLoaderTests {
 @Suite("Column ordinals")
 struct ColumnOrdinalTests {
     @Test func ordinalsFollowAllCases() {
-        #expect(LeadColumn.allCases.map(\.ordinal) == Array(0..<LeadColumn.allCases.count))
+        #expect(LeadColumn.allCases.map(\.caseOrdinal) == Array(0..<LeadColumn.allCases.count))
     }
 }

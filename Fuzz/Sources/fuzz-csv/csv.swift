@@ -1,5 +1,6 @@
 import FuzzSupport
 
+@testable import HandoffIO
 @testable import HandoffKit
 
 // Fuzz target: the CSV reader (whole files, small chunks, spans read apart) and the lead loader in every column

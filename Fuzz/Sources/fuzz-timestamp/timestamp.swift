@@ -5,6 +5,7 @@
 // Property: compiling, parsing and detecting never trap, and a parsed instant is one the clock can measure.
 import FuzzSupport
 
+@testable import HandoffIO
 @testable import HandoffKit
 
 private let zones = [
@@ -39,11 +40,11 @@ public func fuzzTimestamp(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         guard let pattern = try? TimestampPattern(cells[0]) else { return 0 }
         parser = TimestampParser(
             zone: zones[z], patterns: [pattern], twoDigitYearPivot: 1900 + Int(data[0]) % 201, fallback: .unambiguous)
-        if let t = parser.parseNoting(tail)?.time { _ = clocks[z].elapsed(from: t, to: t + 3600) }
+        if let t = parser.parseNoting(ByteView(tail))?.time { _ = clocks[z].elapsed(from: t, to: t + 3600) }
         return 0
     }
-    let first = parser.parse(head)
-    let second = cut < rest.count ? parser.parse(tail) : nil
+    let first = parser.parse(ByteView(head))
+    let second = cut < rest.count ? parser.parse(ByteView(tail)) : nil
     if let first {
         let end = second ?? first + 3600
         let elapsed = clocks[z].elapsed(from: first, to: end)

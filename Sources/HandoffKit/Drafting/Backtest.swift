@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 /// Replays history with one or more MQL definitions: every lead is re-scored with a variant's model at each
 /// moment of its history (its creation and each engagement event up to as-of) and becomes that variant's MQL at
 /// the first moment the definition holds. What actually became of the lead (sales' decision, SQL, won) comes

@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 /// Drafts a starter agreement whose numbers come from history (`handoff init --from-data`): the MQL threshold
 /// where won separates from the rest, the volume target from the recent monthly MQLs, the first-touch goal from
 /// the current p50/p90, the number of reps from the owners. Each drafted number carries a comment with its origin;

@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 /// One judged lead's time on a duration commitment's clock.
 struct DurationSample: Sendable {
     /// Seconds on the commitment's clock: to the event, or to as-of for a breach whose event has not happened.

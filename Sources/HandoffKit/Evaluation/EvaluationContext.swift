@@ -1,4 +1,5 @@
 import Foundation
+internal import HandoffIO
 
 /// Everything a metric needs: the agreement, the ledger, the moment, the clocks and the cohorts.
 public struct EvaluationContext: Sendable {

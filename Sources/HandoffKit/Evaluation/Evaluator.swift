@@ -1,4 +1,5 @@
 import Foundation
+internal import HandoffIO
 
 /// Measures an agreement's commitments and targets on a lead ledger for one period.
 enum Evaluator {

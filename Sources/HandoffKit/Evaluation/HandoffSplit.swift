@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 /// Where a lead's wait goes: before routing (systems: scoring, sync, assignment rules) and after assignment
 /// (people: the owner's first touch), for the period's MQLs.
 ///

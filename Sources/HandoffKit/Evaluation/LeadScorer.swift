@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 /// Applies the agreement's scoring model to one lead at one moment.
 final class LeadScorer: Sendable {
     let definition: MQLDefinition
@@ -50,8 +52,7 @@ final class LeadScorer: Sendable {
     /// Engagement points at `moment`: each action's points, at most `max_count` of the most recent
     /// occurrences, only those `within` the window, each decayed by `rate` per full `every` of age.
     func engagement(_ lead: Lead, at moment: Int64) -> Double {
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: rules.count) { counted in
-            counted.initialize(repeating: 0)
+        Counters.withZeroed(rules.count) { counted in
             var total = 0.0
             for event in events[lead.eventRange].reversed() where event.at <= moment {
                 guard Int(event.action) < ruleForAction.count, let r = ruleForAction[Int(event.action)] else {

@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 /// The report sections of the scorecard: funnel, rejection reasons, sources, owners, trend, sample review.
 struct Reports {
     let context: EvaluationContext

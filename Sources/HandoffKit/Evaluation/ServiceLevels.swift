@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 /// Adds the service-level view to measured commitments: the distribution of every duration and the error
 /// budget of every per-lead goal.
 enum ServiceLevels {

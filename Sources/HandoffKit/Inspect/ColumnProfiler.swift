@@ -1,11 +1,12 @@
 import Foundation
+internal import HandoffIO
 
 /// Reads an export's rows twice: the first `ExportInspector.typedRowLimit` rows to judge each column's type (and a
 /// date column's layout, as the loader's detection would), then every row for the counts.
 struct ColumnProfiler {
     let headers: [String]
     let decimalComma: Bool
-    let isBlank: (UnsafeBufferPointer<UInt8>) -> Bool
+    let isBlank: (ByteView) -> Bool
 
     /// Data rows, and rows whose field count differs from the header's.
     private(set) var rows = 0
@@ -38,7 +39,7 @@ struct ColumnProfiler {
     private var readings: [DateReading?]
     private var patterns: [[TimestampPattern]]
 
-    init(headers: [String], decimalComma: Bool, isBlank: @escaping (UnsafeBufferPointer<UInt8>) -> Bool) {
+    init(headers: [String], decimalComma: Bool, isBlank: @escaping (ByteView) -> Bool) {
         self.headers = headers
         self.decimalComma = decimalComma
         self.isBlank = isBlank
@@ -235,7 +236,7 @@ struct ColumnProfiler {
 
     // MARK: value shapes
 
-    static func isInteger(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isInteger(_ raw: ByteView) -> Bool {
         var digits = 0
         for (k, b) in raw.enumerated() {
             if b >= 0x30 && b <= 0x39 { digits += 1 } else if !(k == 0 && (b == 0x2D || b == 0x2B)) { return false }
@@ -261,7 +262,7 @@ struct ColumnProfiler {
     /// ISO 8601: a full timestamp, or a `yyyy-MM-dd` date (with a time) the built-in reader reads.
     static func isISO(_ text: String) -> Bool {
         let b = Array(text.utf8)
-        if b.withUnsafeBufferPointer({ TimestampParser.isoUTC($0) != nil }) { return true }
+        if ByteView.with(b, { TimestampParser.isoUTC($0) != nil }) { return true }
         let digit = { (k: Int) in k < b.count && b[k] >= 0x30 && b[k] <= 0x39 }
         let shape =
             (0..<4).allSatisfy(digit) && b.count >= 10 && b[4] == 0x2D && digit(5) && digit(6) && b[7] == 0x2D
@@ -274,13 +275,13 @@ struct ColumnProfiler {
 
     /// True when the built-in reader reads the value (ISO 8601 with or without a time, an epoch, `M/D/YYYY`, …).
     static func isBuiltIn(_ text: String) -> Bool {
-        Array(text.utf8).withUnsafeBufferPointer { b in
+        ByteView.with(text) { b in
             TimestampParser.isoUTC(b) != nil || builtInReader?.builtIn(b, preferred: [], rule: .any) != nil
         }
     }
 
     static func matchesAny(_ text: String, _ patterns: [TimestampPattern]) -> Bool {
-        Array(text.utf8).withUnsafeBufferPointer { b in
+        ByteView.with(text) { b in
             patterns.contains { $0.match(b, pivot: TimestampParser.defaultPivot) != nil }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+internal import HandoffIO
 
 /// Profiles CRM exports for `handoff inspect`: per file the dialect, header, rows and footer, and per column its type,
 /// blank share and samples; then the role of each file and a proposed mapping (`propose`), and a `data:` section.

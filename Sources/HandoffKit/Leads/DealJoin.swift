@@ -1,4 +1,5 @@
 import Foundation
+internal import HandoffIO
 
 /// How a related deals export joined the leads: what was matched, what was not (with examples), what was derived.
 struct DealJoin: Sendable {
@@ -188,8 +189,7 @@ extension LeadLoader {
                 !blank(r.trimmedBytes(keyColumn))
             else { return }
             // Leads are kept in file order, first row of an id winning: find the lead by its id.
-            var text = id
-            guard let ref = text.withUTF8({ s.ids.find($0) }), !ref.isEmpty else { return }
+            guard let ref = ByteView.with(id, { s.ids.find($0) }), !ref.isEmpty else { return }
             lead = Int(ref.raw) - 1
             if keys[key]?.contains(lead) != true { keys[key, default: []].append(lead) }
         }

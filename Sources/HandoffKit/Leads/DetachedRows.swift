@@ -1,4 +1,5 @@
 import Foundation
+internal import HandoffIO
 
 /// Rows of the activities or engagement export, parsed without the lead index (so they can be read while the leads
 /// file is still loading), grouped in runs of consecutive rows with the same lead id, tied to leads afterwards.
@@ -34,9 +35,9 @@ struct DetachedRows: Sendable {
 
     /// Adds a row, opening a new run when the lead id changes.
     @inline(__always)
-    mutating func append(id raw: UnsafeBufferPointer<UInt8>, at: Int64, code: UInt16, line: Int) {
+    mutating func append(id raw: ByteView, at: Int64, code: UInt16, line: Int) {
         if runStarts.isEmpty || !sameID(raw) {
-            idBytes.append(contentsOf: raw)
+            idBytes.append(raw)
             idEnds.append(UInt32(idBytes.count))
             runStarts.append(UInt32(events.count))
         }
@@ -46,11 +47,11 @@ struct DetachedRows: Sendable {
         if at > latest { latest = at }
     }
 
-    private func sameID(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func sameID(_ raw: ByteView) -> Bool {
         let k = idEnds.count - 1
         let start = k > 0 ? Int(idEnds[k - 1]) : 0
         guard Int(idEnds[k]) - start == raw.count else { return false }
-        return idBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, raw.baseAddress!, raw.count) == 0 }
+        return ByteView.with(idBytes, range: start..<Int(idEnds[k])) { $0.equals(raw) }
     }
 
     /// Number of runs.
@@ -62,9 +63,9 @@ struct DetachedRows: Sendable {
     }
 
     /// Calls `body` with the lead id bytes of run `k`.
-    func withID<R>(ofRun k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    func withID<R>(ofRun k: Int, _ body: (ByteView) -> R) -> R {
         let start = k > 0 ? Int(idEnds[k - 1]) : 0
-        return idBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<Int(idEnds[k])])) }
+        return ByteView.with(idBytes, range: start..<Int(idEnds[k]), body)
     }
 
     /// The lead id of run `k` as text.

@@ -1,4 +1,5 @@
 import Foundation
+internal import HandoffIO
 
 /// How a CSV export is written: its text encoding, field delimiter and line ends.
 ///

@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 /// One lead with everything the metrics need, compact enough for a million of them: plain memory (texts are
 /// references into the ledger's `texts`, the id into its `ids`), so copying one retains nothing.
 struct Lead: Sendable {
@@ -119,20 +121,6 @@ struct EngagementEvent: Sendable {
     var at: Int64 {
         get { packed >> 16 }
         set { self = EngagementEvent(action: action, at: newValue) }
-    }
-
-    /// Sorts one lead's events by time, keeping the order of equal times (insertion sort: a lead has a handful).
-    static func sortByTime(_ events: inout UnsafeMutableBufferPointer<EngagementEvent>) {
-        guard events.count <= 32 else { return events.sort { $0.at < $1.at } }
-        for i in 1..<events.count {
-            let e = events[i]
-            var j = i
-            while j > 0, events[j - 1].at > e.at {
-                events[j] = events[j - 1]
-                j -= 1
-            }
-            events[j] = e
-        }
     }
 }
 

@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 /// Every lead of an export, with what was learned from activities and engagement.
 struct LeadLedger: Sendable {
     /// Every lead, in export order.
@@ -38,8 +40,7 @@ struct LeadLedger: Sendable {
 
     /// The index of the lead with this id.
     func index(ofID id: String) -> Int? {
-        var text = id
-        return text.withUTF8 { ids.find($0) }.flatMap { $0.isEmpty ? nil : Int($0.raw) - 1 }
+        ByteView.with(id) { ids.find($0) }.flatMap { $0.isEmpty ? nil : Int($0.raw) - 1 }
     }
 
     /// True when `column` was exported, or is derived from a file that was.

@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 extension LeadLoader {
     /// Parses one span of the activities export without the lead index: each row's time and type (a code into the
     /// span's type names, as mapped by `data.values.activity_type` and lowercased; blank is "").
@@ -15,7 +17,7 @@ extension LeadLoader {
                 let at = instant(r, columns[1], column: "at", file: path, parser: times, &out)
             else { return }
             let idBytes = r.trimmedBytes(idColumn)
-            let plain = !r.isEscaped(idColumn) && Bytes.isASCII(idBytes)
+            let plain = !r.isEscaped(idColumn) && idBytes.isASCII
             guard !blank(idBytes), plain || r.string(idColumn) != nil else {
                 out.issues.append(
                     DataIssue(
@@ -24,12 +26,9 @@ extension LeadLoader {
                 return
             }
             // A file of one type (`data.files: [{path: calls.csv, type: call}]`) needs no type column.
-            let raw: UnsafeBufferPointer<UInt8> =
-                fixedType == nil
-                ? columns[2].map { r.trimmedBytes($0) } ?? UnsafeBufferPointer(start: nil, count: 0)
-                : UnsafeBufferPointer(start: nil, count: 0)
+            let raw = fixedType == nil ? columns[2].map { r.trimmedBytes($0) } ?? .empty : .empty
             let code: UInt16
-            if let known = types.first(where: { Bytes.equal($0.raw, raw) }) {
+            if let known = types.first(where: { raw.equals($0.raw) }) {
                 code = known.code
             } else {
                 let text = blank(raw) ? "" : columns[2].flatMap { r.string($0) } ?? ""
@@ -62,7 +61,7 @@ extension LeadLoader {
             out.rows += 1
             guard let idColumn = columns[0], let actionColumn = columns[2] else { return }
             let idBytes = r.trimmedBytes(idColumn)
-            let plain = !r.isEscaped(idColumn) && Bytes.isASCII(idBytes)
+            let plain = !r.isEscaped(idColumn) && idBytes.isASCII
             guard !blank(idBytes), plain || r.string(idColumn) != nil else {
                 out.issues.append(
                     DataIssue(
@@ -73,7 +72,7 @@ extension LeadLoader {
             guard let at = instant(r, columns[1], column: "at", file: path, parser: times, &out) else { return }
             let raw = r.trimmedBytes(actionColumn)
             let code: UInt16
-            if let known = seen.first(where: { Bytes.equal($0.raw, raw) }) {
+            if let known = seen.first(where: { raw.equals($0.raw) }) {
                 code = known.code
             } else {
                 guard !blank(raw), let text = r.string(actionColumn) else {
@@ -101,14 +100,13 @@ extension LeadLoader {
 
     /// Adds a parsed row; an id that is not plain ASCII bytes (escaped quotes, other scripts) is added as its text.
     private func appendRow(
-        _ out: inout DetachedRows, _ r: CSVReader.Record, idColumn: Int, idBytes: UnsafeBufferPointer<UInt8>,
+        _ out: inout DetachedRows, _ r: CSVReader.Record, idColumn: Int, idBytes: ByteView,
         plain: Bool, at: Int64, code: UInt16
     ) {
         if plain {
             out.append(id: idBytes, at: at, code: code, line: r.line)
         } else {
-            var text = r.string(idColumn) ?? ""
-            text.withUTF8 { out.append(id: $0, at: at, code: code, line: r.line) }
+            ByteView.with(r.string(idColumn) ?? "") { out.append(id: $0, at: at, code: code, line: r.line) }
         }
     }
 
@@ -166,58 +164,37 @@ extension LeadLoader {
             }
             previous = lead
         }
-        var events = [EngagementEvent]()
-        s.leads.withUnsafeMutableBufferPointer { leads in
-            var next: Int32 = 0
-            for i in leads.indices {
-                leads[i][keyPath: startKey] = next
-                next += leads[i][keyPath: countKey]
-            }
-            if inOrder && allKnown {
-                events = moveOut(&rows.events, leaving: [])
-            } else if inOrder {
-                events.reserveCapacity(Int(next))
-                for k in 0..<rows.runCount where runLeads[k] >= 0 {
-                    events.append(contentsOf: rows.events[rows.range(ofRun: k)])
-                }
-            } else {
-                events = [EngagementEvent](unsafeUninitializedCapacity: Int(next)) { buffer, count in
-                    HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
-                    var filled = [Int32](repeating: 0, count: leads.count)
-                    for k in 0..<rows.runCount where runLeads[k] >= 0 {
-                        let lead = Int(runLeads[k]), range = rows.range(ofRun: k)
-                        var at = Int(leads[lead][keyPath: startKey] + filled[lead])
-                        for i in range {
-                            (buffer.baseAddress! + at).initialize(to: rows.events[i])
-                            at += 1
-                        }
-                        filled[lead] += Int32(range.count)
-                    }
-                    count = Int(next)
-                }
-            }
-            // Time order within each lead (exports are usually in order already: check before sorting).
-            // Leads' events do not overlap: halves of the leads are sorted on two cores.
-            events.withUnsafeMutableBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
-                nonisolated(unsafe) let (events, leads, startKey, countKey) = (
-                    base, UnsafeBufferPointer(leads), startKey, countKey
-                )
-                let parts = max(1, min(cores, leads.count / 65_536))
-                Concurrently.forEach(parts) { part in
-                    for i in leads.count * part / parts..<leads.count * (part + 1) / parts {
-                        let first = Int(leads[i][keyPath: startKey]), count = Int(leads[i][keyPath: countKey])
-                        guard count > 1 else { continue }
-                        var k = first + 1
-                        while k < first + count, events[k].at >= events[k - 1].at { k += 1 }
-                        if k < first + count {
-                            var slice = UnsafeMutableBufferPointer(start: events + first, count: count)
-                            EngagementEvent.sortByTime(&slice)
-                        }
-                    }
-                }
-            }
+        var next: Int32 = 0
+        for i in s.leads.indices {
+            s.leads[i][keyPath: startKey] = next
+            next += s.leads[i][keyPath: countKey]
         }
+        var events = [EngagementEvent]()
+        if inOrder && allKnown {
+            events = moveOut(&rows.events, leaving: [])
+        } else if inOrder {
+            events.reserveCapacity(Int(next))
+            for k in 0..<rows.runCount where runLeads[k] >= 0 {
+                events.append(contentsOf: rows.events[rows.range(ofRun: k)])
+            }
+        } else {
+            // A counting sort: each run goes to its lead's slice, after the lead's runs placed before it.
+            var filled = [Int32](repeating: 0, count: s.leads.count)
+            var moves: [(rows: Range<Int>, target: Int)] = []
+            moves.reserveCapacity(rows.runCount)
+            for k in 0..<rows.runCount where runLeads[k] >= 0 {
+                let lead = Int(runLeads[k]), range = rows.range(ofRun: k)
+                moves.append((range, Int(s.leads[lead][keyPath: startKey] + filled[lead])))
+                filled[lead] += Int32(range.count)
+            }
+            events = Grouping.scatter(rows.events, moves, total: Int(next))
+        }
+        // Time order within each lead (exports are usually in order already: only checked then). Leads' events do
+        // not overlap, so parts of the leads are sorted on all cores.
+        let starts = s.leads.map { $0[keyPath: startKey] }, counts = s.leads.map { $0[keyPath: countKey] }
+        Grouping.sortSegments(
+            &events, count: starts.count, cores: cores,
+            segment: { Int(starts[$0])..<Int(starts[$0] + counts[$0]) }, key: \.at)
         return (events, rows.actions)
     }
 
@@ -249,10 +226,10 @@ extension LeadLoader {
     /// parse issues in line order. Calls `applyRun` with the leads' storage, the lead and the rows of each known run.
     private func attach(
         _ rows: DetachedRows, path: String, _ s: inout LeadPart, _ runLeads: [Int32],
-        _ applyRun: (UnsafeMutableBufferPointer<Lead>, Int, Range<Int>) -> Void
+        _ applyRun: (inout [Lead], Int, Range<Int>) -> Void
     ) {
         var unknown: [DataIssue] = []
-        s.leads.withUnsafeMutableBufferPointer { leads in
+        do {
             for k in 0..<rows.runCount {
                 let run = rows.range(ofRun: k)
                 let lead = Int(runLeads[k])
@@ -266,7 +243,7 @@ extension LeadLoader {
                     }
                     continue
                 }
-                applyRun(leads, lead, run)
+                applyRun(&s.leads, lead, run)
             }
         }
         let parsed = rows.issues

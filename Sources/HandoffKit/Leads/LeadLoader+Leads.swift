@@ -1,4 +1,5 @@
 import Foundation
+internal import HandoffIO
 
 extension LeadLoader {
     /// Reads the leads of one span of the leads export.
@@ -132,7 +133,7 @@ private struct LeadRow {
     let map: LeadPositions
     let file: String
     let loader: LeadLoader
-    /// Each column's timestamp parser, by `LeadColumn.ordinal` (the layout declared or detected for this file).
+    /// Each column's timestamp parser, by `LeadColumn.caseOrdinal` (the layout declared or detected for this file).
     let times: [TimestampParser?]
     /// True when numbers are written with a decimal comma (the file is delimited by `;`).
     let decimalComma: Bool
@@ -145,7 +146,7 @@ private struct LeadRow {
     /// The lead's id, pooled; nil (and the row skipped) when it is missing or a duplicate.
     func leadID(_ s: inout LeadPart) -> TextRef? {
         let added: TextRef?
-        if let i = map[.leadID], !record.isEscaped(i), case let raw = record.trimmedBytes(i), Bytes.isASCII(raw),
+        if let i = map[.leadID], !record.isEscaped(i), case let raw = record.trimmedBytes(i), raw.isASCII,
             !loader.blank(raw)
         {
             added = s.ids.add(raw)
@@ -168,7 +169,7 @@ private struct LeadRow {
         guard let i = map[column] else { return .empty }
         let raw = record.trimmedBytes(i)
         if raw.isEmpty { return .empty }
-        if !record.isEscaped(i), Bytes.isASCII(raw) { return s.text(raw, loader) }
+        if !record.isEscaped(i), raw.isASCII { return s.text(raw, loader) }
         if loader.blank(raw) { return .empty }
         guard let value = record.string(i) else {
             issue(column.rawValue, "(bytes)", "not valid UTF-8 text", &s)
@@ -183,7 +184,7 @@ private struct LeadRow {
         guard let i = map[column] else { return .empty }
         let raw = record.trimmedBytes(i)
         if raw.isEmpty || loader.blank(raw) { return .empty }
-        if !record.isEscaped(i), Bytes.isASCII(raw) { return s.unpooledText(raw, loader) }
+        if !record.isEscaped(i), raw.isASCII { return s.unpooledText(raw, loader) }
         guard let value = record.string(i) else {
             issue(column.rawValue, "(bytes)", "not valid UTF-8 text", &s)
             return .empty
@@ -211,7 +212,7 @@ private struct LeadRow {
             s.saw(t)
             return t
         }
-        let parser = times[column.ordinal] ?? loader.timestamps
+        let parser = times[column.caseOrdinal] ?? loader.timestamps
         if parser.patterns.isEmpty {
             if let t = parser.parse(raw) {
                 s.saw(t)
@@ -233,7 +234,7 @@ private struct LeadRow {
 
     /// A number as exports write it (`ExportNumber`); plain decimals straight from the bytes.
     func number(_ column: LeadColumn, _ s: inout LeadPart) -> Double? {
-        if !decimalComma, let i = map[column], let v = Bytes.plainNumber(record.trimmedBytes(i)) { return v }
+        if !decimalComma, let i = map[column], let v = record.trimmedBytes(i).plainNumber { return v }
         guard let raw = plain(column, &s) else { return nil }
         switch ExportNumber.parse(raw, decimalComma: decimalComma) {
         case .success(let v): return v
@@ -260,11 +261,5 @@ private struct LeadRow {
 struct LeadPositions {
     let positions: [Int?]
 
-    subscript(column: LeadColumn) -> Int? { positions[column.ordinal] }
-}
-
-extension LeadColumn {
-    /// The column's place in `allCases`, without a table to keep in step or a hash per cell (this runs for every
-    /// cell): a case without a payload is stored as its declaration index, which is also its `allCases` index.
-    var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+    subscript(column: LeadColumn) -> Int? { positions[column.caseOrdinal] }
 }

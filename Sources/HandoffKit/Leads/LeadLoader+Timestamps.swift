@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 extension LeadLoader {
     /// True for the canonical columns that hold instants, in any of the three exports.
     static func isTimestampColumn(_ name: String) -> Bool {

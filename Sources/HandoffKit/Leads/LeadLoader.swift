@@ -1,4 +1,5 @@
 import Foundation
+internal import HandoffIO
 
 /// Reads the leads, activities and engagement exports into a `LeadLedger`.
 final class LeadLoader: Sendable {
@@ -135,12 +136,8 @@ final class LeadLoader: Sendable {
         for j in jobs.indices.sorted(by: { jobs[$0].part < jobs[$1].part }) {
             parts[jobs[j].file].append(moveOut(&results[j], leaving: ReadPart.taken))
         }
-        return try parts.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer
-            return Concurrently.map(files.count) { [self] f in
-                var mine = moveOut(&buffer[f], leaving: [])
-                return Result { try join(files[f], &mine) }
-            }
+        return try Concurrently.consume(&parts, leaving: []) { [self] f, mine in
+            Result { try join(files[f], &mine) }
         }.map { try $0.get() }
     }
 
@@ -341,14 +338,14 @@ final class LeadLoader: Sendable {
     }
 
     /// Empty, or a placeholder such as `Select` or `N/A`, straight from the bytes.
-    func blank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    func blank(_ bytes: ByteView) -> Bool {
         if bytes.isEmpty { return true }
         if bytes.count > placeholderMaxLength
             || (bytes.count < 64 && placeholderLengths & 1 << UInt64(bytes.count) == 0)
         {
             return false
         }
-        for p in placeholderBytes where p.count == bytes.count && Bytes.equalsIgnoringCase(bytes, p) { return true }
+        for p in placeholderBytes where p.count == bytes.count && bytes.equalsIgnoringCase(p) { return true }
         return false
     }
 

@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 /// The leads read from one span of the leads export (and, once joined, from the whole file).
 struct LeadPart: Sendable {
     var leads: [Lead] = []
@@ -32,7 +34,7 @@ struct LeadPart: Sendable {
 
     /// The entry for a cell's bytes (ASCII, no escapes), or `.empty` when they mean blank.
     @inline(__always)
-    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, _ loader: LeadLoader) -> TextRef {
+    mutating func text(_ bytes: ByteView, _ loader: LeadLoader) -> TextRef {
         let ref = texts.intern(bytes)
         if Int(ref.raw) >= placeholder.count { catchUp(loader) }
         return placeholder[Int(ref.raw)] ? .empty : ref
@@ -40,7 +42,7 @@ struct LeadPart: Sendable {
 
     /// A new entry for a cell's bytes (ASCII, no escapes; not blank), not interned (see `TextTable.append`).
     @inline(__always)
-    mutating func unpooledText(_ bytes: UnsafeBufferPointer<UInt8>, _ loader: LeadLoader) -> TextRef {
+    mutating func unpooledText(_ bytes: ByteView, _ loader: LeadLoader) -> TextRef {
         if texts.count > placeholder.count { catchUp(loader) }
         let ref = texts.append(bytes)
         placeholder.append(false)

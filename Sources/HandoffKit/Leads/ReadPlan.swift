@@ -1,4 +1,5 @@
 import Foundation
+internal import HandoffIO
 
 /// Which export a file is.
 enum ExportKind: Sendable {
@@ -99,7 +100,8 @@ extension ReadFile {
             guard dialect.encoding.needsTranscoding else { return (spooled, dialect) }
             let utf8 = Spool.temporaryPath()
             copy = utf8
-            try CSVReader.FilePass.transcode(spooled, from: dialect.encoding, to: utf8)
+            var transcoder = Transcoder(dialect.encoding)
+            try CSVReader.FilePass.transcode(spooled, to: utf8) { transcoder.utf8($0, final: $1) }
             if spooled != path { try? FileManager.default.removeItem(atPath: spooled) }
             return (utf8, dialect)
         } catch let failure as CSVReader.Failure {
@@ -206,8 +208,4 @@ enum ReadPart: Sendable {
         case .rows(let r): return r.end
         }
     }
-}
-
-extension CSVReader.SpanEnd {
-    static let none = CSVReader.SpanEnd(offset: 0, lines: 0)
 }

@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 /// Reads `team.csv`: owners' calendars and time off, kept beside the exports because leave changes weekly.
 ///
 /// Columns (header names, any order; only `owner` is required): `owner`, `time_zone`, `days` (`mon tue wed`),

@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 extension LeadPart {
     /// How many leads (sources, rejection reasons) or rows (activity types, actions) hold each value, lowercased, for
     /// the mapped columns among `columns`: one pass over the leads or rows, only for a column the agreement maps.

@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 /// The timestamp layouts an agreement declares (`data.date_formats`): for every timestamp column (a list) or per
 /// canonical column (a map). A column nobody declared has its layout detected from a sample of its values.
 struct TimestampFormats: Sendable, Equatable {
@@ -128,7 +130,7 @@ enum TimestampDetection {
         var builtInCount = 0
         for s in sample {
             let bytes = Array(s.text.utf8)
-            let plain = bytes.withUnsafeBufferPointer { b in
+            let plain = ByteView.with(bytes) { b in
                 TimestampParser.isoUTC(b) != nil || builtIn?.builtIn(b, preferred: [], rule: .isoAndEpoch) != nil
             }
             if plain { builtInCount += 1 } else { others.append((s, bytes)) }
@@ -138,14 +140,14 @@ enum TimestampDetection {
         var readings: [[(candidate: Int, reading: TimestampPattern.Reading)]] = []
         for (_, bytes) in others {
             readings.append(
-                bytes.withUnsafeBufferPointer { b in
+                ByteView.with(bytes) { b in
                     candidates.indices.compactMap { c in candidates[c].pattern.match(b, pivot: pivot).map { (c, $0) } }
                 })
         }
         let readable = others.indices.filter { !readings[$0].isEmpty }
         if readable.isEmpty {
             let legacyReads = others.contains { o in
-                o.bytes.withUnsafeBufferPointer { builtIn?.builtIn($0, preferred: [], rule: .any) != nil }
+                ByteView.with(o.bytes) { builtIn?.builtIn($0, preferred: [], rule: .any) != nil }
             }
             if builtInCount > 0 || legacyReads { return (.builtIn, []) }
             return (.problem(message: nothingFits(column, others.map(\.sample)), line: others[0].sample.line), [])

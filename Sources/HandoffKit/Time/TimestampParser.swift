@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 /// Parses the timestamp shapes CRM exports write, straight from bytes, without Foundation's formatters.
 ///
 /// Without patterns (the built-in shapes): ISO 8601 (`2026-11-16`, `2026-11-16T14:03:00Z`, `…+01:00`, `2026-11-16 14:03`),
@@ -92,7 +94,7 @@ struct TimestampParser: Sendable {
     }
 
     /// Epoch seconds, or `nil` when the text is not a timestamp this parser can read unambiguously.
-    func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    func parse(_ bytes: ByteView) -> Int64? {
         if let t = Self.isoUTC(bytes) { return t }
         if patterns.isEmpty { return builtIn(bytes, preferred: preferred, rule: .any) }
         for p in patterns {
@@ -106,7 +108,7 @@ struct TimestampParser: Sendable {
     }
 
     /// `parse`, also saying whether a local time fell in a DST gap (it does not exist) or overlap (it names two instants).
-    func parseNoting(_ bytes: UnsafeBufferPointer<UInt8>) -> (time: Int64, local: ZoneRules.LocalTimeKind)? {
+    func parseNoting(_ bytes: ByteView) -> (time: Int64, local: ZoneRules.LocalTimeKind)? {
         if let t = Self.isoUTC(bytes) { return (t, .normal) }
         if patterns.isEmpty { return builtIn(bytes, preferred: preferred, rule: .any).map { ($0, .normal) } }
         for p in patterns {
@@ -125,7 +127,7 @@ struct TimestampParser: Sendable {
     enum Rule { case any, isoAndEpoch, unambiguous }
 
     /// The built-in shapes.
-    func builtIn(_ bytes: UnsafeBufferPointer<UInt8>, preferred: [Layout], rule: Rule) -> Int64? {
+    func builtIn(_ bytes: ByteView, preferred: [Layout], rule: Rule) -> Int64? {
         var s = Scanner(bytes: bytes)
         s.skipSpaces()
         guard let first = s.digits() else { return nil }
@@ -221,7 +223,7 @@ struct TimestampParser: Sendable {
     }
 
     /// The fast path for the most common export layout, `YYYY-MM-DDTHH:MM:SSZ` (20 bytes), straight from the digits.
-    static func isoUTC(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
+    static func isoUTC(_ b: ByteView) -> Int64? {
         guard b.count == 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x5A
         else { return nil }
         var ok = true
@@ -243,12 +245,11 @@ struct TimestampParser: Sendable {
 
     /// Parses a Swift string (tests, config).
     func parse(_ text: String) -> Int64? {
-        var copy = Array(text.utf8)
-        return copy.withUnsafeMutableBufferPointer { parse(UnsafeBufferPointer($0)) }
+        ByteView.with(text) { parse($0) }
     }
 
     private struct Scanner {
-        let bytes: UnsafeBufferPointer<UInt8>
+        let bytes: ByteView
         var i = 0
 
         var atEnd: Bool { i >= bytes.count }
@@ -284,7 +285,7 @@ struct TimestampParser: Sendable {
 
         mutating func matches(_ word: String) -> Bool {
             let w = Array(word.utf8)
-            guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { return false }
+            guard i + w.count <= bytes.count, bytes.view(i..<(i + w.count)).equals(w) else { return false }
             i += w.count
             return true
         }

@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 /// A timestamp layout in a small pattern language (Unicode/ICU letters, the subset CRM exports need), compiled once
 /// into steps matched straight against a cell's bytes.
 ///
@@ -202,7 +204,7 @@ struct TimestampPattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Reads `b` whole, or nil. Two-digit years fall in `pivot…pivot + 99`. Never traps.
-    func match(_ b: UnsafeBufferPointer<UInt8>, pivot: Int) -> Reading? {
+    func match(_ b: ByteView, pivot: Int) -> Reading? {
         var i = 0
         var year = -1, month = -1, day = -1, hour = 0, minute = 0, second = 0
         var pm: Bool?
@@ -317,7 +319,7 @@ struct TimestampPattern: Sendable, Hashable, CustomStringConvertible {
         return .local(local)
     }
 
-    private static func two(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+    private static func two(_ b: ByteView, _ i: Int) -> Int? {
         guard i + 1 < b.count, b[i] &- 0x30 < 10, b[i + 1] &- 0x30 < 10 else { return nil }
         return Int(b[i] &- 0x30) * 10 + Int(b[i + 1] &- 0x30)
     }
@@ -328,7 +330,7 @@ struct TimestampPattern: Sendable, Hashable, CustomStringConvertible {
     ].map { Array($0.utf8) }
 
     /// The month whose English name (short: its first three letters; long: the full name) starts at `i`.
-    private static func monthName(_ b: UnsafeBufferPointer<UInt8>, at i: Int, long: Bool) -> (Int, Int)? {
+    private static func monthName(_ b: ByteView, at i: Int, long: Bool) -> (Int, Int)? {
         for (k, name) in monthNames.enumerated() {
             let length = long ? name.count : 3
             guard i + length <= b.count else { continue }

@@ -1,26 +1,35 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A text value of a lead (source, owner, company, …), stored once per distinct value in a `TextTable`.
 /// `TextRef.empty` is the empty text. Leads hold these 4-byte references instead of `String`s, so a million
 /// leads are plain memory: no reference counting when they are copied, nothing to release when they go.
-struct TextRef: Hashable, Sendable, Comparable {
+package struct TextRef: Hashable, Sendable, Comparable {
     /// The entry's position in its table.
-    let raw: Int32
+    package let raw: Int32
 
     /// The empty text (entry 0 of every table).
-    static let empty = TextRef(raw: 0)
+    package static let empty = TextRef(raw: 0)
+
+    /// The reference to entry `raw`.
+    package init(raw: Int32) { self.raw = raw }
 
     /// True for the empty text.
-    var isEmpty: Bool { raw == 0 }
+    package var isEmpty: Bool { raw == 0 }
 
-    static func < (a: TextRef, b: TextRef) -> Bool { a.raw < b.raw }
+    package static func < (a: TextRef, b: TextRef) -> Bool { a.raw < b.raw }
 }
 
 /// Distinct texts stored in one byte arena and found by their bytes (open addressing on an FNV-1a hash), so the
 /// loaders intern CSV cells without building a `String` first. `materialize()` (the ledger runs it after loading)
 /// keeps each entry that more than one cell refers to as a `String` and lowercased; an entry only one cell refers
 /// to (most company names of a real export) stays bytes, decoded when asked for.
-struct TextTable: Sendable {
+package struct TextTable: Sendable {
     private var arena: [UInt8] = []
     /// Entry k is `arena[offsets[k]..<offsets[k + 1]]`.
     private var offsets: [Int] = [0, 0]
@@ -39,52 +48,50 @@ struct TextTable: Sendable {
     private var lowercasedStrings: [String] = [""]
 
     /// An empty table.
-    init() {}
+    package init() {}
 
     /// Number of entries, the empty text included.
-    var count: Int { hashes.count }
+    package var count: Int { hashes.count }
 
     /// The entry's text.
-    subscript(ref: TextRef) -> String {
+    package subscript(ref: TextRef) -> String {
         let k = Int(ref.raw)
         if k < strings.count, shared[k] { return strings[k] }
         return withBytes(ref) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The entry's text lowercased, for case-insensitive comparisons.
-    func lowercased(_ ref: TextRef) -> String {
+    package func lowercased(_ ref: TextRef) -> String {
         let k = Int(ref.raw)
         if k < lowercasedStrings.count, shared[k] { return lowercasedStrings[k] }
         return self[ref].lowercased()
     }
 
     /// Calls `body` with the entry's bytes.
-    func withBytes<R>(_ ref: TextRef, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    package func withBytes<R>(_ ref: TextRef, _ body: (ByteView) -> R) -> R {
         let k = Int(ref.raw)
-        return arena.withUnsafeBufferPointer { a in body(UnsafeBufferPointer(rebasing: a[offsets[k]..<offsets[k + 1]]))
-        }
+        return ByteView.with(arena, range: offsets[k]..<offsets[k + 1], body)
     }
 
     /// The reference for `bytes` (valid UTF-8, checked by the caller), adding an entry when they are new.
     @inline(__always)
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRef {
+    package mutating func intern(_ bytes: ByteView) -> TextRef {
         insert(bytes).ref
     }
 
     /// A new entry for `bytes`; `nil` when the table holds them already (or they are empty).
     @inline(__always)
-    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRef? {
+    package mutating func add(_ bytes: ByteView) -> TextRef? {
         let (ref, inserted) = insert(bytes)
         return inserted ? ref : nil
     }
 
     /// A new entry for `text`; `nil` when the table holds it already (or it is empty).
-    mutating func add(_ text: String) -> TextRef? {
-        var t = text
-        return t.withUTF8 { add($0) }
+    package mutating func add(_ text: String) -> TextRef? {
+        ByteView.with(text) { add($0) }
     }
 
-    private mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>) -> (ref: TextRef, inserted: Bool) {
+    private mutating func insert(_ bytes: ByteView) -> (ref: TextRef, inserted: Bool) {
         if bytes.isEmpty { return (.empty, false) }
         let h = Self.hash(bytes)
         let mask = slots.count - 1
@@ -98,7 +105,7 @@ struct TextTable: Sendable {
             i = (i + 1) & mask
         }
         let k = hashes.count
-        arena.append(contentsOf: bytes)
+        arena.append(bytes)
         offsets.append(arena.count)
         hashes.append(h)
         shared.append(false)
@@ -113,10 +120,10 @@ struct TextTable: Sendable {
     /// whose values are nearly all distinct (company names) and that no rule groups by, this saves hashing and
     /// probing a table as large as the file. Such entries are not found by `find` or `intern`.
     @inline(__always)
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRef {
+    package mutating func append(_ bytes: ByteView) -> TextRef {
         if bytes.isEmpty { return .empty }
         let k = hashes.count
-        arena.append(contentsOf: bytes)
+        arena.append(bytes)
         offsets.append(arena.count)
         hashes.append(0)
         shared.append(false)
@@ -125,22 +132,20 @@ struct TextTable: Sendable {
     }
 
     /// `append` for a decoded text.
-    mutating func append(_ text: String) -> TextRef {
-        var t = text
-        return t.withUTF8 { append($0) }
+    package mutating func append(_ text: String) -> TextRef {
+        ByteView.with(text) { append($0) }
     }
 
     /// True when the entry was added by `append`.
-    func isUnpooled(_ ref: TextRef) -> Bool { unpooled[Int(ref.raw)] }
+    package func isUnpooled(_ ref: TextRef) -> Bool { unpooled[Int(ref.raw)] }
 
     /// The reference for `text`, adding it when new.
-    mutating func intern(_ text: String) -> TextRef {
-        var t = text
-        return t.withUTF8 { intern($0) }
+    package mutating func intern(_ text: String) -> TextRef {
+        ByteView.with(text) { intern($0) }
     }
 
     /// The reference for `bytes` when the table holds them.
-    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> TextRef? {
+    package func find(_ bytes: ByteView) -> TextRef? {
         if bytes.isEmpty { return .empty }
         let h = Self.hash(bytes)
         let mask = slots.count - 1
@@ -155,20 +160,20 @@ struct TextTable: Sendable {
 
     /// True when entry `k` holds exactly `bytes`.
     @inline(__always)
-    func equal(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package func equal(_ k: Int, _ bytes: ByteView) -> Bool {
         let start = offsets[k], length = offsets[k + 1] - start
         guard length == bytes.count else { return false }
-        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, bytes.baseAddress!, length) == 0 }
+        return arena.withUnsafeBufferPointer { memoryEqual($0.baseAddress! + start, bytes.base.baseAddress!, length) }
     }
 
     /// Marks an entry as referred to by more than one cell (when tables are joined).
-    mutating func markShared(_ ref: TextRef) { shared[Int(ref.raw)] = true }
+    package mutating func markShared(_ ref: TextRef) { shared[Int(ref.raw)] = true }
 
     /// True when more than one cell refers to the entry.
-    func isShared(_ ref: TextRef) -> Bool { shared[Int(ref.raw)] }
+    package func isShared(_ ref: TextRef) -> Bool { shared[Int(ref.raw)] }
 
     /// Builds the `String` and lowercased forms of the shared entries added since the last call.
-    mutating func materialize() {
+    package mutating func materialize() {
         while strings.count < count {
             let k = strings.count
             guard shared[k] else {
@@ -183,7 +188,7 @@ struct TextTable: Sendable {
     }
 
     /// Reserves room for `entries` entries of about `bytesEach` bytes.
-    mutating func reserve(_ entries: Int, bytesEach: Int) {
+    package mutating func reserve(_ entries: Int, bytesEach: Int) {
         arena.reserveCapacity(entries * bytesEach)
         offsets.reserveCapacity(entries + 1)
         hashes.reserveCapacity(entries)
@@ -199,8 +204,8 @@ struct TextTable: Sendable {
 
     /// A hash of `bytes` (not empty), eight bytes at a time.
     @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let p = UnsafeRawPointer(bytes.baseAddress!)
+    package static func hash(_ bytes: ByteView) -> UInt32 {
+        let p = UnsafeRawPointer(bytes.base.baseAddress!)
         let n = bytes.count
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
         var i = 0
@@ -247,8 +252,8 @@ struct TextTable: Sendable {
 
 /// Asks the kernel to back large, not yet touched memory with 2 MB pages: fewer page faults while a million rows are
 /// written, fewer TLB misses when they are read at random. Only advice; nothing changes where it is not taken.
-enum HugePages {
-    static func advise(_ memory: UnsafeMutableRawBufferPointer) {
+package enum HugePages {
+    package static func advise(_ memory: UnsafeMutableRawBufferPointer) {
         #if os(Linux)
         guard memory.count >= 4 << 20, let base = memory.baseAddress else { return }
         let huge: UInt = 2 << 20
@@ -261,7 +266,7 @@ enum HugePages {
 
 extension Array {
     /// `reserveCapacity`, with huge pages advised for the new (untouched) room.
-    mutating func reserveHuge(_ capacity: Int) {
+    package mutating func reserveHuge(_ capacity: Int) {
         reserveCapacity(capacity)
         let room = self.capacity
         withUnsafeMutableBufferPointer { buffer in

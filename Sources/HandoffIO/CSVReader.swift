@@ -12,77 +12,85 @@ import Darwin
 /// line breaks inside them, and any one-byte delimiter (`,` by default; `;`, tab or `|` from the file's `Dialect`).
 /// Other encodings are transcoded to a UTF-8 copy first (`Dialect.utf8Source`), so the scanner only sees UTF-8. Memory stays at one chunk plus the longest record. A file can also be read as
 /// several spans at once (`spans(count:after:)`, `forEachRecord(in:)`), each on its own core.
-public final class CSVReader {
+package final class CSVReader {
     /// One record: field byte ranges into the reader's buffer, valid only inside the callback.
-    public struct Record {
+    package struct Record {
         /// The 1-based line the record starts on (relative to the span's first line when reading a span).
-        let line: Int
+        package let line: Int
         /// The file offset just after the record (where the next one starts).
-        let end: Int
+        package let end: Int
         /// The line the next record starts on.
-        let nextLine: Int
+        package let nextLine: Int
         let buffer: UnsafeBufferPointer<UInt8>
         let starts: UnsafeBufferPointer<Int>
         let ends: UnsafeBufferPointer<Int>
         let escaped: UnsafeBufferPointer<Bool>
 
         /// Number of fields.
-        public var count: Int { starts.count }
+        package var count: Int { starts.count }
 
         /// The field's raw bytes (quotes removed; doubled quotes still doubled when `isEscaped`).
-        public func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-            guard index < count else { return UnsafeBufferPointer(start: nil, count: 0) }
-            return UnsafeBufferPointer(rebasing: buffer[starts[index]..<ends[index]])
+        package func bytes(_ index: Int) -> ByteView {
+            guard index < count else { return .empty }
+            return ByteView(UnsafeBufferPointer(rebasing: buffer[starts[index]..<ends[index]]))
         }
 
         /// The field as text, trimmed of surrounding spaces; `nil` when it is not valid UTF-8.
-        func string(_ index: Int) -> String? {
-            let raw = trimmedBytes(index)
-            let text: String
-            if Bytes.isASCII(raw) {
-                text = String(decoding: raw, as: UTF8.self)
-            } else {
-                guard let valid = String(validating: raw, as: UTF8.self) else { return nil }
-                text = valid
-            }
-            return isEscaped(index) ? text.replacingAll("\"\"", with: "\"") : text
+        package func string(_ index: Int) -> String? {
+            guard let text = trimmedBytes(index).validString else { return nil }
+            return isEscaped(index) ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
         }
 
         /// The field's bytes without surrounding spaces.
-        func trimmedBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-            guard index < count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        package func trimmedBytes(_ index: Int) -> ByteView {
+            guard index < count else { return .empty }
             var lo = starts[index], hi = ends[index]
             let b = buffer.baseAddress!
             while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
             while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
-            return UnsafeBufferPointer(start: b + lo, count: hi - lo)
+            return ByteView(UnsafeBufferPointer(start: b + lo, count: hi - lo))
         }
 
         /// True when the quoted field holds doubled quotes.
-        func isEscaped(_ index: Int) -> Bool { index < count && escaped[index] }
+        package func isEscaped(_ index: Int) -> Bool { index < count && escaped[index] }
 
         /// True when the field is empty or only spaces.
-        func isBlank(_ index: Int) -> Bool { trimmedBytes(index).isEmpty }
+        package func isBlank(_ index: Int) -> Bool { trimmedBytes(index).isEmpty }
     }
 
     /// A file that cannot be read as CSV at all.
-    struct Failure: Error, CustomStringConvertible {
+    package struct Failure: Error, CustomStringConvertible {
         /// The file.
-        var file: String
+        package var file: String
         /// The line, when known.
-        var line: Int?
+        package var line: Int?
         /// Why it cannot be read.
-        var reason: String
+        package var reason: String
+        /// A failure in `file` at `line`.
+        package init(file: String, line: Int?, reason: String) {
+            self.file = file
+            self.line = line
+            self.reason = reason
+        }
+
         /// `file:line: reason`.
-        var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(reason)" }
+        package var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(reason)" }
     }
 
     /// Where a span of records ended: the byte offset after its last record and the lines it covered.
-    struct SpanEnd: Sendable, Equatable {
+    package struct SpanEnd: Sendable, Equatable {
         /// The file offset just after the span's last record.
-        var offset: Int
+        package var offset: Int
         /// Line breaks consumed by the span's records (and blank lines).
-        var lines: Int
+        package var lines: Int
+
+        /// Where a span that read nothing ends.
+        package static let none = SpanEnd(offset: 0, lines: 0)
+
+        package init(offset: Int, lines: Int) {
+            self.offset = offset
+            self.lines = lines
+        }
     }
 
     private let path: String
@@ -91,7 +99,7 @@ public final class CSVReader {
     private let delimiter: UInt8
 
     /// A reader for the file at `path`, its fields separated by `delimiter` (an ASCII byte other than `"`, CR, LF).
-    public init(path: String, chunkSize: Int = 8 << 20, delimiter: UInt8 = 0x2C) {
+    package init(path: String, chunkSize: Int = 8 << 20, delimiter: UInt8 = 0x2C) {
         self.path = path
         self.chunkSize = max(1, chunkSize)
         self.delimiter =
@@ -99,7 +107,7 @@ public final class CSVReader {
     }
 
     /// Calls `body` for every record in order. Throws `Failure` for files that are not CSV text.
-    public func forEachRecord(_ body: (Record) throws -> Void) throws {
+    package func forEachRecord(_ body: (Record) throws -> Void) throws {
         _ = try forEachRecord(in: 0..<Int.max, firstLine: 1, body)
     }
 
@@ -107,7 +115,7 @@ public final class CSVReader {
     /// The span must start at a record boundary (0, or an offset returned by `spans`). Returns where reading stopped,
     /// which is the next span's start exactly when the spans were cut at true record boundaries.
     @discardableResult
-    func forEachRecord(in span: Range<Int>, firstLine: Int, _ body: (Record) throws -> Void) throws -> SpanEnd {
+    package func forEachRecord(in span: Range<Int>, firstLine: Int, _ body: (Record) throws -> Void) throws -> SpanEnd {
         try scan(in: span, firstLine: firstLine) {
             try body($0)
             return true
@@ -115,7 +123,7 @@ public final class CSVReader {
     }
 
     /// Calls `body` for records from the start of the file until it returns false (to read a header).
-    func readUntil(_ body: (Record) throws -> Bool) throws {
+    package func readUntil(_ body: (Record) throws -> Bool) throws {
         _ = try scan(in: 0..<Int.max, firstLine: 1, body)
     }
 
@@ -191,7 +199,7 @@ public final class CSVReader {
     /// A cut can fall inside a quoted field that holds a line break; `forEachRecord(in:)` on the span before it
     /// then ends past the cut, which is how a caller tells (and reads the next span again from where it really ended).
     /// Bytes from `end` on (a report footer) are left out.
-    func spans(count: Int, after start: Int, before end: Int = .max) throws -> [Range<Int>] {
+    package func spans(count: Int, after start: Int, before end: Int = .max) throws -> [Range<Int>] {
         let file = try OpenFile(path: path)
         defer { file.close() }
         let size = min(try file.size(), end)
@@ -481,16 +489,16 @@ private func readDescriptor(_ descriptor: Int32, _ target: UnsafeMutablePointer<
 
 extension CSVReader {
     /// Whole-file byte passes for dialect and footer detection (kept here, with the reader's other pointer code).
-    enum FilePass {
+    package enum FilePass {
         /// The file's size in bytes.
-        static func size(_ path: String) throws -> Int {
+        package static func size(_ path: String) throws -> Int {
             let file = try OpenFile(path: path)
             defer { file.close() }
             return try file.size()
         }
 
         /// Up to `count` bytes from `offset`.
-        static func bytes(_ path: String, at offset: Int, count: Int) throws -> [UInt8] {
+        package static func bytes(_ path: String, at offset: Int, count: Int) throws -> [UInt8] {
             let file = try OpenFile(path: path)
             defer { file.close() }
             guard count > 0 else { return [] }
@@ -503,11 +511,11 @@ extension CSVReader {
         }
 
         /// The first `count` bytes.
-        static func head(_ path: String, count: Int) throws -> [UInt8] { try bytes(path, at: 0, count: count) }
+        package static func head(_ path: String, count: Int) throws -> [UInt8] { try bytes(path, at: 0, count: count) }
 
         /// True when the whole file is valid UTF-8 (no overlong forms, surrogates or code points past U+10FFFF), read
         /// mapped into memory on up to `cores` cores at once; ASCII is skipped 32 bytes at a time.
-        static func isUTF8(_ path: String, cores: Int) throws -> Bool {
+        package static func isUTF8(_ path: String, cores: Int) throws -> Bool {
             let file = try OpenFile(path: path)
             defer { file.close() }
             let size = try file.size()
@@ -572,7 +580,7 @@ extension CSVReader {
         }
 
         /// Line breaks (`\n`, `\r\n` or a bare `\r`) before `end`: the 1-based line at `end` is this plus one.
-        static func lineBreaks(_ path: String, before end: Int) throws -> Int {
+        package static func lineBreaks(_ path: String, before end: Int) throws -> Int {
             let file = try OpenFile(path: path)
             defer { file.close() }
             let chunk = 4 << 20
@@ -598,7 +606,10 @@ extension CSVReader {
         }
 
         /// Writes the file as UTF-8 to `copy` (a byte-order mark left out), line for line.
-        static func transcode(_ path: String, from encoding: Dialect.Encoding, to copy: String) throws {
+        /// `convert` turns each chunk into UTF-8 (its second argument is true for the last chunk).
+        package static func transcode(
+            _ path: String, to copy: String, _ convert: ([UInt8], Bool) -> [UInt8]
+        ) throws {
             let file = try OpenFile(path: path)
             defer { file.close() }
             guard FileManager.default.createFile(atPath: copy, contents: nil),
@@ -608,7 +619,6 @@ extension CSVReader {
                     file: path, line: nil, reason: "cannot write a UTF-8 copy of the file in the temporary folder")
             }
             defer { try? output.close() }
-            var transcoder = Transcoder(encoding)
             let chunk = 4 << 20
             var position = 0
             var buffer = [UInt8](repeating: 0, count: chunk)
@@ -617,7 +627,7 @@ extension CSVReader {
                     try file.read(into: $0.baseAddress!, count: chunk, at: position)
                 }
                 position += got
-                let text = transcoder.utf8(Array(buffer[0..<got]), final: got < chunk)
+                let text = convert(Array(buffer[0..<got]), got < chunk)
                 do { try output.write(contentsOf: text) } catch {
                     throw CSVReader.Failure(
                         file: path, line: nil,

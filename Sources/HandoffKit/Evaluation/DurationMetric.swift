@@ -43,8 +43,9 @@ struct DurationMetric {
                     met += 1
                 } else {
                     let late = elapsed - limit.seconds
+                    let by = touchedBy(c, lead, start, touches).map { " (first touch by \($0))" } ?? ""
                     breaches.append(
-                        context.breach(lead, "late by \(units.text(late))", severity: late)
+                        context.breach(lead, "late by \(units.text(late))\(by)", severity: late)
                             .timed(started: start, due: deadline, happened: event, lateBy: late))
                 }
             } else if deadline > asOf {
@@ -100,6 +101,11 @@ struct DurationMetric {
         default:
             return nil
         }
+    }
+
+    /// Who made a touch-measuring commitment's first touch, when the activities export names them.
+    private func touchedBy(_ c: Commitment, _ lead: Lead, _ start: Int64, _ touches: SalesTouches) -> String? {
+        c.metric == .firstTouchTime || c.metric == .untouchedLeads ? touches.firstTouchOwner(lead, from: start) : nil
     }
 
     private func noEvent(_ c: Commitment) -> String {

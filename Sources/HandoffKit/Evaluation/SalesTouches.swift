@@ -20,13 +20,18 @@ struct SalesTouches {
     /// The first counted activity at or after `handoff` and no later than as-of; without one, the export's
     /// `first_touch_at` when it is no later than as-of.
     func firstTouch(_ lead: Lead, from handoff: Int64) -> Int64? {
+        firstActivity(lead, from: handoff)?.at ?? lead.firstTouchAt.flatMap { $0 <= asOf ? $0 : nil }
+    }
+
+    /// The first counted activity at or after `handoff` and no later than as-of.
+    func firstActivity(_ lead: Lead, from handoff: Int64) -> EngagementEvent? {
         // A lead's activities are time-ordered: the first that counts is the first touch.
-        let range = lead.activityRange
-        if let a = ledger.activities[range].first(where: { $0.at >= handoff && $0.at <= asOf && counts[Int($0.action)] }
-        ) {
-            return a.at
-        }
-        return lead.firstTouchAt.flatMap { $0 <= asOf ? $0 : nil }
+        ledger.activities[lead.activityRange].first { $0.at >= handoff && $0.at <= asOf && counts[Int($0.action)] }
+    }
+
+    /// Who made the first touch at or after `handoff`, when the activities export names them.
+    func firstTouchOwner(_ lead: Lead, from handoff: Int64) -> String? {
+        firstActivity(lead, from: handoff).flatMap { ledger.owner(of: $0) }
     }
 
     /// Counted activities no later than as-of; when there are none, the export's `attempt_count`.

@@ -58,6 +58,7 @@ struct ColumnPreset: Sendable {
             "activity_lead_id": ["Associated Contact ID", "Record ID", "Contact ID"],
             "activity_at": ["Activity date", "Activity Date"],
             "activity_type": ["Activity type", "Activity Type"], "activity_outcome": ["Call outcome", "Outcome"],
+            "activity_owner": ["Activity assigned to", "Assigned to"],
             "engagement_lead_id": ["Contact ID", "Record ID"], "engagement_at": ["Event date", "Timestamp"],
             "engagement_action": ["Event type", "Event"],
         ],
@@ -93,7 +94,7 @@ struct ColumnPreset: Sendable {
             "content_engaged": ["Last Content"],
             "activity_lead_id": ["Lead ID", "Name ID", "WhoId"], "activity_at": ["Date", "Activity Date"],
             "activity_type": ["Task Subtype", "Type"],
-            "activity_outcome": ["Call Result", "Status"],
+            "activity_outcome": ["Call Result", "Status"], "activity_owner": ["Assigned", "Assigned To"],
             "engagement_lead_id": ["Lead ID"], "engagement_at": ["Date"], "engagement_action": ["Activity", "Action"],
         ],
         values: [

@@ -35,6 +35,7 @@ enum ActivityColumn: String, CaseIterable, Sendable {
     case activityAt = "activity_at"
     case activityType = "activity_type"
     case activityOutcome = "activity_outcome"
+    case activityOwner = "activity_owner"
     case engagementLeadID = "engagement_lead_id"
     case engagementAt = "engagement_at"
     case engagementAction = "engagement_action"
@@ -49,6 +50,7 @@ enum ActivityColumn: String, CaseIterable, Sendable {
         case .activityAt, .engagementAt: return "at"
         case .activityType: return "type"
         case .activityOutcome: return "outcome"
+        case .activityOwner: return "owner"
         case .engagementAction: return "action"
         }
     }

@@ -18,8 +18,10 @@ struct DetachedRows: Sendable {
     var issues: [DataIssue] = []
     /// Local times of the `at` column in a DST gap or overlap (columns read by a pattern).
     var localTimes = LocalTimeCounts()
-    /// Engagement action names; `codes` index this.
+    /// Engagement action names or activity type names; the rows' codes index this.
     var actions: [String] = []
+    /// Activities with an owner column: the owner of each code (beside `actions`; "" for none). Empty otherwise.
+    var owners: [String] = []
     /// The raw type or action values met (lowercased), for checking value mappings.
     var rawValues: Set<String> = []
     var rows = 0
@@ -86,13 +88,25 @@ struct DetachedRows: Sendable {
             })
         localTimes.add(next.localTimes)
         // Action codes are per span: translate the next span's into this one's.
+        if !next.owners.isEmpty || !owners.isEmpty {
+            owners += Array(repeating: "", count: actions.count - owners.count)
+        }
+        let nextOwners = next.owners.isEmpty ? Array(repeating: "", count: next.actions.count) : next.owners
         var code: [UInt16] = []
-        for action in next.actions {
-            if let known = actions.firstIndex(of: action) {
+        for (action, owner) in zip(next.actions, nextOwners) {
+            if let known = actions.indices.first(where: {
+                actions[$0] == action && (owners.isEmpty ? owner.isEmpty : owners[$0] == owner)
+            }) {
                 code.append(UInt16(known))
-            } else {
-                code.append(UInt16(truncatingIfNeeded: actions.count))
+            } else if actions.count < Int(UInt16.max) {
+                code.append(UInt16(actions.count))
                 actions.append(action)
+                if !owners.isEmpty || !owner.isEmpty {
+                    owners += Array(repeating: "", count: actions.count - 1 - owners.count) + [owner]
+                }
+            } else {
+                // Kinds are full: the row keeps its type, without its owner.
+                code.append(UInt16(actions.firstIndex(of: action) ?? 0))
             }
         }
         if code.isEmpty || code.enumerated().allSatisfy({ $0.offset == Int($0.element) }) {

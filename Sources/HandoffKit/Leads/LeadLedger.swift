@@ -13,8 +13,11 @@ struct LeadLedger: Sendable {
     /// Every engagement event, grouped by lead in lead order and time-ordered within a lead (`Lead.eventRange`).
     var events: [EngagementEvent]
     /// Sales activity types as exported (after `data.values.activity_type` mapping, lowercased; blank is "");
-    /// an activity's `action` indexes this.
+    /// an activity's `action` indexes this. With an owner column a type appears once per owner.
     var activityTypes: [String] = []
+    /// Who did each kind of activity (beside `activityTypes`: the owner as exported, "" when the row named none);
+    /// empty when no activities export has an owner column.
+    var activityOwners: [String] = []
     /// Every sales activity, grouped by lead in lead order and time-ordered within a lead (`Lead.activityRange`).
     /// Facts only: no as-of cut and no commitment's `attempt_types` applied (the evaluation does both).
     var activities: [EngagementEvent] = []
@@ -34,6 +37,12 @@ struct LeadLedger: Sendable {
     var leadsLatestTimestamp: Int64? = nil
     /// The files read, for reports.
     var sources: DataSources
+
+    /// Who did the activity, as exported; `nil` when unknown.
+    func owner(of activity: EngagementEvent) -> String? {
+        let k = Int(activity.action)
+        return k < activityOwners.count && !activityOwners[k].isEmpty ? activityOwners[k] : nil
+    }
 
     /// The lead's id as exported.
     func id(of lead: Lead) -> String { ids[lead.id] }

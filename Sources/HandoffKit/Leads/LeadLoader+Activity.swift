@@ -1,13 +1,16 @@
 internal import HandoffIO
 
 extension LeadLoader {
-    /// Parses one span of the activities export without the lead index: each row's time and type (a code into the
-    /// span's type names, as mapped by `data.values.activity_type` and lowercased; blank is "").
+    /// Parses one span of the activities export without the lead index: each row's time and kind, a code into the
+    /// span's type names (as mapped by `data.values.activity_type` and lowercased; blank is "") and, when the file has
+    /// an owner column, the owners beside them (a code stands for one type and owner).
     func detachActivities(_ file: ReadFile, span: Range<Int>, firstLine: Int) throws -> DetachedRows {
         var out = DetachedRows()
         out.reserve(rows: min(span.count, file.size) / 40) // a whole-file read has span ..<Int.max
         var types: [(raw: [UInt8], code: UInt16)] = []
+        var owners = TextTable(), kinds: [Kind: UInt16] = [:]
         let columns = file.header.positions
+        let ownerColumn = columns.count > 4 ? columns[4] : nil
         let fixedType = file.settings?.type
         let times = file.timestamps[1] ?? timestamps
         let path = file.path
@@ -27,7 +30,7 @@ extension LeadLoader {
             }
             // A file of one type (`data.files: [{path: calls.csv, type: call}]`) needs no type column.
             let raw = fixedType == nil ? columns[2].map { r.trimmedBytes($0) } ?? .empty : .empty
-            let code: UInt16
+            var code: UInt16
             if let known = types.first(where: { raw.equals($0.raw) }) {
                 code = known.code
             } else {
@@ -43,9 +46,53 @@ extension LeadLoader {
                 }
                 if types.count < 256 { types.append((Array(raw), code)) }
             }
+            if let ownerColumn {
+                code = ownedKind(code, r, ownerColumn, &owners, &kinds, &out)
+            }
             appendRow(&out, r, idColumn: idColumn, idBytes: idBytes, plain: plain, at: at, code: code)
         }
         return out
+    }
+
+    /// A type code and an owner, as one kind of activity.
+    private struct Kind: Hashable {
+        var type: UInt16
+        var owner: Int32
+    }
+
+    /// The code of the row's type (`typeCode`, a code among the types) done by the row's owner: codes stand for a type
+    /// and an owner once the file has an owner column (`out.owners` beside `out.actions`). When 65,535 kinds are
+    /// reached, further owners are left out (the row and its type still count).
+    private func ownedKind(
+        _ typeCode: UInt16, _ r: CSVReader.Record, _ column: Int, _ owners: inout TextTable,
+        _ kinds: inout [Kind: UInt16],
+        _ out: inout DetachedRows
+    ) -> UInt16 {
+        let raw = r.trimmedBytes(column)
+        var owner = TextRef.empty
+        if !blank(raw) {
+            if !r.isEscaped(column), raw.isASCII {
+                owner = owners.intern(raw)
+            } else if let text = r.string(column) {
+                owner = owners.intern(text)
+            }
+        }
+        // Types added by the type step have no owner.
+        if out.owners.count < out.actions.count {
+            out.owners += Array(repeating: "", count: out.actions.count - out.owners.count)
+        }
+        let key = Kind(type: typeCode, owner: owner.raw)
+        if let known = kinds[key] { return known }
+        let type = out.actions[Int(typeCode)], name = owner.isEmpty ? "" : owners[owner]
+        if let existing = out.actions.indices.first(where: { out.actions[$0] == type && out.owners[$0] == name }) {
+            kinds[key] = UInt16(existing)
+            return UInt16(existing)
+        }
+        guard out.actions.count < Int(UInt16.max) else { return typeCode }
+        out.actions.append(type)
+        out.owners.append(name)
+        kinds[key] = UInt16(out.actions.count - 1)
+        return UInt16(out.actions.count - 1)
     }
 
     /// Parses one span of the engagement export without the lead index.
@@ -116,14 +163,15 @@ extension LeadLoader {
     /// Ties detached activity rows (of every activities file) to their leads: every activity (type and time), grouped
     /// by lead. Which of them count as a touch or an attempt, and up to when, is the evaluation's business.
     func attachActivities(_ files: inout [FileRows], _ s: inout LeadPart) {
-        (s.activities, s.activityTypes) = group(&files, &s, start: \.activityStart, count: \.activityCount)
+        (s.activities, s.activityTypes, s.activityOwners) = group(
+            &files, &s, start: \.activityStart, count: \.activityCount)
         s.columns.insert(.firstTouchAt)
         s.columns.insert(.attemptCount)
     }
 
     /// Ties detached engagement rows (of every engagement file) to their leads.
     func attachEngagement(_ files: inout [FileRows], _ s: inout LeadPart) {
-        (s.events, s.actions) = group(&files, &s, start: \.eventStart, count: \.eventCount)
+        (s.events, s.actions, _) = group(&files, &s, start: \.eventStart, count: \.eventCount)
     }
 
     /// One flat array of the rows of every file grouped by lead (a counting sort, so exports in any row order work),
@@ -132,7 +180,7 @@ extension LeadLoader {
     private func group(
         _ files: inout [FileRows], _ s: inout LeadPart,
         start startKey: WritableKeyPath<Lead, Int32>, count countKey: WritableKeyPath<Lead, Int32>
-    ) -> ([EngagementEvent], [String]) {
+    ) -> ([EngagementEvent], [String], [String]) {
         let column = startKey == \Lead.activityStart ? "activity_type" : "action"
         for file in files {
             s.quality.valuesSeen[column, default: []].formUnion(file.rows.rawValues)
@@ -195,7 +243,7 @@ extension LeadLoader {
         Grouping.sortSegments(
             &events, count: starts.count, cores: cores,
             segment: { Int(starts[$0])..<Int(starts[$0] + counts[$0]) }, key: \.at)
-        return (events, rows.actions)
+        return (events, rows.actions, rows.owners)
     }
 
     /// The lead of each run of `runs` (-1 when no lead has its id). Reads only, so pieces run on all cores.

@@ -112,7 +112,8 @@ final class LeadLoader: Sendable {
         state.texts.materialize()
         return LeadLedger(
             leads: state.leads, texts: state.texts, ids: state.ids, actions: state.actions, events: state.events,
-            activityTypes: state.activityTypes, activities: state.activities, quality: state.quality,
+            activityTypes: state.activityTypes, activityOwners: state.activityOwners, activities: state.activities,
+            quality: state.quality,
             columns: state.columns,
             hasActivities: !sources.activityFiles.isEmpty, hasEngagement: !sources.engagementFiles.isEmpty,
             latestTimestamp: state.latest == .min ? nil : state.latest,

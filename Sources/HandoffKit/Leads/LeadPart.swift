@@ -16,6 +16,8 @@ struct LeadPart: Sendable {
     var actions: [String] = []
     var events: [EngagementEvent] = []
     var activityTypes: [String] = []
+    /// The owner of each activity kind (beside `activityTypes`; "" for none); empty without an owner column.
+    var activityOwners: [String] = []
     var activities: [EngagementEvent] = []
 
     /// Per text entry: does it mean blank (a placeholder such as `N/A`)? Checked once per distinct value.

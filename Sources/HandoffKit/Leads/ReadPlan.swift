@@ -159,7 +159,8 @@ extension ExportKind {
     var wanted: [String] {
         switch self {
         case .leads: return LeadColumn.allNames
-        case .activities: return ["activity_lead_id", "activity_at", "activity_type", "activity_outcome"]
+        case .activities:
+            return ["activity_lead_id", "activity_at", "activity_type", "activity_outcome", "activity_owner"]
         case .engagement: return ["engagement_lead_id", "engagement_at", "engagement_action"]
         case .deals: return []
         }

@@ -1,4 +1,4 @@
-"""Helpers shared by the plain-Python oracles (scripts/oracle_backtest.py, scripts/oracle_draft.py)."""
+"""Helpers shared by the plain-Python oracles (scripts/oracle, scripts/oracle_backtest.py, scripts/oracle_draft.py)."""
 from datetime import datetime
 
 DAY = 86400

@@ -15,7 +15,7 @@ package struct ByteView {
     @inlinable init(_ base: UnsafeBufferPointer<UInt8>) { self.base = base }
 
     /// No bytes.
-    package static var empty: ByteView { ByteView(UnsafeBufferPointer(start: nil, count: 0)) }
+    @inlinable package static var empty: ByteView { ByteView(UnsafeBufferPointer(start: nil, count: 0)) }
 
     /// Number of bytes.
     @inlinable package var count: Int { base.count }
@@ -47,7 +47,7 @@ package struct ByteView {
     package var array: [UInt8] { Array(base) }
 
     /// True when every byte is ASCII.
-    package var isASCII: Bool {
+    @inlinable package var isASCII: Bool {
         for b in base where b >= 0x80 { return false }
         return true
     }

@@ -21,16 +21,18 @@ package final class CSVReader {
         package let end: Int
         /// The line the next record starts on.
         package let nextLine: Int
-        let buffer: UnsafeBufferPointer<UInt8>
-        let starts: UnsafeBufferPointer<Int>
-        let ends: UnsafeBufferPointer<Int>
-        let escaped: UnsafeBufferPointer<Bool>
+        @usableFromInline let buffer: UnsafeBufferPointer<UInt8>
+        @usableFromInline let starts: UnsafeBufferPointer<Int>
+        @usableFromInline let ends: UnsafeBufferPointer<Int>
+        @usableFromInline let escaped: UnsafeBufferPointer<Bool>
+
+        // The per-cell accessors are inlinable: HandoffKit's loaders call them for every cell of a million rows.
 
         /// Number of fields.
-        package var count: Int { starts.count }
+        @inlinable package var count: Int { starts.count }
 
         /// The field's raw bytes (quotes removed; doubled quotes still doubled when `isEscaped`).
-        package func bytes(_ index: Int) -> ByteView {
+        @inlinable package func bytes(_ index: Int) -> ByteView {
             guard index < count else { return .empty }
             return ByteView(UnsafeBufferPointer(rebasing: buffer[starts[index]..<ends[index]]))
         }
@@ -42,7 +44,7 @@ package final class CSVReader {
         }
 
         /// The field's bytes without surrounding spaces.
-        package func trimmedBytes(_ index: Int) -> ByteView {
+        @inlinable package func trimmedBytes(_ index: Int) -> ByteView {
             guard index < count else { return .empty }
             var lo = starts[index], hi = ends[index]
             let b = buffer.baseAddress!
@@ -52,10 +54,10 @@ package final class CSVReader {
         }
 
         /// True when the quoted field holds doubled quotes.
-        package func isEscaped(_ index: Int) -> Bool { index < count && escaped[index] }
+        @inlinable package func isEscaped(_ index: Int) -> Bool { index < count && escaped[index] }
 
         /// True when the field is empty or only spaces.
-        package func isBlank(_ index: Int) -> Bool { trimmedBytes(index).isEmpty }
+        @inlinable package func isBlank(_ index: Int) -> Bool { trimmedBytes(index).isEmpty }
     }
 
     /// A file that cannot be read as CSV at all.

@@ -1,9 +1,12 @@
 /// Arranging rows of many owners (the events of a million leads) into one flat array, each owner's rows together:
-/// the two steps that write into uninitialized or shared memory, kept here behind checked preconditions.
+/// the two steps that write into uninitialized or shared memory, kept here behind checked preconditions. Inlinable so
+/// that they are specialized for the loader's row type (a generic call per row costs more than the work).
 package enum Grouping {
     /// One flat array of `total` rows: for each `(rows, target)` pair, `source[rows]` is copied to the slots from
     /// `target` on. The pairs must fill `0..<total` exactly once between them (a counting sort's placement).
-    package static func scatter<T>(_ source: [T], _ moves: [(rows: Range<Int>, target: Int)], total: Int) -> [T] {
+    @inlinable package static func scatter<T>(_ source: [T], _ moves: [(rows: Range<Int>, target: Int)], total: Int)
+        -> [T]
+    {
         var filled = 0
         for move in moves {
             precondition(move.rows.upperBound <= source.count && move.target >= 0, "rows outside the source")
@@ -14,9 +17,13 @@ package enum Grouping {
         return [T](unsafeUninitializedCapacity: total) { buffer, count in
             HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
             source.withUnsafeBufferPointer { from in
+                // Row by row: an export in time order has runs of one row, where a copy call per run costs most.
                 for move in moves {
-                    (buffer.baseAddress! + move.target).initialize(
-                        from: from.baseAddress! + move.rows.lowerBound, count: move.rows.count)
+                    var at = buffer.baseAddress! + move.target
+                    for i in move.rows {
+                        at.initialize(to: from[i])
+                        at += 1
+                    }
                 }
             }
             count = total
@@ -25,7 +32,7 @@ package enum Grouping {
 
     /// Sorts each segment of `items` by `key`, keeping the order of equal keys, on up to `cores` cores. Segment `i`
     /// (of `count`) is `segment(i)`; segments must not overlap. A segment already in order is only checked.
-    package static func sortSegments<T: Sendable>(
+    @inlinable package static func sortSegments<T: Sendable>(
         _ items: inout [T], count: Int, cores: Int, segment: @Sendable (Int) -> Range<Int>,
         key: @Sendable (T) -> Int64
     ) {
@@ -47,7 +54,7 @@ package enum Grouping {
     }
 
     /// Insertion sort for the handful of rows an owner usually has; the standard sort beyond 32.
-    private static func sortStably<T>(_ rows: UnsafeMutableBufferPointer<T>, _ key: (T) -> Int64) {
+    @usableFromInline static func sortStably<T>(_ rows: UnsafeMutableBufferPointer<T>, _ key: (T) -> Int64) {
         var rows = rows
         guard rows.count <= 32 else { return rows.sort { key($0) < key($1) } }
         for i in 1..<rows.count {

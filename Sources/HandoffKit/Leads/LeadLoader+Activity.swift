@@ -182,11 +182,11 @@ extension LeadLoader {
         start startKey: WritableKeyPath<Lead, Int32>, count countKey: WritableKeyPath<Lead, Int32>
     ) -> ([EngagementEvent], [String], [String]) {
         let column = startKey == \Lead.activityStart ? "activity_type" : "action"
+        // Rows per lead, counted in a plain array (a key-path write into a lead per run costs more than the count).
+        var counts = [Int32](repeating: 0, count: s.leads.count)
         for file in files {
             s.quality.valuesSeen[column, default: []].formUnion(file.rows.rawValues)
-            attach(file.rows, path: file.path, &s, file.runLeads) { leads, lead, range in
-                leads[lead][keyPath: countKey] += Int32(range.count)
-            }
+            attach(file.rows, path: file.path, &s, file.runLeads) { lead, range in counts[lead] += Int32(range.count) }
         }
         // Several files of a role are grouped as one: the later files' rows appended, their codes translated.
         var rows = moveOut(&files[0].rows, leaving: DetachedRows())
@@ -213,9 +213,12 @@ extension LeadLoader {
             previous = lead
         }
         var next: Int32 = 0
+        var starts = [Int32](repeating: 0, count: s.leads.count)
         for i in s.leads.indices {
+            starts[i] = next
             s.leads[i][keyPath: startKey] = next
-            next += s.leads[i][keyPath: countKey]
+            s.leads[i][keyPath: countKey] = counts[i]
+            next += counts[i]
         }
         var events = [EngagementEvent]()
         if inOrder && allKnown {
@@ -232,17 +235,17 @@ extension LeadLoader {
             moves.reserveCapacity(rows.runCount)
             for k in 0..<rows.runCount where runLeads[k] >= 0 {
                 let lead = Int(runLeads[k]), range = rows.range(ofRun: k)
-                moves.append((range, Int(s.leads[lead][keyPath: startKey] + filled[lead])))
+                moves.append((range, Int(starts[lead] + filled[lead])))
                 filled[lead] += Int32(range.count)
             }
             events = Grouping.scatter(rows.events, moves, total: Int(next))
         }
         // Time order within each lead (exports are usually in order already: only checked then). Leads' events do
         // not overlap, so parts of the leads are sorted on all cores.
-        let starts = s.leads.map { $0[keyPath: startKey] }, counts = s.leads.map { $0[keyPath: countKey] }
+        let (first, length) = (starts, counts)
         Grouping.sortSegments(
-            &events, count: starts.count, cores: cores,
-            segment: { Int(starts[$0])..<Int(starts[$0] + counts[$0]) }, key: \.at)
+            &events, count: first.count, cores: cores,
+            segment: { Int(first[$0])..<Int(first[$0] + length[$0]) }, key: \.at)
         return (events, rows.actions, rows.owners)
     }
 
@@ -271,10 +274,10 @@ extension LeadLoader {
     }
 
     /// Ties each run to its lead (`runLeads`, from `resolve`); rows of unknown leads are reported, merged with the
-    /// parse issues in line order. Calls `applyRun` with the leads' storage, the lead and the rows of each known run.
+    /// parse issues in line order. Calls `applyRun` with the lead and the rows of each known run.
     private func attach(
         _ rows: DetachedRows, path: String, _ s: inout LeadPart, _ runLeads: [Int32],
-        _ applyRun: (inout [Lead], Int, Range<Int>) -> Void
+        _ applyRun: (Int, Range<Int>) -> Void
     ) {
         var unknown: [DataIssue] = []
         do {
@@ -291,7 +294,7 @@ extension LeadLoader {
                     }
                     continue
                 }
-                applyRun(&s.leads, lead, run)
+                applyRun(lead, run)
             }
         }
         let parsed = rows.issues

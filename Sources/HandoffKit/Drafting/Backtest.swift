@@ -163,9 +163,8 @@ public struct Backtest: Sendable {
         self.sweepLabel = sweepLabel
         leadsRead = ledger.leads.count
 
-        let replays = variants.map {
-            Backtest.replay($0.agreement.mqlDefinition, ledger: ledger, asOf: min(asOf, to - 1))
-        }
+        let replays = Backtest.replay(
+            variants.map(\.agreement.mqlDefinition), ledger: ledger, asOf: min(asOf, to - 1))
         let window = from..<to
         let inWindow: [[Bool]] = replays.map { r in r.moments.map { window.contains($0) } }
         let monthStarts = months.map(\.start), weekStarts = weeks.map(\.start)
@@ -229,56 +228,6 @@ public struct Backtest: Sendable {
             if starts[mid] <= t { lo = mid } else { hi = mid - 1 }
         }
         return lo
-    }
-
-    /// Each lead's first MQL moment under `definition` (`Int64.min` for none), its total score then, and whether a
-    /// fast-track trigger fired then.
-    struct Replay: Sendable {
-        var moments: [Int64]
-        var scores: [Double]
-        var fastTrack: [Bool]
-    }
-
-    /// The moments a lead is scored at: its creation, and each engagement event after it, up to `asOf`.
-    /// Scores only rise at those moments (windows and decay only lower them), so the definition first holds at one.
-    static func replay(_ definition: MQLDefinition, ledger: LeadLedger, asOf: Int64) -> Replay {
-        let scorer = LeadScorer(
-            definition: definition, actions: ledger.actions, events: ledger.events, texts: ledger.texts)
-        // The firmographic criteria do not change with time: a lead that misses them is never an MQL.
-        let fit = FitCheck(criteria: definition.fit, texts: ledger.texts)
-        let count = ledger.leads.count
-        let chunk = 4096
-        let parts = Concurrently.map((count + chunk - 1) / chunk) { c -> ([Int64], [Double], [Bool]) in
-            let range = (c * chunk)..<min(count, (c + 1) * chunk)
-            var m = [Int64](repeating: .min, count: range.count), s = [Double](repeating: 0, count: range.count)
-            var f = [Bool](repeating: false, count: range.count)
-            for i in range {
-                let lead = ledger.leads[i]
-                if fit.firstMiss(lead) != nil { continue }
-                let created = lead.createdAt
-                var at = created ?? .max
-                var k = lead.eventRange.lowerBound
-                let end = lead.eventRange.upperBound
-                if created == nil {
-                    guard k < end else { continue }
-                    at = ledger.events[k].at
-                }
-                while at <= asOf {
-                    let check = scorer.check(lead, at: at)
-                    if check.meets {
-                        m[i - range.lowerBound] = at
-                        s[i - range.lowerBound] = check.scores.total
-                        f[i - range.lowerBound] = !definition.fastTrack.isEmpty && scorer.isFastTrack(lead, at: at)
-                        break
-                    }
-                    while k < end && ledger.events[k].at <= at { k += 1 }
-                    guard k < end else { break }
-                    at = ledger.events[k].at
-                }
-            }
-            return (m, s, f)
-        }
-        return Replay(moments: parts.flatMap(\.0), scores: parts.flatMap(\.1), fastTrack: parts.flatMap(\.2))
     }
 }
 

@@ -112,4 +112,24 @@ struct BacktestReplayTests {
         }
         #expect(replays[1].fastTrack.contains(true))
     }
+
+    /// The byte search for titles gives Foundation's answer on printable ASCII; anything else goes to Foundation.
+    @Test func textSearchAgreesWithFoundation() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("ab A-/.&xy ")
+        func random(_ n: Int) -> String { String((0..<n).map { _ in alphabet.randomElement(using: &rng)! }) }
+        for _ in 0..<20_000 {
+            let haystack = random(Int.random(in: 0...12, using: &rng))
+            let needle = random(Int.random(in: 0...3, using: &rng))
+            #expect(textContains(haystack, needle) == haystack.contains(needle), "'\(haystack)' '\(needle)'")
+        }
+        let cases: [(String, String)] = [
+            ("vp of sales", ""), ("", ""), ("", "vp"), ("director", "director"), ("head of it", "head of it "),
+            ("café owner", "cafe"), ("cafe\u{301} owner", "café"), ("directeur général", "général"),
+            ("line\r\nbreak", "\n"), ("tab\there", "\t"), ("ﬁnance director", "fi"),
+        ]
+        for (haystack, needle) in cases {
+            #expect(textContains(haystack, needle) == haystack.contains(needle), "'\(haystack)' '\(needle)'")
+        }
+    }
 }

@@ -316,7 +316,7 @@ struct FitCheck: Sendable {
         if !countries.isEmpty, !countries.contains(texts.lowercased(lead.country)) { return .country }
         if !titles.isEmpty {
             let title = texts.lowercased(lead.title)
-            if !titles.contains(where: { title.contains($0) }) { return .title }
+            if !titles.contains(where: { textContains(title, $0) }) { return .title }
         }
         return nil
     }
@@ -345,6 +345,20 @@ struct FitCheck: Sendable {
             return lead.title.isEmpty ? "job title missing" : "title \(texts[lead.title]) is below Manager"
         }
     }
+}
+
+/// `haystack.contains(needle)` as Foundation answers it (a search under canonical equivalence; an empty needle is
+/// found nowhere), by a plain byte search when both texts are printable ASCII: there every character is one byte
+/// and no two different byte strings are canonically equivalent, so the two searches agree. Titles and the words
+/// searched for in them nearly always are, and the byte search spares the bridging to `NSString` on every lead.
+func textContains(_ haystack: String, _ needle: String) -> Bool {
+    let plain = ByteView.with(haystack) { h in
+        ByteView.with(needle) { n -> Bool? in
+            guard !n.isEmpty, h.isPrintableASCII, n.isPrintableASCII else { return nil }
+            return h.contains(n)
+        }
+    }
+    return plain ?? haystack.contains(needle)
 }
 
 /// `base` raised to a small whole power, without Foundation.

@@ -52,6 +52,24 @@ package struct ByteView {
         return true
     }
 
+    /// True when every byte is printable ASCII (a space to a tilde).
+    package var isPrintableASCII: Bool {
+        for b in base where b < 0x20 || b > 0x7E { return false }
+        return true
+    }
+
+    /// True when `needle` occurs in the bytes (an empty needle occurs everywhere).
+    package func contains(_ needle: ByteView) -> Bool {
+        let n = needle.count
+        guard n <= base.count else { return false }
+        guard n > 0, let h = base.baseAddress, let p = needle.base.baseAddress else { return true }
+        let first = p[0]
+        for i in 0...(base.count - n) where h[i] == first {
+            if memoryEqual(h + i, p, n) { return true }
+        }
+        return false
+    }
+
     /// True when the bytes equal `lowercase` ignoring ASCII case.
     package func equalsIgnoringCase(_ lowercase: [UInt8]) -> Bool {
         guard base.count == lowercase.count else { return false }

@@ -139,9 +139,10 @@ public struct Backtest: Sendable {
 
     /// Replays `variants` (the first is the current definition) over `ledger`, for the `months` whole calendar
     /// months before the month of `asOf` (that month is partial and left out).
-    init(variants: [Variant], ledger: LeadLedger, asOf: Int64, months monthCount: Int, sweepLabel: String? = nil)
-        throws
-    {
+    init(
+        variants: [Variant], ledger: LeadLedger, asOf: Int64, months monthCount: Int, sweepLabel: String? = nil,
+        clock: PhaseClock? = nil
+    ) throws {
         guard let current = variants.first else { throw HandoffError(.usage, "nothing to backtest") }
         guard let zone = ZoneRules(identifier: current.agreement.businessHours.timeZone) else {
             throw HandoffError(.usage, "unknown time zone '\(current.agreement.businessHours.timeZone)'")
@@ -163,13 +164,14 @@ public struct Backtest: Sendable {
         self.sweepLabel = sweepLabel
         leadsRead = ledger.leads.count
 
-        let replays = variants.map {
-            Backtest.replay($0.agreement.mqlDefinition, ledger: ledger, asOf: min(asOf, to - 1))
-        }
+        let replays = Backtest.replay(
+            variants.map(\.agreement.mqlDefinition), ledger: ledger, asOf: min(asOf, to - 1))
+        clock?.mark("replay \(variants.count) variants")
         let window = from..<to
         let inWindow: [[Bool]] = replays.map { r in r.moments.map { window.contains($0) } }
         let monthStarts = months.map(\.start), weekStarts = weeks.map(\.start)
-        results = variants.indices.map { v in
+        // Each variant's tallies on a core of its own.
+        results = Concurrently.map(variants.count) { v in
             let variant = variants[v], replay = replays[v], a = variant.agreement
             var perMonth = [Int](repeating: 0, count: monthStarts.count)
             var perWeek = [Int](repeating: 0, count: weekStarts.count)
@@ -189,7 +191,7 @@ public struct Backtest: Sendable {
                 bands[Int((replay.scores[i] / 50).rounded(.down)), default: Tally()].add(lead, ledger, asOf: asOf)
             }
             let t = a.targets
-            let outcome = all.finished
+            let outcome = all.finished(ledger.texts)
             let decided = outcome.decided
             let rate = decided == 0 ? 0 : Double(outcome.accepted) / Double(decided)
             let verdict: Verdict
@@ -211,14 +213,16 @@ public struct Backtest: Sendable {
             return Result(
                 name: variant.name, sweepValue: variant.sweepValue, mqls: outcome.leads, perMonth: perMonth,
                 perWeek: perWeek,
-                outcome: outcome, fastTrack: fast, added: added.finished, dropped: dropped.finished,
+                outcome: outcome, fastTrack: fast, added: added.finished(ledger.texts),
+                dropped: dropped.finished(ledger.texts),
                 bands: bands.keys.sorted().map {
-                    Band(low: Double($0) * 50, high: Double($0 + 1) * 50, outcome: bands[$0]!.finished)
+                    Band(low: Double($0) * 50, high: Double($0 + 1) * 50, outcome: bands[$0]!.finished(ledger.texts))
                 },
                 verdict: verdict, monthlyTarget: target,
                 monthlyCapacity: a.capacity.map { Double($0.perWeek) * 52 / 12 }, minimumSample: t.minimumSample,
                 limits: (t.acceptance.low, t.acceptance.high, t.acceptance.tooLooseBelow, t.acceptance.tooStrictAbove))
         }
+        clock?.mark("tally outcomes")
     }
 
     /// The index of the last start at or before `t`.
@@ -230,62 +234,13 @@ public struct Backtest: Sendable {
         }
         return lo
     }
-
-    /// Each lead's first MQL moment under `definition` (`Int64.min` for none), its total score then, and whether a
-    /// fast-track trigger fired then.
-    struct Replay: Sendable {
-        var moments: [Int64]
-        var scores: [Double]
-        var fastTrack: [Bool]
-    }
-
-    /// The moments a lead is scored at: its creation, and each engagement event after it, up to `asOf`.
-    /// Scores only rise at those moments (windows and decay only lower them), so the definition first holds at one.
-    static func replay(_ definition: MQLDefinition, ledger: LeadLedger, asOf: Int64) -> Replay {
-        let scorer = LeadScorer(
-            definition: definition, actions: ledger.actions, events: ledger.events, texts: ledger.texts)
-        // The firmographic criteria do not change with time: a lead that misses them is never an MQL.
-        let fit = FitCheck(criteria: definition.fit, texts: ledger.texts)
-        let count = ledger.leads.count
-        let chunk = 4096
-        let parts = Concurrently.map((count + chunk - 1) / chunk) { c -> ([Int64], [Double], [Bool]) in
-            let range = (c * chunk)..<min(count, (c + 1) * chunk)
-            var m = [Int64](repeating: .min, count: range.count), s = [Double](repeating: 0, count: range.count)
-            var f = [Bool](repeating: false, count: range.count)
-            for i in range {
-                let lead = ledger.leads[i]
-                if fit.firstMiss(lead) != nil { continue }
-                let created = lead.createdAt
-                var at = created ?? .max
-                var k = lead.eventRange.lowerBound
-                let end = lead.eventRange.upperBound
-                if created == nil {
-                    guard k < end else { continue }
-                    at = ledger.events[k].at
-                }
-                while at <= asOf {
-                    let check = scorer.check(lead, at: at)
-                    if check.meets {
-                        m[i - range.lowerBound] = at
-                        s[i - range.lowerBound] = check.scores.total
-                        f[i - range.lowerBound] = !definition.fastTrack.isEmpty && scorer.isFastTrack(lead, at: at)
-                        break
-                    }
-                    while k < end && ledger.events[k].at <= at { k += 1 }
-                    guard k < end else { break }
-                    at = ledger.events[k].at
-                }
-            }
-            return (m, s, f)
-        }
-        return Replay(moments: parts.flatMap(\.0), scores: parts.flatMap(\.1), fastTrack: parts.flatMap(\.2))
-    }
 }
 
 /// Counts outcomes as leads are added.
 struct Tally {
     var outcome = Backtest.Outcome()
-    var reasons: [String: Int] = [:]
+    /// Rejections by reason as the ledger holds it (texts are joined by their words in `finished`).
+    var reasons: [TextRef: Int] = [:]
 
     mutating func add(_ lead: Lead, _ ledger: LeadLedger, asOf: Int64) {
         outcome.leads += 1
@@ -295,7 +250,7 @@ struct Tally {
             case .accepted?: outcome.accepted += 1
             case .rejected?:
                 outcome.rejected += 1
-                reasons[ledger.texts[lead.rejectionReason], default: 0] += 1
+                reasons[lead.rejectionReason, default: 0] += 1
             case nil: break
             }
         }
@@ -303,9 +258,12 @@ struct Tally {
         if let t = lead.wonAt, t <= asOf { outcome.won += 1 }
     }
 
-    var finished: Backtest.Outcome {
+    /// The outcome, with the rejections by reason (the reason's text; most frequent first).
+    func finished(_ texts: TextTable) -> Backtest.Outcome {
         var o = outcome
-        o.rejectedBy = reasons.map { ($0.key, $0.value) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        var byText: [String: Int] = [:]
+        for (ref, n) in reasons { byText[texts[ref], default: 0] += n }
+        o.rejectedBy = byText.map { ($0.key, $0.value) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         return o
     }
 }

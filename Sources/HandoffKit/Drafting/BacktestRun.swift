@@ -22,8 +22,7 @@ extension Handoff {
             variants: variants, ledger: ledger, asOf: moment, months: months,
             sweepLabel: sweep.map { _ in
                 "threshold \((sweep!.alternative) + 1): \(a.mqlDefinition.thresholds[sweep!.alternative].text)"
-            })
-        clock.mark("replay \(variants.count) variants")
+            }, clock: clock)
         return result
     }
 }

@@ -52,7 +52,7 @@ struct CompiledCondition: Sendable {
             }
             return { facts in
                 guard let text = haystack(facts) else { return false }
-                return needles.contains { needle in needle(facts).map { text.contains($0) } ?? false }
+                return needles.contains { needle in needle(facts).map { textContains(text, $0) } ?? false }
             }
         case .literal, .field, .count, .sum:
             switch operand(e, actions) {

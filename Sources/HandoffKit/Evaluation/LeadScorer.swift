@@ -18,6 +18,13 @@ final class LeadScorer: Sendable {
     /// The model's conditions, compiled for this ledger.
     private let fit: [(CompiledCondition, Double)], bant: [(CompiledCondition, Double)]
     private let disqualifiers: [CompiledCondition], thresholds: [CompiledCondition], fastTrack: [CompiledCondition]
+    /// The firmographic fit criteria, their lists lowercased once.
+    let fitCheck: FitCheck
+    /// Does a fit (BANT) rule read the moment of scoring (`count(...)`, `last_activity`)? If not, the group's points
+    /// are the same at every moment of a lead's history (`standing`).
+    private let fitVaries: Bool, bantVaries: Bool
+    /// Per disqualifier: does it read the moment or a score? If not, it holds at every moment or at none.
+    private let disqualifierVaries: [Bool]
 
     /// A scorer for a ledger's action names, events and texts.
     init(
@@ -38,15 +45,71 @@ final class LeadScorer: Sendable {
         disqualifiers = definition.disqualifiers.map { CompiledCondition($0.condition, actions: codes) }
         thresholds = definition.thresholds.map { CompiledCondition($0, actions: codes) }
         fastTrack = definition.fastTrack.map { CompiledCondition($0.condition, actions: codes) }
+        fitCheck = FitCheck(criteria: definition.fit, texts: texts)
+        fitVaries = definition.scoring.fit.contains { $0.condition.expression.readsMoment }
+        bantVaries = definition.scoring.bant.contains { $0.condition.expression.readsMoment }
+        disqualifierVaries = definition.disqualifiers.map {
+            $0.condition.expression.readsMoment || $0.condition.expression.readsScores
+        }
     }
 
     /// Fit, engagement and BANT scores of `lead` at `moment`.
     func scores(_ lead: Lead, at moment: Int64) -> Scores {
         let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: nil)
         let cap = definition.scoring.cap
-        let fit = min(cap, self.fit.reduce(0) { $0 + ($1.0.holds(facts) ? $1.1 : 0) })
-        let bant = min(cap, self.bant.reduce(0) { $0 + ($1.0.holds(facts) ? $1.1 : 0) })
+        let fit = min(cap, Self.points(self.fit, facts))
+        let bant = min(cap, Self.points(self.bant, facts))
         return Scores(fit: fit, engagement: min(cap, engagement(lead, at: moment)), bant: bant)
+    }
+
+    /// The points of the rules that hold, added in the rules' order.
+    private static func points(_ rules: [(CompiledCondition, Double)], _ facts: LeadFacts) -> Double {
+        rules.reduce(0) { $0 + ($1.0.holds(facts) ? $1.1 : 0) }
+    }
+
+    /// What of `check` stays the same at every moment of one lead's history, worked out once for a replay.
+    struct Standing: Sendable {
+        /// Fit points (capped), unless a fit rule reads the moment.
+        var fit: Double?
+        /// BANT points (capped), unless a BANT rule reads the moment.
+        var bant: Double?
+        /// The lead misses the fit criteria, or a disqualifier that reads neither the moment nor a score holds: it
+        /// never meets the definition.
+        var excluded: Bool
+    }
+
+    /// The lead's standing (see `Standing`); `moment` is any moment of its history.
+    func standing(_ lead: Lead, at moment: Int64) -> Standing {
+        if fitCheck.misses(lead) { return Standing(fit: nil, bant: nil, excluded: true) }
+        let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: nil)
+        for (d, varies) in zip(disqualifiers, disqualifierVaries) where !varies && d.holds(facts) {
+            return Standing(fit: nil, bant: nil, excluded: true)
+        }
+        let cap = definition.scoring.cap
+        return Standing(
+            fit: fitVaries ? nil : min(cap, Self.points(fit, facts)),
+            bant: bantVaries ? nil : min(cap, Self.points(bant, facts)), excluded: false)
+    }
+
+    /// `scores(lead, at: moment)`, with the points that do not change taken from the lead's standing.
+    func scores(_ lead: Lead, at moment: Int64, standing: Standing) -> Scores {
+        let facts = LeadFacts(lead: lead, moment: moment, scorer: self, scores: nil)
+        let cap = definition.scoring.cap
+        return Scores(
+            fit: standing.fit ?? min(cap, Self.points(fit, facts)),
+            engagement: min(cap, engagement(lead, at: moment)),
+            bant: standing.bant ?? min(cap, Self.points(bant, facts)))
+    }
+
+    /// True when a disqualifier that reads the moment or a score holds (`facts` carries the scores); the others are
+    /// in the lead's standing.
+    func disqualifiedNow(_ facts: LeadFacts) -> Bool {
+        zip(disqualifiers, disqualifierVaries).contains { $1 && $0.holds(facts) }
+    }
+
+    /// True when a threshold alternative holds (`facts` carries the scores).
+    func meetsThreshold(_ facts: LeadFacts) -> Bool {
+        thresholds.contains { $0.holds(facts) }
     }
 
     /// Engagement points at `moment`: each action's points, at most `max_count` of the most recent
@@ -93,7 +156,7 @@ final class LeadScorer: Sendable {
             return DefinitionCheck(
                 meets: false, reason: "disqualified: \(definition.disqualifiers[hit].label)", scores: s)
         }
-        if let miss = FitCheck(criteria: definition.fit, texts: texts).firstMiss(lead) {
+        if let miss = fitCheck.firstMiss(lead) {
             return DefinitionCheck(meets: false, reason: miss, scores: s)
         }
         guard thresholds.contains(where: { $0.holds(facts) }) else {
@@ -217,44 +280,85 @@ struct LeadFacts: ConditionInput {
 }
 
 /// Checks the firmographic fit criteria; a missing value does not meet a criterion.
-struct FitCheck {
+struct FitCheck: Sendable {
     let criteria: FitCriteria
     let texts: TextTable
+    /// The criteria's lists, lowercased.
+    private let industries: [String], countries: [String], titles: [String]
 
-    func firstMiss(_ lead: Lead) -> String? {
+    init(criteria: FitCriteria, texts: TextTable) {
+        self.criteria = criteria
+        self.texts = texts
+        industries = criteria.industries.map { $0.lowercased() }
+        countries = criteria.countries.map { $0.lowercased() }
+        titles = criteria.titles.map { $0.lowercased() }
+    }
+
+    /// The first criterion a lead misses.
+    private enum Miss {
+        case employeesMissing
+        case employees(Double, ClosedRange<Double>)
+        case revenueMissing
+        case revenue(Double, ClosedRange<Double>)
+        case industry, country, title
+    }
+
+    private func miss(_ lead: Lead) -> Miss? {
         if let range = criteria.employees {
-            guard let n = lead.employees else { return "employees missing" }
-            if !range.contains(n) {
-                return
-                    "\(Amount.grouped(n)) employees, outside \(Amount.grouped(range.lowerBound))–\(Amount.grouped(range.upperBound))"
-            }
+            guard let n = lead.employees else { return .employeesMissing }
+            if !range.contains(n) { return .employees(n, range) }
         }
         if let range = criteria.annualRevenue {
-            guard let n = lead.annualRevenue else { return "annual revenue missing" }
-            if !range.contains(n) {
-                return
-                    "revenue \(Amount.format(n)), outside \(Amount.format(range.lowerBound))–\(Amount.format(range.upperBound))"
-            }
+            guard let n = lead.annualRevenue else { return .revenueMissing }
+            if !range.contains(n) { return .revenue(n, range) }
         }
-        if !criteria.industries.isEmpty, case let industry = texts.lowercased(lead.industry),
-            !criteria.industries.contains(where: { $0.lowercased() == industry })
-        {
-            return lead.industry.isEmpty
-                ? "industry missing" : "industry \(texts[lead.industry]) is not a target industry"
-        }
-        if !criteria.countries.isEmpty, case let country = texts.lowercased(lead.country),
-            !criteria.countries.contains(where: { $0.lowercased() == country })
-        {
-            return lead.country.isEmpty ? "country missing" : "country \(texts[lead.country]) is not served"
-        }
-        if !criteria.titles.isEmpty {
+        if !industries.isEmpty, !industries.contains(texts.lowercased(lead.industry)) { return .industry }
+        if !countries.isEmpty, !countries.contains(texts.lowercased(lead.country)) { return .country }
+        if !titles.isEmpty {
             let title = texts.lowercased(lead.title)
-            if !criteria.titles.contains(where: { title.contains($0.lowercased()) }) {
-                return lead.title.isEmpty ? "job title missing" : "title \(texts[lead.title]) is below Manager"
-            }
+            if !titles.contains(where: { textContains(title, $0) }) { return .title }
         }
         return nil
     }
+
+    /// True when the lead misses a criterion (`firstMiss` without the words).
+    func misses(_ lead: Lead) -> Bool { miss(lead) != nil }
+
+    /// The first criterion the lead misses, in words; nil when it meets them all.
+    func firstMiss(_ lead: Lead) -> String? {
+        switch miss(lead) {
+        case nil: return nil
+        case .employeesMissing: return "employees missing"
+        case .employees(let n, let range):
+            return
+                "\(Amount.grouped(n)) employees, outside \(Amount.grouped(range.lowerBound))–\(Amount.grouped(range.upperBound))"
+        case .revenueMissing: return "annual revenue missing"
+        case .revenue(let n, let range):
+            return
+                "revenue \(Amount.format(n)), outside \(Amount.format(range.lowerBound))–\(Amount.format(range.upperBound))"
+        case .industry:
+            return lead.industry.isEmpty
+                ? "industry missing" : "industry \(texts[lead.industry]) is not a target industry"
+        case .country:
+            return lead.country.isEmpty ? "country missing" : "country \(texts[lead.country]) is not served"
+        case .title:
+            return lead.title.isEmpty ? "job title missing" : "title \(texts[lead.title]) is below Manager"
+        }
+    }
+}
+
+/// `haystack.contains(needle)` as Foundation answers it (a search under canonical equivalence; an empty needle is
+/// found nowhere), by a plain byte search when both texts are printable ASCII: there every character is one byte
+/// and no two different byte strings are canonically equivalent, so the two searches agree. Titles and the words
+/// searched for in them nearly always are, and the byte search spares the bridging to `NSString` on every lead.
+func textContains(_ haystack: String, _ needle: String) -> Bool {
+    let plain = ByteView.with(haystack) { h in
+        ByteView.with(needle) { n -> Bool? in
+            guard !n.isEmpty, h.isPrintableASCII, n.isPrintableASCII else { return nil }
+            return h.contains(n)
+        }
+    }
+    return plain ?? haystack.contains(needle)
 }
 
 /// `base` raised to a small whole power, without Foundation.

@@ -44,6 +44,33 @@ indirect enum ConditionExpression: Equatable, Sendable {
         }
     }
 
+    /// True when the value can change with the moment a lead is looked at: a `count(...)` or `last_activity`.
+    var readsMoment: Bool {
+        mentions { if case .count = $0 { return true } else { return $0.fieldName == "last_activity" } }
+    }
+
+    /// True when it names a score (`fit`, `engagement`, `bant`, `score`).
+    var readsScores: Bool {
+        mentions { $0.fieldName.map(ConditionField.scores.contains) ?? false }
+    }
+
+    private var fieldName: String? {
+        if case .field(let name, _) = self { return name } else { return nil }
+    }
+
+    /// True when `leaf` holds for a literal, field or `count(...)` in the expression.
+    private func mentions(_ leaf: (ConditionExpression) -> Bool) -> Bool {
+        switch self {
+        case .literal, .field, .count: return leaf(self)
+        case .sum(let l, let r, _), .compare(let l, _, let r), .and(let l, let r), .or(let l, let r):
+            return l.mentions(leaf) || r.mentions(leaf)
+        case .member(let e, let list, _), .contains(let e, let list):
+            return e.mentions(leaf) || list.contains { $0.mentions(leaf) }
+        case .between(let e, let lo, let hi, _): return e.mentions(leaf) || lo.mentions(leaf) || hi.mentions(leaf)
+        case .not(let e): return e.mentions(leaf)
+        }
+    }
+
     /// Every engagement action named in a `count(...)` call.
     var countedActions: [(action: String, offset: Int)] {
         switch self {

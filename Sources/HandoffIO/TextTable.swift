@@ -41,7 +41,9 @@ package struct TextTable: Sendable {
     /// Entries in `slots` (pooled, the empty text excluded).
     private var pooled = 0
     /// Entry index + 1 per slot (0 = free).
-    private var slots = [Int32](repeating: 0, count: 64)
+    /// Per slot: the entry's hash in the high 32 bits and its index + 1 in the low 32 (0 = free), so a probe compares
+    /// hashes without a second cache miss into `hashes`.
+    private var slots = [UInt64](repeating: 0, count: 64)
     /// Shared entries as `String`s (after `materialize()`; an empty placeholder for the others).
     private var strings: [String] = [""]
     /// Shared entries lowercased (after `materialize()`), for case-insensitive comparisons.
@@ -97,8 +99,8 @@ package struct TextTable: Sendable {
         let mask = slots.count - 1
         var i = Int(h) & mask
         while slots[i] != 0 {
-            let k = Int(slots[i] - 1)
-            if hashes[k] == h, equal(k, bytes) {
+            let slot = slots[i], k = Int(UInt32(truncatingIfNeeded: slot)) - 1
+            if UInt32(slot >> 32) == h, equal(k, bytes) {
                 if !shared[k] { shared[k] = true }
                 return (TextRef(raw: Int32(k)), false)
             }
@@ -110,7 +112,7 @@ package struct TextTable: Sendable {
         hashes.append(h)
         shared.append(false)
         unpooled.append(false)
-        slots[i] = Int32(k + 1)
+        slots[i] = Self.slot(h, k)
         pooled += 1
         if pooled * 2 > slots.count { grow() }
         return (TextRef(raw: Int32(k)), true)
@@ -149,21 +151,48 @@ package struct TextTable: Sendable {
         if bytes.isEmpty { return .empty }
         let h = Self.hash(bytes)
         let mask = slots.count - 1
-        var i = Int(h) & mask
-        while slots[i] != 0 {
-            let k = Int(slots[i] - 1)
-            if hashes[k] == h, equal(k, bytes) { return TextRef(raw: Int32(k)) }
-            i = (i + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            var i = Int(h) & mask
+            while slots[i] != 0 {
+                let slot = slots[i], k = Int(UInt32(truncatingIfNeeded: slot)) - 1
+                if UInt32(slot >> 32) == h, equal(k, bytes) { return TextRef(raw: Int32(k)) }
+                i = (i + 1) & mask
+            }
+            return nil
         }
-        return nil
     }
+
+    /// The slot for entry `k` of hash `h`.
+    private static func slot(_ h: UInt32, _ k: Int) -> UInt64 { UInt64(h) << 32 | UInt64(k + 1) }
 
     /// True when entry `k` holds exactly `bytes`.
     @inline(__always)
     package func equal(_ k: Int, _ bytes: ByteView) -> Bool {
         let start = offsets[k], length = offsets[k + 1] - start
         guard length == bytes.count else { return false }
-        return arena.withUnsafeBufferPointer { memoryEqual($0.baseAddress! + start, bytes.base.baseAddress!, length) }
+        return arena.withUnsafeBufferPointer { a in
+            let x = UnsafeRawPointer(a.baseAddress! + start), y = UnsafeRawPointer(bytes.base.baseAddress!)
+            // Ids and short labels: whole words, no call into the C library.
+            if length <= 16 {
+                var i = 0
+                while i + 8 <= length {
+                    if x.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        != y.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    {
+                        return false
+                    }
+                    i += 8
+                }
+                while i < length {
+                    if x.load(fromByteOffset: i, as: UInt8.self) != y.load(fromByteOffset: i, as: UInt8.self) {
+                        return false
+                    }
+                    i += 1
+                }
+                return true
+            }
+            return memoryEqual(a.baseAddress! + start, bytes.base.baseAddress!, length)
+        }
     }
 
     /// Marks an entry as referred to by more than one cell (when tables are joined).
@@ -232,8 +261,8 @@ package struct TextTable: Sendable {
 
     /// A zeroed slot table. A large one (a million lead ids) is probed at random, so it asks for huge pages: a few
     /// TLB entries cover it instead of thousands.
-    private static func emptySlots(_ count: Int) -> [Int32] {
-        [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+    private static func emptySlots(_ count: Int) -> [UInt64] {
+        [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
             HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
             buffer.initialize(repeating: 0)
             initialized = count
@@ -245,7 +274,7 @@ package struct TextTable: Sendable {
         for k in 1..<hashes.count where !unpooled[k] {
             var i = Int(hashes[k]) & mask
             while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = Int32(k + 1)
+            slots[i] = Self.slot(hashes[k], k)
         }
     }
 }

@@ -250,7 +250,9 @@ extension LeadLoader {
     }
 
     /// The lead of each run of `runs` (-1 when no lead has its id). Reads only, so pieces run on all cores.
-    static func resolve(_ rows: DetachedRows, runs: Range<Int>, ids: TextTable) -> [Int32] {
+    static func resolve(_ rows: DetachedRows, runs: Range<Int>, ids: TextTable, numbered: NumberedIDs? = nil)
+        -> [Int32]
+    {
         var out = [Int32]()
         out.reserveCapacity(runs.count)
         // Exports often list leads in the leads file's order: try the next lead before hashing the id, while that
@@ -265,7 +267,8 @@ extension LeadLoader {
                     }
                     misses += 1
                 }
-                return ids.find(id).flatMap { $0.isEmpty ? nil : Int($0.raw) - 1 }
+                let ref = numbered.map { $0.find(id) } ?? ids.find(id)
+                return ref.flatMap { $0.isEmpty ? nil : Int($0.raw) - 1 }
             }
             out.append(Int32(lead ?? -1))
             if let lead { next = lead + 1 }

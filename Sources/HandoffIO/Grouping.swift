@@ -1,35 +1,7 @@
-/// Arranging rows of many owners (the events of a million leads) into one flat array, each owner's rows together:
-/// the two steps that write into uninitialized or shared memory, kept here behind checked preconditions. Inlinable so
-/// that they are specialized for the loader's row type (a generic call per row costs more than the work).
+/// Sorting the rows of many owners (the events of a million leads, each lead's rows together in one flat array) on
+/// all cores: the step that writes into shared memory, kept here behind checked preconditions. Inlinable so that it
+/// is specialized for the loader's row type (a generic call per row costs more than the work).
 package enum Grouping {
-    /// One flat array of `total` rows: for each `(rows, target)` pair, `source[rows]` is copied to the slots from
-    /// `target` on. The pairs must fill `0..<total` exactly once between them (a counting sort's placement).
-    @inlinable package static func scatter<T>(_ source: [T], _ moves: [(rows: Range<Int>, target: Int)], total: Int)
-        -> [T]
-    {
-        var filled = 0
-        for move in moves {
-            precondition(move.rows.upperBound <= source.count && move.target >= 0, "rows outside the source")
-            precondition(move.target + move.rows.count <= total, "rows placed past the end")
-            filled += move.rows.count
-        }
-        precondition(filled == total, "the moves do not fill the array")
-        return [T](unsafeUninitializedCapacity: total) { buffer, count in
-            HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
-            source.withUnsafeBufferPointer { from in
-                // Row by row: an export in time order has runs of one row, where a copy call per run costs most.
-                for move in moves {
-                    var at = buffer.baseAddress! + move.target
-                    for i in move.rows {
-                        at.initialize(to: from[i])
-                        at += 1
-                    }
-                }
-            }
-            count = total
-        }
-    }
-
     /// Sorts each segment of `items` by `key`, keeping the order of equal keys, on up to `cores` cores. Segment `i`
     /// (of `count`) is `segment(i)`; segments must not overlap. A segment already in order is only checked.
     @inlinable package static func sortSegments<T: Sendable>(

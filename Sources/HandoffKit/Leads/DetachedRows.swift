@@ -35,6 +35,16 @@ struct DetachedRows: Sendable {
         lines.reserveHuge(rows)
     }
 
+    /// Room for the rows of `others` too (the spans to be absorbed), so that absorbing them never copies.
+    mutating func reserve(adding others: [DetachedRows]) {
+        let extra = others.reduce(0) { $0 + $1.events.count }
+        events.reserveHuge(events.count + extra)
+        lines.reserveHuge(lines.count + extra)
+        idBytes.reserveCapacity(others.reduce(idBytes.count) { $0 + $1.idBytes.count })
+        idEnds.reserveCapacity(others.reduce(idEnds.count) { $0 + $1.idEnds.count })
+        runStarts.reserveCapacity(others.reduce(runStarts.count) { $0 + $1.runStarts.count })
+    }
+
     /// Adds a row, opening a new run when the lead id changes.
     @inline(__always)
     mutating func append(id raw: ByteView, at: Int64, code: UInt16, line: Int) {

@@ -229,16 +229,20 @@ extension LeadLoader {
                 events.append(contentsOf: rows.events[rows.range(ofRun: k)])
             }
         } else {
-            // A counting sort: each run goes to its lead's slice, after the lead's runs placed before it.
+            // A counting sort: each run goes to its lead's slice, after the lead's runs placed before it. The array is
+            // filled with placeholders first (one pass), so every write is a checked one into initialized memory.
+            events.reserveHuge(Int(next))
+            events.append(contentsOf: repeatElement(EngagementEvent(action: 0, at: 0), count: Int(next)))
             var filled = [Int32](repeating: 0, count: s.leads.count)
-            var moves: [(rows: Range<Int>, target: Int)] = []
-            moves.reserveCapacity(rows.runCount)
             for k in 0..<rows.runCount where runLeads[k] >= 0 {
                 let lead = Int(runLeads[k]), range = rows.range(ofRun: k)
-                moves.append((range, Int(starts[lead] + filled[lead])))
+                var at = Int(starts[lead] + filled[lead])
+                for i in range {
+                    events[at] = rows.events[i]
+                    at += 1
+                }
                 filled[lead] += Int32(range.count)
             }
-            events = Grouping.scatter(rows.events, moves, total: Int(next))
         }
         // Time order within each lead (exports are usually in order already: only checked then). Leads' events do
         // not overlap, so parts of the leads are sorted on all cores.

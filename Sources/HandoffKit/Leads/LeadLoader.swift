@@ -195,12 +195,20 @@ final class LeadLoader: Sendable {
         let whole = { [self] in try read(file, span: file.header.bodyStart..<file.bodyEnd, first: true) }
         switch try? moveOut(&parts[0], leaving: ReadPart.taken).get() {
         case .leads(var state)?:
+            // Room for every span's leads at once: growing span by span would hold the old and the new copy together.
+            state.leads.reserveCapacity(
+                parts.dropFirst().reduce(state.leads.count) {
+                    if case .success(.leads(let part)) = $1 { return $0 + part.leads.count }
+                    return $0
+                })
             let joined = laterSpans(file, &parts, after: state.end) { next, lineOffset in
                 guard case .leads(let part) = next else { return false }
                 return state.absorb(part, lineOffset: lineOffset)
             }
             return joined ? .leads(state) : try whole()
         case .rows(var rows)?:
+            rows.reserve(
+                adding: parts.dropFirst().compactMap { if case .success(.rows(let r)) = $0 { r } else { nil } })
             let joined = laterSpans(file, &parts, after: rows.end) { next, lineOffset in
                 guard case .rows(let part) = next else { return false }
                 rows.absorb(part, lineOffset: lineOffset)

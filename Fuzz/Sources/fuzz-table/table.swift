@@ -25,12 +25,13 @@ private let template: Template = {
 
 /// What the reader sees, as Unicode scalars (CommonMark reads scalars, not Swift `Character`s: a `<` followed by a
 /// combining mark is one `Character`): every run of whitespace one space, none at the ends, NUL as U+FFFD.
-/// A combining mark on a space belongs to that space (one `Character`), which trimming may drop with it.
+/// A mark on a space belongs to that space (one `Character`), which trimming may drop with it: a combining mark, and
+/// also a spacing mark such as U+AAEB (anything `Markdown.escape` finds to make one `Character` with a space).
 private func visible(_ s: String) -> [Unicode.Scalar] {
     var out: [Unicode.Scalar] = []
     var space = false, afterSpace = true
     for c in s.unicodeScalars {
-        if c.properties.isWhitespace || (afterSpace && c.properties.isGraphemeExtend) {
+        if c.properties.isWhitespace || (afterSpace && joinsSpace(c)) {
             space = !out.isEmpty
             afterSpace = true
             continue
@@ -43,6 +44,11 @@ private func visible(_ s: String) -> [Unicode.Scalar] {
         out.append(c == "\u{0}" ? "\u{FFFD}" : c)
     }
     return out
+}
+
+/// True when a space and `c` make one `Character` (Unicode's grapheme rules: extending and spacing marks, joiners).
+private func joinsSpace(_ c: Unicode.Scalar) -> Bool {
+    c.properties.isGraphemeExtend || String(String.UnicodeScalarView([" ", c])).count == 1
 }
 
 private func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }

@@ -12,7 +12,7 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 
 /// One executable per target: `Sources/fuzz-NAME/NAME.swift` holds the harness, `main.swift` hands it to libFuzzer
 /// (through `FuzzSupport`, since SwiftPM gives every executable its own `main`).
-let targets = ["agreement", "condition", "csv", "timestamp", "template", "table"]
+let targets = ["agreement", "condition", "csv", "leads", "timestamp", "template", "table"]
 
 let package = Package(
     name: "HandoffFuzz",

@@ -262,6 +262,16 @@ struct FuzzFindingsTests {
         #expect(html.contains("<td>\u{600}</td>"))
     }
 
+    @Test func prependedMarkCannotTurnAnEscapedPipeIntoACell() {
+        // U+0601 prepends to the next character: with the backslash that escapes a `|` from data it made one
+        // Character, so the row was split at that `|` — an extra cell, the data's text cut in two.
+        let cell = Markdown.escape("\u{601}|x")
+        #expect(MarkdownBlocks.cells(Substring("| \(cell) | b |")) == ["\u{601}\\|x", "b"])
+        let html = HTMLPage.render(markdown: "| A | B |\n|---|---|\n| \(cell) | b |\n", title: "t")
+        #expect(html.contains(">\u{601}|x</td>"))
+        #expect(html.contains(">b</td>"))
+    }
+
     private func conditionError(_ text: String, _ origin: HandoffKit.SourceLocation) -> String? {
         switch Condition.parse(text, at: origin) {
         case .success: return nil

@@ -3,122 +3,169 @@ import FuzzSupport
 @testable import HandoffIO
 @testable import HandoffKit
 
-// Fuzz target: the CSV reader (whole files, small chunks, spans read apart) and the lead loader in every column
-// preset (canonical, HubSpot, Salesforce), over leads, activities and engagement files.
-// Input: byte 0 picks the preset, byte 1 the reader's chunk size and (top bit) whole-file or 16-byte spans; the rest
-// is up to three files separated by a line `#%#`. Property: every file is records or a `file:line: reason` error, never a trap; spans join to
-// exactly the records of a front-to-back read.
+// Fuzz target: the CSV reader in every dialect — delimiter (comma, semicolon, tab, pipe) and encoding (UTF-8, with or
+// without a byte-order mark, UTF-16 LE/BE, ISO-8859-1, Windows-1252, transcoded to UTF-8 as the loader does) — read
+// whole, in small chunks, and in spans joined as the loader joins them; with the dialect detection on the same text.
+// One file in memory (`/dev/shm`) and one thread: the lead loader over whole exports is the slower `leads` target.
+// Input: byte 0 picks the delimiter (bits 0–1), the encoding (bits 2–4) and the number of spans (bits 5–7, 1–8);
+// byte 1 the reader's small chunk size (bits 0–3) and the transcoder's chunk size (bits 4–7); the rest is the file.
+// Properties: every file is records or a `file:line: reason` failure, never a trap; small chunks give exactly the
+// records of one big chunk; spans joined from where each really ended give exactly the records (and lines) of a
+// front-to-back read, and fail exactly when it fails; transcoding in chunks gives exactly the bytes of one piece.
 #if canImport(Glibc)
 import Glibc
 #endif
 
-private let starter: Agreement? = {
-    guard let text = try? StarterAgreement.text() else { return nil }
-    return AgreementLoader.load(bytes: Array(text.utf8), file: "starter.yaml").agreement
-}()
-/// One loader per preset, reading in one span or in spans of 16 bytes on two cores (built once: a loader builds its
-/// time zone's table, which costs more than most inputs).
-private let loaders: [[LeadLoader]] = ColumnPreset.names.map { preset in
-    guard var agreement = starter else { return [] }
-    agreement.data.preset = preset
-    return [1 << 30, 16].compactMap { try? LeadLoader(agreement: agreement, cores: 2, minimumSpan: $0) }
-}
-private let folder: String = {
-    let base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp"
-    return "\(base)/handoff-fuzz-csv-\(getpid())"
-}()
-private let separator = Array("\n#%#\n".utf8)
+private let folder = FuzzFile.folder("csv")
+private let path = "\(folder)/export.csv"
+private let encodings = Dialect.Encoding.allCases
+private let smallChunks = [3, 4, 5, 7, 8, 13, 16, 64, 4096]
+private let transcoderChunks = [1, 2, 3, 4, 5, 7, 64, 4096]
 
-private func write(_ bytes: ArraySlice<UInt8>, to path: String) {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    require(fd >= 0, "cannot write \(path)")
-    bytes.withUnsafeBufferPointer { b in
-        var done = 0
-        while done < b.count {
-            let n = Glibc.write(fd, b.baseAddress! + done, b.count - done)
-            require(n > 0, "cannot write \(path)")
-            done += n
-        }
-    }
-    close(fd)
+/// A record's fields as text (`<not UTF-8>` for a field that is not), with the line it starts on.
+private struct Row: Equatable {
+    var line: Int
+    var fields: [String]
 }
 
-/// Splits at each `#%#` line, at most three parts.
-private func parts(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-    var out: [ArraySlice<UInt8>] = []
-    var start = bytes.startIndex, i = bytes.startIndex
-    while i + separator.count <= bytes.endIndex, out.count < 2 {
-        if bytes[i] == separator[0], bytes[i..<(i + separator.count)].elementsEqual(separator) {
-            out.append(bytes[start..<i])
-            i += separator.count
-            start = i
-        } else {
-            i += 1
-        }
-    }
-    out.append(bytes[start...])
-    return out
+/// What a read gave: its rows and where it ended, or the failure's text.
+private struct Read {
+    var rows: [Row] = []
+    var end: CSVReader.SpanEnd?
+    var failure: String?
 }
 
-/// Every record's fields as text, with the line it starts on.
-private func records(_ reader: CSVReader, in span: Range<Int>? = nil) -> ([String], CSVReader.SpanEnd?)? {
-    var out: [String] = []
+private func read(_ reader: CSVReader, in span: Range<Int>? = nil) -> Read {
+    var out = Read()
     do {
         let body: (CSVReader.Record) -> Void = { record in
-            out.append(
-                "\(record.line):"
-                    + (0..<record.count).map { record.string($0) ?? "<not UTF-8>" }.joined(separator: "\u{1F}"))
+            out.rows.append(
+                Row(line: record.line, fields: (0..<record.count).map { record.string($0) ?? "<not UTF-8>" }))
+            for k in 0..<record.count {
+                require(record.bytes(k).count >= record.trimmedBytes(k).count, "trimming added bytes")
+                _ = record.isBlank(k)
+            }
         }
-        if let span { return (out, try reader.forEachRecord(in: span, firstLine: 1, body)) }
-        try reader.forEachRecord(body)
-        return (out, nil)
+        if let span {
+            out.end = try reader.forEachRecord(in: span, firstLine: 1, body)
+        } else {
+            try reader.forEachRecord(body)
+        }
     } catch let failure as CSVReader.Failure {
-        _ = failure.description
-        return nil
+        out.failure = failure.description
     } catch {
         fatalError("the CSV reader threw something other than a Failure: \(error)")
     }
+    return out
+}
+
+/// The file read in `count` spans, each from where the one before really ended (a cut inside a quoted line break is
+/// read again from there, or skipped when the quoted field covers the span), its lines numbered on: what
+/// `LeadLoader` does with the spans it reads on several cores. Every span is read first, as the loader does.
+private func joined(_ reader: CSVReader, spans count: Int) -> Read {
+    let spans: [Range<Int>]
+    do { spans = try reader.spans(count: count, after: 0) } catch { fatalError("cutting spans failed: \(error)") }
+    require(!spans.isEmpty && spans[0].lowerBound == 0, "the spans do not start at 0: \(spans)")
+    for (a, b) in zip(spans, spans.dropFirst()) { require(a.upperBound == b.lowerBound, "spans leave gaps: \(spans)") }
+    let first = spans.map { read(reader, in: $0) }
+    var out = Read()
+    var end = 0, nextLine = 1
+    for (k, span) in spans.enumerated() {
+        let part: Read
+        if end == span.lowerBound {
+            part = first[k]
+        } else if end < span.upperBound {
+            require(end > span.lowerBound, "span \(k - 1) ended at \(end), before span \(k) at \(span.lowerBound)")
+            part = read(reader, in: end..<span.upperBound)
+        } else {
+            continue
+        }
+        if let failure = part.failure {
+            out.failure = failure
+            return out
+        }
+        guard let partEnd = part.end else { fatalError("a span read returned no end") }
+        out.rows += part.rows.map { Row(line: $0.line + nextLine - 1, fields: $0.fields) }
+        end = partEnd.offset
+        nextLine += partEnd.lines
+    }
+    return out
+}
+
+/// Transcodes as `CSVReader.FilePass.transcode` does, `chunk` bytes at a time.
+private func transcode(_ bytes: [UInt8], from encoding: Dialect.Encoding, chunk: Int) -> [UInt8] {
+    var transcoder = Transcoder(encoding)
+    var out: [UInt8] = []
+    var position = 0
+    while true {
+        let piece = Array(bytes[position..<min(bytes.count, position + chunk)])
+        position += piece.count
+        out += transcoder.utf8(piece, final: piece.count < chunk)
+        if piece.count < chunk { break }
+    }
+    return out
 }
 
 /// Builds the harness's fixed data before the first input, so no input is charged for it (the timeout is 1 s).
 func warmUp() {
-    _ = loaders.count
-    _ = folder
+    _ = path
+    atexit {
+        unlink(path)
+        rmdir(folder)
+    }
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size >= 2 else { return 0 }
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let presetLoaders = loaders[Int(bytes[0]) % loaders.count]
-    require(presetLoaders.count == 2, "the starter agreement does not load")
-    // At least 3 bytes: the UTF-8 byte-order mark is looked for in the first chunk (64 KB or more outside tests).
-    let chunk = [3, 4, 5, 7, 64, 4096][Int(bytes[1] & 0x0F) % 6]
-    let files = parts(bytes[2...])
-    mkdir(folder, 0o700)
-    let names = ["leads.csv", "activities.csv", "engagement.csv"].map { "\(folder)/\($0)" }
-    for (k, part) in files.enumerated() { write(part, to: names[k]) }
-    defer { for k in files.indices { unlink(names[k]) } }
+    let delimiter = Dialect.delimiters[Int(data[0] & 0x03)]
+    let encoding = encodings[Int(data[0] >> 2 & 0x07) % encodings.count]
+    let spanCount = Int(data[0] >> 5) + 1
+    let small = smallChunks[Int(data[1] & 0x0F) % smallChunks.count]
+    let raw = Array(UnsafeBufferPointer(start: data + 2, count: size - 2))
 
-    // The reader alone: small chunks give the same records as one big chunk. (The binary and UTF-16 check looks at
-    // the first chunk only, which is 64 KB or more outside tests: files it would refuse are not compared.)
-    let whole = records(CSVReader(path: names[0]))
-    let chunked = records(CSVReader(path: names[0], chunkSize: chunk))
-    let head = files[0].prefix(4096)
-    if !head.contains(0), !head.starts(with: [0xFF, 0xFE]), !head.starts(with: [0xFE, 0xFF]) {
-        require(whole?.0 == chunked?.0, "chunk size \(chunk) changed the records")
+    // The file as the reader sees it: a UTF-8 copy when it is written in another encoding.
+    var file = raw
+    if encoding.needsTranscoding {
+        var whole = Transcoder(encoding)
+        file = whole.utf8(raw, final: true)
+        let chunk = transcoderChunks[Int(data[1] >> 4) % transcoderChunks.count]
+        require(transcode(raw, from: encoding, chunk: chunk) == file, "transcoding in \(chunk)-byte chunks differs")
     }
 
-    // The loader: one span, or spans of 16 bytes on two cores.
-    let sources = DataSources(
-        leads: names[0], activities: files.count > 1 ? names[1] : nil,
-        engagement: files.count > 2 ? names[2] : nil)
-    do {
-        _ = try presetLoaders[Int(bytes[1] >> 7)].load(sources)
-    } catch let error as HandoffError {
-        _ = error.description
-    } catch {
-        fatalError("the lead loader threw something other than a HandoffError: \(error)")
+    // Dialect detection judges the same text (it never traps; what it picks is not checked here).
+    _ = Dialect.detectDelimiter(file, partial: false)
+    _ = Dialect.detectLineEnd(file)
+    _ = SimpleCSV.records(file, delimiter: delimiter, limit: 50, dropLastPartial: spanCount > 4)
+
+    FuzzFile.write(file, to: path)
+    // One chunk holds the whole file (as the reader's 8 MB default does for files this size).
+    let big = max(4096, file.count + 1)
+    let whole = read(CSVReader(path: path, chunkSize: big, delimiter: delimiter))
+    // The binary and UTF-16 check looks at the first chunk only: a small first chunk may not see what the whole file
+    // shows in its first 4 KB, so files it would refuse are not compared.
+    let head = file.prefix(4096)
+    let comparable = !head.contains(0) && !head.starts(with: [0xFF, 0xFE]) && !head.starts(with: [0xFE, 0xFF])
+    if comparable {
+        let chunked = read(CSVReader(path: path, chunkSize: small, delimiter: delimiter))
+        require(
+            whole.rows == chunked.rows && (whole.failure == nil) == (chunked.failure == nil),
+            "chunk size \(small) changed the records")
     }
+    // Spans in small chunks too, for small files (a 64 KB file in 3-byte chunks is thousands of reads a span).
+    let spanChunk = comparable && file.count <= 4096 ? small : big
+    let spans = joined(CSVReader(path: path, chunkSize: spanChunk, delimiter: delimiter), spans: spanCount)
+    require(
+        (whole.failure == nil) == (spans.failure == nil),
+        "read whole: \(whole.failure ?? "records"); in \(spanCount) spans: \(spans.failure ?? "records")")
+    require(whole.failure != nil || whole.rows == spans.rows, "\(spanCount) spans joined differ from one read")
+
+    // Reading a header stops where asked.
+    var first: Row?
+    try? CSVReader(path: path, chunkSize: small, delimiter: delimiter).readUntil { record in
+        first = Row(line: record.line, fields: (0..<record.count).map { record.string($0) ?? "<not UTF-8>" })
+        return false
+    }
+    if comparable, whole.failure == nil { require(first == whole.rows.first, "readUntil's first record differs") }
     return 0
 }

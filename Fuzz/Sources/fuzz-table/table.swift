@@ -25,12 +25,13 @@ private let template: Template = {
 
 /// What the reader sees, as Unicode scalars (CommonMark reads scalars, not Swift `Character`s: a `<` followed by a
 /// combining mark is one `Character`): every run of whitespace one space, none at the ends, NUL as U+FFFD.
-/// A combining mark on a space belongs to that space (one `Character`), which trimming may drop with it.
+/// A mark on a space belongs to that space (one `Character`), which trimming may drop with it: a combining mark, and
+/// also a spacing mark such as U+AAEB (anything `Markdown.escape` finds to make one `Character` with a space).
 private func visible(_ s: String) -> [Unicode.Scalar] {
     var out: [Unicode.Scalar] = []
     var space = false, afterSpace = true
     for c in s.unicodeScalars {
-        if c.properties.isWhitespace || (afterSpace && c.properties.isGraphemeExtend) {
+        if c.properties.isWhitespace || (afterSpace && joinsSpace(c)) {
             space = !out.isEmpty
             afterSpace = true
             continue
@@ -43,6 +44,11 @@ private func visible(_ s: String) -> [Unicode.Scalar] {
         out.append(c == "\u{0}" ? "\u{FFFD}" : c)
     }
     return out
+}
+
+/// True when a space and `c` make one `Character` (Unicode's grapheme rules: extending and spacing marks, joiners).
+private func joinsSpace(_ c: Unicode.Scalar) -> Bool {
+    c.properties.isGraphemeExtend || String(String.UnicodeScalarView([" ", c])).count == 1
 }
 
 private func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
@@ -73,20 +79,17 @@ private func text(ofHTML fragment: ArraySlice<UInt8>, _ what: String) -> [Unicod
 
 /// The contents of each `<name>` or `<name …>` element up to its `</name>`, in order.
 private func elements(_ html: [UInt8], _ name: String) -> [ArraySlice<UInt8>] {
-    let open = bytes("<\(name)"), close = bytes("</\(name)>")
+    let open = bytes("<\(name)"), close = bytes("</\(name)>"), gtByte = [UInt8(ascii: ">")]
     var out: [ArraySlice<UInt8>] = []
     var i = 0
-    while i + open.count < html.count {
-        guard html[i...].starts(with: open),
-            html[i + open.count] == UInt8(ascii: ">") || html[i + open.count] == UInt8(ascii: " "),
-            let gt = html[(i + open.count)...].firstIndex(of: UInt8(ascii: ">"))
+    while let at = FuzzBytes.find(open, in: html, from: i), at + open.count < html.count {
+        guard html[at + open.count] == UInt8(ascii: ">") || html[at + open.count] == UInt8(ascii: " "),
+            let gt = FuzzBytes.find(gtByte, in: html, from: at + open.count)
         else {
-            i += 1
+            i = at + 1
             continue
         }
-        var j = gt + 1
-        while j + close.count <= html.count, !html[j...].starts(with: close) { j += 1 }
-        guard j + close.count <= html.count else { break }
+        guard let j = FuzzBytes.find(close, in: html, from: gt + 1) else { break }
         out.append(html[(gt + 1)..<j])
         i = j + close.count
     }
@@ -135,11 +138,13 @@ public func fuzzTable(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     // HTML: every tag is the writer's; every cell, the heading and the paragraph hold exactly the data's text.
     let page = bytes(HTMLPage.render(markdown: markdown, title: title))
     let mainOpen = bytes("<main>"), mainClose = bytes("</main>")
-    guard let from = page.indices.first(where: { page[$0...].starts(with: mainOpen) }),
-        let to = page.indices.last(where: { page[$0...].starts(with: mainClose) })
-    else { fatalError("no <main>") }
+    var last = FuzzBytes.find(mainClose, in: page)
+    while let at = last, let next = FuzzBytes.find(mainClose, in: page, from: at + 1) { last = next }
+    guard let from = FuzzBytes.find(mainOpen, in: page), let to = last else { fatalError("no <main>") }
     let body = Array(page[from..<(to + mainClose.count)])
-    for (k, byte) in body.enumerated() where byte == UInt8(ascii: "<") {
+    var next = FuzzBytes.find([UInt8(ascii: "<")], in: body)
+    while let k = next {
+        next = FuzzBytes.find([UInt8(ascii: "<")], in: body, from: k + 1)
         var name = body[(k + 1)...].prefix {
             $0 == UInt8(ascii: "/") || (0x30...0x39).contains($0) || (0x61...0x7A).contains($0)
         }

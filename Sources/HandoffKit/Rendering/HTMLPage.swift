@@ -181,15 +181,16 @@ enum MarkdownBlocks {
             }
     }
 
-    /// Cells of a pipe-table row, split on pipes not escaped by a backslash.
+    /// Cells of a pipe-table row, split on pipes not escaped by a backslash. Read as Unicode scalars, as a GFM reader
+    /// reads it: a prepended mark (U+0600…) and the escaping backslash after it are one Swift `Character`.
     static func cells(_ line: Substring) -> [String] {
         var t = Substring(line.trimmingSpaces())
         if t.hasPrefix("|") { t = t.dropFirst() }
         if t.hasSuffix("|"), !t.hasSuffix("\\|") { t = t.dropLast() }
         var cells: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var escaped = false
-        for ch in t {
+        for ch in t.unicodeScalars {
             if escaped {
                 current.append(ch)
                 escaped = false
@@ -201,13 +202,13 @@ enum MarkdownBlocks {
                 continue
             }
             if ch == "|" {
-                cells.append(current.trimmingSpaces())
-                current = ""
+                cells.append(String(current).trimmingSpaces())
+                current = String.UnicodeScalarView()
                 continue
             }
             current.append(ch)
         }
-        cells.append(current.trimmingSpaces())
+        cells.append(String(current).trimmingSpaces())
         return cells
     }
 }

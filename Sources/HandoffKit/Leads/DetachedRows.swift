@@ -35,6 +35,22 @@ struct DetachedRows: Sendable {
         lines.reserveHuge(rows)
     }
 
+    /// The code of `action` done by `owner` ("" for none), added when new. Once any kind has an owner, `owners` is
+    /// kept beside `actions`. With 65,535 kinds a new one is not added: the action keeps its first code, without the
+    /// owner (the row and its type still count).
+    mutating func code(action: String, owner: String) -> UInt16 {
+        if !owner.isEmpty || !owners.isEmpty { owners += Array(repeating: "", count: actions.count - owners.count) }
+        if let known = actions.indices.first(where: {
+            actions[$0] == action && (owners.isEmpty || owners[$0] == owner)
+        }) {
+            return UInt16(known)
+        }
+        if actions.count >= Int(UInt16.max), let first = actions.firstIndex(of: action) { return UInt16(first) }
+        actions.append(action)
+        if !owners.isEmpty { owners.append(owner) }
+        return UInt16(truncatingIfNeeded: actions.count - 1)
+    }
+
     /// Room for the rows of `others` too (the spans to be absorbed), so that absorbing them never copies.
     mutating func reserve(adding others: [DetachedRows]) {
         let extra = others.reduce(0) { $0 + $1.events.count }
@@ -98,26 +114,8 @@ struct DetachedRows: Sendable {
             })
         localTimes.add(next.localTimes)
         // Action codes are per span: translate the next span's into this one's.
-        if !next.owners.isEmpty || !owners.isEmpty {
-            owners += Array(repeating: "", count: actions.count - owners.count)
-        }
-        let nextOwners = next.owners.isEmpty ? Array(repeating: "", count: next.actions.count) : next.owners
-        var code: [UInt16] = []
-        for (action, owner) in zip(next.actions, nextOwners) {
-            if let known = actions.indices.first(where: {
-                actions[$0] == action && (owners.isEmpty ? owner.isEmpty : owners[$0] == owner)
-            }) {
-                code.append(UInt16(known))
-            } else if actions.count < Int(UInt16.max) {
-                code.append(UInt16(actions.count))
-                actions.append(action)
-                if !owners.isEmpty || !owner.isEmpty {
-                    owners += Array(repeating: "", count: actions.count - 1 - owners.count) + [owner]
-                }
-            } else {
-                // Kinds are full: the row keeps its type, without its owner.
-                code.append(UInt16(actions.firstIndex(of: action) ?? 0))
-            }
+        let code = next.actions.indices.map {
+            self.code(action: next.actions[$0], owner: $0 < next.owners.count ? next.owners[$0] : "")
         }
         if code.isEmpty || code.enumerated().allSatisfy({ $0.offset == Int($0.element) }) {
             events.append(contentsOf: next.events)

@@ -10,7 +10,7 @@ extension LeadLoader {
         var types: [(raw: [UInt8], code: UInt16)] = []
         var owners = TextTable(), kinds: [Kind: UInt16] = [:]
         let columns = file.header.positions
-        let ownerColumn = columns.count > 4 ? columns[4] : nil
+        let ownerColumn = columns[4]
         let fixedType = file.settings?.type
         let times = file.timestamps[1] ?? timestamps
         let path = file.path
@@ -61,8 +61,7 @@ extension LeadLoader {
     }
 
     /// The code of the row's type (`typeCode`, a code among the types) done by the row's owner: codes stand for a type
-    /// and an owner once the file has an owner column (`out.owners` beside `out.actions`). When 65,535 kinds are
-    /// reached, further owners are left out (the row and its type still count).
+    /// and an owner once the file has an owner column (`DetachedRows.code(action:owner:)`).
     private func ownedKind(
         _ typeCode: UInt16, _ r: CSVReader.Record, _ column: Int, _ owners: inout TextTable,
         _ kinds: inout [Kind: UInt16],
@@ -77,22 +76,11 @@ extension LeadLoader {
                 owner = owners.intern(text)
             }
         }
-        // Types added by the type step have no owner.
-        if out.owners.count < out.actions.count {
-            out.owners += Array(repeating: "", count: out.actions.count - out.owners.count)
-        }
         let key = Kind(type: typeCode, owner: owner.raw)
         if let known = kinds[key] { return known }
-        let type = out.actions[Int(typeCode)], name = owner.isEmpty ? "" : owners[owner]
-        if let existing = out.actions.indices.first(where: { out.actions[$0] == type && out.owners[$0] == name }) {
-            kinds[key] = UInt16(existing)
-            return UInt16(existing)
-        }
-        guard out.actions.count < Int(UInt16.max) else { return typeCode }
-        out.actions.append(type)
-        out.owners.append(name)
-        kinds[key] = UInt16(out.actions.count - 1)
-        return UInt16(out.actions.count - 1)
+        let code = out.code(action: out.actions[Int(typeCode)], owner: owner.isEmpty ? "" : owners[owner])
+        kinds[key] = code
+        return code
     }
 
     /// Parses one span of the engagement export without the lead index.

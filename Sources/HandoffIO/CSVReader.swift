@@ -132,6 +132,9 @@ package final class CSVReader {
     private func scan(in span: Range<Int>, firstLine: Int, _ body: (Record) throws -> Bool) throws -> SpanEnd {
         let file = try OpenFile(path: path)
         defer { file.close() }
+        // Chunks are never larger than what the span can hold (a small file gets a small buffer, grown if a record
+        // runs past the span's end).
+        let chunkSize = min(self.chunkSize, max(4096, min(try file.size(), span.upperBound) - span.lowerBound + 1))
         var buffer = ReadBuffer(capacity: chunkSize * 2)
         defer { buffer.deallocate() }
         var fields = FieldBuffer()
@@ -585,7 +588,7 @@ extension CSVReader {
         package static func lineBreaks(_ path: String, before end: Int) throws -> Int {
             let file = try OpenFile(path: path)
             defer { file.close() }
-            let chunk = 4 << 20
+            let chunk = min(4 << 20, max(4096, end))
             let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk + 1)
             defer { buffer.deallocate() }
             var breaks = 0, position = 0
@@ -621,7 +624,7 @@ extension CSVReader {
                     file: path, line: nil, reason: "cannot write a UTF-8 copy of the file in the temporary folder")
             }
             defer { try? output.close() }
-            let chunk = 4 << 20
+            let chunk = min(4 << 20, max(4096, try file.size() + 1))
             var position = 0
             var buffer = [UInt8](repeating: 0, count: chunk)
             while true {

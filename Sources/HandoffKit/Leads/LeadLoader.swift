@@ -82,6 +82,7 @@ final class LeadLoader: Sendable {
         for file in sources.engagementFiles {
             files.append(try ReadFile(.engagement, file.path, self, settings: file.settings))
         }
+        clock.mark("open every file (dialect, header, UTF-8 check, spans)")
         var joined = try readAll(files)
         clock.mark("read every file (spans on all cores)")
         guard case .leads(var state) = moveOut(&joined[0], leaving: .rows(DetachedRows())) else {

@@ -205,15 +205,22 @@ package final class CSVReader {
     /// then ends past the cut, which is how a caller tells (and reads the next span again from where it really ended).
     /// Bytes from `end` on (a report footer) are left out.
     package func spans(count: Int, after start: Int, before end: Int = .max) throws -> [Range<Int>] {
+        let size = min(try FilePass.size(path), end)
+        guard count > 1, size > start else { return [start..<max(start, size)] }
+        return try spans(
+            cuttingNear: (1..<count).map { start + (size - start) * $0 / count }, after: start, before: end)
+    }
+
+    /// Cuts the bytes after `start` at the first line break after each of `offsets` (ascending), as `spans(count:)`.
+    package func spans(cuttingNear offsets: [Int], after start: Int, before end: Int = .max) throws -> [Range<Int>] {
         let file = try OpenFile(path: path)
         defer { file.close() }
         let size = min(try file.size(), end)
-        guard count > 1, size > start else { return [start..<max(start, size)] }
+        guard size > start else { return [start..<max(start, size)] }
         var cuts = [start]
         var probe = [UInt8](repeating: 0, count: 64 << 10)
-        for k in 1..<count {
-            let at = start + (size - start) * k / count
-            guard at > cuts.last! else { continue }
+        for at in offsets {
+            guard at > cuts.last!, at < size else { continue }
             let got = try probe.withUnsafeMutableBytes {
                 try file.read(into: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: $0.count, at: at)
             }

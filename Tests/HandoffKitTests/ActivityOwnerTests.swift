@@ -48,7 +48,8 @@ struct ActivityOwnerTests {
         // Types are unchanged by owners: ten emails and ten calls.
         #expect(ledger.activities.filter { ledger.activityTypes[Int($0.action)] == "call" }.count == 10)
         // Read in spans of 16 bytes on two cores (each span with its own codes, joined after): the same owners.
-        let spans = try LeadLoader(agreement: agreement, cores: 2, minimumSpan: 16).load(try Self.sources())
+        let spans = try LeadLoader(agreement: agreement, cores: 2, minimumSpan: 16, planning: .everyFile).load(
+            try Self.sources())
         #expect(spans.activities.map { spans.owner(of: $0) ?? "-" } == owners)
         #expect(
             spans.activities.map { spans.activityTypes[Int($0.action)] }

@@ -146,10 +146,10 @@ struct FuzzFindingsTests {
             kind == "activities"
             ? DataSources(leads: leads, activities: path) : DataSources(leads: leads, engagement: path)
         #expect(throws: HandoffError.self) {
-            try LeadLoader(agreement: agreement, cores: 2, minimumSpan: 64).load(sources)
+            try LeadLoader(agreement: agreement, cores: 2, minimumSpan: 64, planning: .everyFile).load(sources)
         }
         do {
-            _ = try LeadLoader(agreement: agreement, cores: 2, minimumSpan: 64).load(sources)
+            _ = try LeadLoader(agreement: agreement, cores: 2, minimumSpan: 64, planning: .everyFile).load(sources)
         } catch let error as HandoffError {
             #expect(
                 positions(error.diagnostics) == [

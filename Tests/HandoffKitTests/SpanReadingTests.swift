@@ -66,7 +66,8 @@ struct SpanReadingTests {
     }
 
     func load(_ sources: DataSources, cores: Int, minimumSpan: Int) throws -> LeadLedger {
-        try LeadLoader(agreement: try acme(), cores: cores, minimumSpan: minimumSpan).load(sources)
+        try LeadLoader(agreement: try acme(), cores: cores, minimumSpan: minimumSpan, planning: .everyFile).load(
+            sources)
     }
 
     @Test func spansJoinToExactlyTheFrontToBackRead() throws {
@@ -83,6 +84,27 @@ struct SpanReadingTests {
         #expect(whole.quality.issueCount > 100)
         #expect(describe(cut) == describe(whole))
         #expect(cut.index(ofID: "L2999") == 2999 && cut.index(ofID: "L0") == 0 && cut.index(ofID: "NOPE0") == nil)
+    }
+
+    @Test func balancedPlanCutsTheFilesLaidEndToEndIntoOneShareACore() {
+        // Leads 1000 bytes at 1.5, activities 400 at 0.65, engagement 1000 at 1.0: 2760 in all.
+        let bodies = [(bytes: 1000, weight: 1.5), (bytes: 400, weight: 0.65), (bytes: 1000, weight: 1.0)]
+        // Two cores: one cut, at 1380 — inside the leads, 920 bytes in; the other files are not cut.
+        #expect(SpanPlan.cuts(bodies, cores: 2, minimumSpan: 1) == [[920], [], []])
+        // Four cores: shares of 690 — two cuts in the leads, one in the engagement (690 × 3 − 1760 = 310).
+        #expect(SpanPlan.cuts(bodies, cores: 4, minimumSpan: 1) == [[460, 920], [], [310]])
+        // A cut leaving a piece under the minimum is not made: 80 bytes would be left after 920, 310 before the cut.
+        #expect(SpanPlan.cuts(bodies, cores: 4, minimumSpan: 400) == [[460], [], []])
+        #expect(SpanPlan.cuts(bodies, cores: 1, minimumSpan: 1) == [[], [], []])
+    }
+
+    @Test func balancedSpansJoinToExactlyTheFrontToBackRead() throws {
+        let sources = try exports(leads: 3000, quotedBreaks: true)
+        let whole = try load(sources, cores: 1, minimumSpan: 1 << 30)
+        for cores in [2, 3, 5, 8] {
+            let cut = try LeadLoader(agreement: try acme(), cores: cores, minimumSpan: 1024).load(sources)
+            #expect(describe(cut) == describe(whole), "\(cores) cores")
+        }
     }
 
     @Test func aCutInsideAQuotedLineBreakIsReadFromTheTrueBoundary() throws {

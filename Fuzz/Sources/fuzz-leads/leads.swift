@@ -21,7 +21,9 @@ private let starter: Agreement? = {
 private let loaders: [[LeadLoader]] = ColumnPreset.names.map { preset in
     guard var agreement = starter else { return [] }
     agreement.data.preset = preset
-    return [1 << 30, 16].compactMap { try? LeadLoader(agreement: agreement, cores: 2, minimumSpan: $0) }
+    return [1 << 30, 16].compactMap {
+        try? LeadLoader(agreement: agreement, cores: 2, minimumSpan: $0, planning: .everyFile)
+    }
 }
 /// In memory when it can be (`/dev/shm`): the files are written for every input, and the UTF-8 copies of files in
 /// another encoding go to the temporary folder, which is pointed here too.

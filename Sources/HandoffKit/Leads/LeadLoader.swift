@@ -15,6 +15,8 @@ final class LeadLoader: Sendable {
     /// How files are cut for reading on several cores: at most one span per core, none smaller than `minimumSpan` bytes.
     let cores: Int
     let minimumSpan: Int
+    /// How several files share the cores (`.balanced`; tests cut every file).
+    let planning: SpanPlanning
 
     /// The most columns a header row may have (CRMs export a few hundred at most).
     static let maximumColumns = 10_000
@@ -24,21 +26,25 @@ final class LeadLoader: Sendable {
     ]
 
     /// A loader for an agreement's data settings. `cores` and `minimumSpan` decide how files are cut into spans read
-    /// at once (the machine's cores, 8 MB); tests cut small files to check that the spans join exactly.
-    convenience init(agreement: Agreement, cores: Int? = nil, minimumSpan: Int = 8 << 20) throws {
+    /// at once (the machine's cores, 8 MB) and `planning` how several files share them; tests cut small files, every
+    /// one of them, to check that the spans join exactly.
+    convenience init(
+        agreement: Agreement, cores: Int? = nil, minimumSpan: Int = 8 << 20, planning: SpanPlanning = .balanced
+    ) throws {
         try self.init(
             data: agreement.data, timeZone: agreement.businessHours.timeZone, reasons: agreement.rejectionReasons,
-            cores: cores, minimumSpan: minimumSpan)
+            cores: cores, minimumSpan: minimumSpan, planning: planning)
     }
 
     /// A loader for data settings only: `timeZone` reads timestamps without an offset when `data.time_zone` is not
     /// set, and `reasons` names the agreed rejection reasons an export's text maps to. No commitment is consulted.
     init(
         data: DataSettings, timeZone: String, reasons agreed: [RejectionReason], cores: Int? = nil,
-        minimumSpan: Int = 8 << 20
+        minimumSpan: Int = 8 << 20, planning: SpanPlanning = .balanced
     ) throws {
         self.cores = max(1, cores ?? ProcessInfo.processInfo.activeProcessorCount)
         self.minimumSpan = max(1, minimumSpan)
+        self.planning = planning
         settings = data
         preset = ColumnPreset.named(settings.preset)
         let zoneName = settings.timeZone ?? timeZone
@@ -82,6 +88,7 @@ final class LeadLoader: Sendable {
         for file in sources.engagementFiles {
             files.append(try ReadFile(.engagement, file.path, self, settings: file.settings))
         }
+        if planning == .balanced { try SpanPlan.balance(&files, cores: cores, minimumSpan: minimumSpan) }
         clock.mark("open every file (dialect, header, UTF-8 check, spans)")
         var joined = try readAll(files)
         clock.mark("read every file (spans on all cores)")
@@ -129,7 +136,11 @@ final class LeadLoader: Sendable {
         for (f, file) in files.enumerated() {
             for (k, span) in file.spans.enumerated() { jobs.append(ReadJob(file: f, part: k, span: span)) }
         }
-        jobs.sort { $0.span.count > $1.span.count }
+        // Longest first, by estimated cost: the cores then finish together.
+        jobs.sort {
+            Double($0.span.count) * SpanPlan.weight(files[$0.file].kind)
+                > Double($1.span.count) * SpanPlan.weight(files[$1.file].kind)
+        }
         let queue = jobs
         var results = Concurrently.map(queue.count) { [self] j in
             Result { try read(files[queue[j].file], span: queue[j].span, first: queue[j].part == 0) }

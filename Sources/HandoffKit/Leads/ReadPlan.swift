@@ -38,7 +38,8 @@ struct ReadFile: Sendable {
     let bodyEnd: Int
     /// The report footer rows after the data, with their lines; never read as records.
     let footers: [ReportFooter]
-    let spans: [Range<Int>]
+    /// The spans read at once: one per core when the file is read alone; `SpanPlan.balance` cuts several files.
+    var spans: [Range<Int>]
     /// The file's size in bytes.
     let size: Int
     /// Its `data.files` entry: its own column names, value mappings and (activities) row type.
@@ -183,6 +184,67 @@ extension ExportKind {
         case .activities: return "the activities export"
         case .engagement: return "the engagement export"
         case .deals: return "the deals export"
+        }
+    }
+}
+
+/// How the files' rows are cut into spans read at once.
+enum SpanPlanning: Sendable {
+    /// The files laid end to end by their estimated reading cost and cut into one equal share per core (McNaughton's
+    /// wrap-around rule): at most `cores - 1` cuts in all, so little is joined and the cores finish together.
+    case balanced
+    /// Every file cut into one span per core (tests and the fuzz harness: every kind of join is exercised).
+    case everyFile
+}
+
+/// Where to cut the files of one load (`SpanPlanning.balanced`).
+enum SpanPlan {
+    /// Reading cost per byte of each export, relative to engagement, measured on the realistic profile at 3M leads
+    /// (docs/benchmarks.md): a leads row has many columns to read and texts to intern, an activities row few.
+    static func weight(_ kind: ExportKind) -> Double {
+        switch kind {
+        case .leads: 1.5
+        case .activities: 0.65
+        case .engagement, .deals: 1.0
+        }
+    }
+
+    /// The cuts in each body (`bytes` long, each byte costing `weight`), as offsets from the body's start. The bodies
+    /// are laid end to end and cut at every multiple of the per-core share; a cut that would leave a piece under
+    /// `minimumSpan` bytes is not made.
+    static func cuts(_ bodies: [(bytes: Int, weight: Double)], cores: Int, minimumSpan: Int) -> [[Int]] {
+        let total = bodies.reduce(0.0) { $0 + Double($1.bytes) * $1.weight }
+        guard cores > 1, total > 0 else { return bodies.map { _ in [] } }
+        let share = total / Double(cores)
+        var out: [[Int]] = []
+        var line = 0.0, next = 1
+        for body in bodies {
+            let cost = Double(body.bytes) * body.weight
+            var cuts: [Int] = []
+            while next < cores, Double(next) * share < line + cost {
+                let at = Int((Double(next) * share - line) / body.weight)
+                if at >= (cuts.last ?? 0) + minimumSpan, body.bytes - at >= minimumSpan { cuts.append(at) }
+                next += 1
+            }
+            out.append(cuts)
+            line += cost
+        }
+        return out
+    }
+
+    /// Cuts `files` as `cuts` says, each cut moved to the next line break.
+    static func balance(_ files: inout [ReadFile], cores: Int, minimumSpan: Int) throws {
+        let cuts = cuts(
+            files.map { (bytes: $0.bodyEnd - $0.header.bodyStart, weight: weight($0.kind)) }, cores: cores,
+            minimumSpan: minimumSpan)
+        for f in files.indices {
+            let file = files[f], start = file.header.bodyStart
+            do {
+                files[f].spans = try CSVReader(path: file.source, delimiter: file.dialect.delimiter).spans(
+                    cuttingNear: cuts[f].map { start + $0 }, after: start, before: file.bodyEnd)
+            } catch let failure as CSVReader.Failure {
+                throw HandoffError(.badInput, failure.reason, file: file.path)
+            }
         }
     }
 }

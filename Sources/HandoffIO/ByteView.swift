@@ -9,7 +9,11 @@ import Darwin
 ///
 /// This is the one type by which HandoffKit reads bytes: every access is by index and checked against the count, so
 /// the pointer it wraps never leaves this module. Hot paths (timestamp and number parsing) compile to plain loads.
-package struct ByteView {
+///
+/// `@usableFromInline` on the type is what lets other modules inline its `@inlinable` members: with Swift 6.3, the
+/// members of a plain `package` type are called, never inlined, across modules (seen in the SIL of a client; at 100k
+/// leads 17.7 million calls of the subscript from the timestamp parser alone). The same holds for `CSVReader`.
+@usableFromInline package struct ByteView {
     @usableFromInline let base: UnsafeBufferPointer<UInt8>
 
     @inlinable init(_ base: UnsafeBufferPointer<UInt8>) { self.base = base }
@@ -24,7 +28,7 @@ package struct ByteView {
     @inlinable package var isEmpty: Bool { base.isEmpty }
 
     /// The byte at `index` (0-based); traps outside `0..<count`, like an array.
-    @inlinable package subscript(index: Int) -> UInt8 {
+    @inlinable @inline(__always) package subscript(index: Int) -> UInt8 {
         precondition(index >= 0 && index < base.count, "byte index out of range")
         return base[index]
     }
@@ -48,7 +52,18 @@ package struct ByteView {
 
     /// True when every byte is ASCII.
     @inlinable package var isASCII: Bool {
-        for b in base where b >= 0x80 { return false }
+        guard let start = base.baseAddress else { return true }
+        let raw = UnsafeRawPointer(start), n = base.count
+        var i = 0
+        // Eight bytes at a time: a byte of 0x80 or more has its high bit set (every lead's texts pass here).
+        while i + 8 <= n {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < n {
+            if start[i] >= 0x80 { return false }
+            i += 1
+        }
         return true
     }
 
@@ -150,7 +165,9 @@ extension ByteView: RandomAccessCollection {
     @inlinable package var startIndex: Int { 0 }
     @inlinable package var endIndex: Int { base.count }
 
-    package func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+    @usableFromInline package func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R)
+        rethrows -> R?
+    {
         try body(base)
     }
 }

@@ -12,9 +12,9 @@ import Darwin
 /// line breaks inside them, and any one-byte delimiter (`,` by default; `;`, tab or `|` from the file's `Dialect`).
 /// Other encodings are transcoded to a UTF-8 copy first (`Dialect.utf8Source`), so the scanner only sees UTF-8. Memory stays at one chunk plus the longest record. A file can also be read as
 /// several spans at once (`spans(count:after:)`, `forEachRecord(in:)`), each on its own core.
-package final class CSVReader {
+@usableFromInline package final class CSVReader {
     /// One record: field byte ranges into the reader's buffer, valid only inside the callback.
-    package struct Record {
+    @usableFromInline package struct Record {
         /// The 1-based line the record starts on (relative to the span's first line when reading a span).
         package let line: Int
         /// The file offset just after the record (where the next one starts).

@@ -272,6 +272,24 @@ struct FuzzFindingsTests {
         #expect(html.contains(">b</td>"))
     }
 
+    @Test func nulInAContainsNeedleIsNoMatchNotATrap() throws {
+        // Foundation's `contains` trapped ("String index is out of bounds") when a needle with a NUL byte matched up
+        // to the end of the text: `"école".contains("e\0")`. Found by the condition fuzzer.
+        struct Titled: ConditionInput {
+            var title: String
+            func number(_ field: String) -> Double? { nil }
+            func text(_ field: String) -> String? { field == "title" ? title : nil }
+            func count(_ action: String, within window: Double?) -> Int { 0 }
+        }
+        let origin = HandoffKit.SourceLocation(file: "a.yaml", line: 1, column: 1)
+        let nul = try Condition.parse("title contains any [\"E\0\0\0\", \"le\0\"]", at: origin).get()
+        #expect(!nul.holds(for: Titled(title: "ÉCOLE")))
+        let plain = try Condition.parse("title contains any [\"cole\", \"x\"]", at: origin).get()
+        #expect(plain.holds(for: Titled(title: "ÉCOLE")))
+        #expect(textContains("école", "e\0") == false)
+        #expect(textContains("e\u{301}cole", "école"))
+    }
+
     private func conditionError(_ text: String, _ origin: HandoffKit.SourceLocation) -> String? {
         switch Condition.parse(text, at: origin) {
         case .success: return nil

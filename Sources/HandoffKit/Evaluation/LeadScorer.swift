@@ -347,10 +347,14 @@ struct FitCheck: Sendable {
     }
 }
 
-/// `haystack.contains(needle)` as Foundation answers it (a search under canonical equivalence; an empty needle is
-/// found nowhere), by a plain byte search when both texts are printable ASCII: there every character is one byte
-/// and no two different byte strings are canonically equivalent, so the two searches agree. Titles and the words
-/// searched for in them nearly always are, and the byte search spares the bridging to `NSString` on every lead.
+/// Whether `needle` occurs in `haystack`, character by character (so under canonical equivalence: `e` + U+0301 is
+/// found in `café`); an empty needle is found nowhere. When both texts are printable ASCII — titles and the words
+/// searched for in them nearly always are — every character is one byte and no two different byte strings are
+/// equivalent, so a plain byte search gives the same answer without building `Character`s.
+///
+/// Not Foundation's `contains`: it gives the same answers on these texts, but traps ("String index is out of
+/// bounds") when a needle with a NUL byte matches up to the haystack's end (`"école".contains("e\0")`, found by
+/// the condition fuzzer; `nulInAContainsNeedleIsNoMatchNotATrap`).
 func textContains(_ haystack: String, _ needle: String) -> Bool {
     let plain = ByteView.with(haystack) { h in
         ByteView.with(needle) { n -> Bool? in
@@ -358,7 +362,7 @@ func textContains(_ haystack: String, _ needle: String) -> Bool {
             return h.contains(n)
         }
     }
-    return plain ?? haystack.contains(needle)
+    return plain ?? (!needle.isEmpty && haystack.firstRange(of: needle) != nil)
 }
 
 /// `base` raised to a small whole power, without Foundation.

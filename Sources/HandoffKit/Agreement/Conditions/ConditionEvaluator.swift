@@ -21,7 +21,7 @@ struct ConditionEvaluator<Input: ConditionInput> {
             guard case .text(let haystack)? = value(l) else { return false }
             let lowered = haystack.lowercased()
             return list.contains { item in
-                if case .text(let needle)? = value(item) { return lowered.contains(needle.lowercased()) }
+                if case .text(let needle)? = value(item) { return textContains(lowered, needle.lowercased()) }
                 return false
             }
         case .literal, .field, .count, .sum:

@@ -17,6 +17,11 @@ public func require(_ condition: Bool, _ message: @autoclosure () -> String) {
     if !condition { fatalError(message()) }
 }
 
+/// Set by `scripts/fuzz-large` (`HANDOFF_FUZZ_TIMING=1`): a harness whose checks run Handoff's code several times (to
+/// compare the results) or cost more than the code itself runs the code once, as a user's run does, so the time of a
+/// 1 MB input is Handoff's and not the checks'. The campaign and CI never set it.
+public let timingOnly = getenv("HANDOFF_FUZZ_TIMING") != nil
+
 /// Files the harnesses hand to readers that take a path.
 public enum FuzzFile {
     /// A folder of this process's own for `name`, in memory when it can be (`/dev/shm`), else in `/tmp`.

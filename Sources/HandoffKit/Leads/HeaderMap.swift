@@ -12,7 +12,7 @@ struct HeaderMap {
     init(headers: [String], wanted: [String], preset: ColumnPreset, overrides: [String: String]) {
         self.headers = headers
         var positions: [String: Int] = [:]
-        for (i, header) in headers.enumerated() {
+        for (i, header) in headers.enumerated() where header.utf8.count <= HeaderMap.longestHeader {
             let key = HeaderMap.normalize(header)
             if positions[key] == nil { positions[key] = i }
         }
@@ -36,6 +36,10 @@ struct HeaderMap {
 
     subscript(column: String) -> Int? { index[column] }
 
+    /// Bytes in the longest header that can name a column. A longer cell is no header: it is not hashed (a megabyte of
+    /// combining marks took seconds to normalise) and is shortened when an error lists the headers.
+    static let longestHeader = 256
+
     /// The error for an override this header row does not have.
     func overrideError(file: String) -> HandoffError? {
         guard let (column, header) = unresolved.first else { return nil }
@@ -53,7 +57,10 @@ struct HeaderMap {
     }
 
     static func list(_ headers: [String]) -> String {
-        let shown = headers.prefix(12).map { "'\($0)'" }.joined(separator: ", ")
+        let shown = headers.prefix(12).map { header in
+            let scalars = header.unicodeScalars
+            return "'\(scalars.count > 60 ? String(scalars.prefix(60)) + "…" : header)'"
+        }.joined(separator: ", ")
         return headers.count > 12 ? shown + " and \(headers.count - 12) more" : shown
     }
 }

@@ -12,8 +12,15 @@ struct ConditionParser {
     private var nesting = 0
     static let maximumOperators = 256
     static let maximumNesting = 32
+    /// Unicode scalars in one condition: a long list of titles fits; a megabyte would take seconds to lex.
+    static let maximumLength = 50_000
 
     static func parse(_ text: String) throws -> ConditionExpression {
+        guard text.unicodeScalars.count <= maximumLength else {
+            throw ConditionSyntaxError(
+                message: "the condition is longer than 50,000 characters; split it into several rules",
+                offset: maximumLength)
+        }
         var parser = ConditionParser(tokens: try ConditionLexer.tokens(text))
         if case .end = parser.peek.kind {
             throw ConditionSyntaxError(message: "empty condition", offset: 0)

@@ -12,27 +12,57 @@ public struct Template: Sendable {
     /// The file the template came from.
     let file: String
 
+    /// The largest template text: the shipped ones are 2–5 KB; a megabyte of sections took a second to parse and
+    /// render in the fuzz build.
+    static let maximumSize = 128 << 10
+
     /// Parses template text; errors carry the template's file:line:col.
     init(text: String, file: String) throws {
         self.file = file
+        guard text.utf8.count <= Self.maximumSize else {
+            throw HandoffError(
+                .usage,
+                "the template \(file) is \(text.utf8.count >> 10) KB; a template is at most 128 KB — is this the right file?",
+                file: file)
+        }
         nodes = try TemplateParser(text: text, file: file).parse()
     }
 
     /// Reports every field the template uses that `shape` does not offer.
     func check(against shape: [String: TemplateShape]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        check(nodes, scopes: [shape], problems: &problems)
+        var suggestions = Self.maximumSuggestions
+        check(nodes, scopes: [shape], problems: &problems, suggestions: &suggestions)
         return problems
     }
 
-    private func check(_ nodes: [Node], scopes: [[String: TemplateShape]], problems: inout [Diagnostic]) {
+    /// Distinct unknown names that get a "did you mean" (each costs an edit distance against every field): a
+    /// megabyte of different unknown names took over a second. Every unknown name is still reported.
+    static let maximumSuggestions = 200
+
+    private func check(
+        _ nodes: [Node], scopes: [[String: TemplateShape]], problems: inout [Diagnostic], suggestions: inout Int
+    ) {
         // The names for suggestions, sorted once per section (not once per unknown field: a template of a hundred
-        // thousand unknown fields took seconds).
+        // thousand unknown fields took seconds), and each name's hint worked out once.
         var sortedNames: [String]?
+        var hints: [String: String] = [:]
         func unknown(_ path: [String], _ at: SourceLocation) -> Diagnostic {
-            let names = sortedNames ?? scopes.flatMap(\.keys).sorted()
-            sortedNames = names
-            return self.unknown(path, names, at)
+            let name = path.joined(separator: ".")
+            let hint: String
+            if let known = hints[name] {
+                hint = known
+            } else if suggestions > 0 {
+                suggestions -= 1
+                let names = sortedNames ?? scopes.flatMap(\.keys).sorted()
+                sortedNames = names
+                hint = Suggestion.hint(for: name, in: names)
+            } else {
+                hint = ""
+            }
+            hints[name] = hint
+            return .error(
+                "unknown field '\(name)'\(hint); docs/templates.md lists the fields of each document", at: at)
         }
         for node in nodes {
             switch node {
@@ -60,7 +90,9 @@ public struct Template: Sendable {
                     problems.append(unknown(path, at))
                     continue
                 }
-                check(body, scopes: found.members.map { scopes + [$0] } ?? scopes, problems: &problems)
+                check(
+                    body, scopes: found.members.map { scopes + [$0] } ?? scopes, problems: &problems,
+                    suggestions: &suggestions)
             }
         }
     }
@@ -76,12 +108,6 @@ public struct Template: Sendable {
             return current
         }
         return nil
-    }
-
-    private func unknown(_ path: [String], _ names: [String], _ at: SourceLocation) -> Diagnostic {
-        .error(
-            "unknown field '\(path.joined(separator: "."))'\(Suggestion.hint(for: path.joined(separator: "."), in: names)); docs/templates.md lists the fields of each document",
-            at: at)
     }
 
     /// The largest document a template may produce, and the most tags it may render. Sections over lists nest, so a

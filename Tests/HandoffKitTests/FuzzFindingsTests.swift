@@ -295,17 +295,22 @@ struct FuzzFindingsTests {
     /// Found by `scripts/fuzz-large`: a megabyte agreement took a second to parse in the fuzz build; a template
     /// of a megabyte of sections a second to parse and render.
     @Test func agreementsAndTemplatesHaveASizeLimit() throws {
-        let yaml = Array("# a comment line of forty bytes, padded\n".utf8)
-        let big = Array(yaml.prefix(40)) + [UInt8](repeating: UInt8(ascii: " "), count: 300 << 10)
+        // Sizes are rounded up: one byte over the bound reads as over it.
+        let justOver = [UInt8](repeating: UInt8(ascii: "#"), count: (256 << 10) + 1)
         #expect(
-            positions(AgreementLoader.load(bytes: big, file: "a.yaml").diagnostics) == [
-                "-: error: the file is 300 KB; an agreement is at most 256 KB — is this the right file?"
+            positions(AgreementLoader.load(bytes: justOver, file: "a.yaml").diagnostics) == [
+                "-: error: the file is 257 KB; an agreement is at most 256 KB — is this the right file?"
             ])
+        let fits = Array("agreement: 1\n".utf8) + [UInt8](repeating: UInt8(ascii: "#"), count: (256 << 10) - 13)
+        #expect(
+            !AgreementLoader.load(bytes: fits, file: "a.yaml").diagnostics.map(\.message).contains {
+                $0.contains("at most 256 KB")
+            })
         #expect(throws: HandoffError.self) {
-            try Template(text: String(repeating: "x", count: 129 << 10), file: "t.md")
+            try Template(text: String(repeating: "x", count: (128 << 10) + 1), file: "t.md")
         }
         do {
-            _ = try Template(text: String(repeating: "x", count: 129 << 10), file: "t.md")
+            _ = try Template(text: String(repeating: "x", count: (128 << 10) + 1), file: "t.md")
         } catch let error as HandoffError {
             #expect(
                 error.description.contains(

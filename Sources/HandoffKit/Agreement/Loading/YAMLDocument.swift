@@ -10,7 +10,7 @@ enum YAMLDocument {
     /// The root node and the decoded text, or the diagnostics that stop loading.
     static func compose(bytes: [UInt8], file: String) -> (root: Node?, text: String, diagnostics: [Diagnostic]) {
         if bytes.count > maximumBytes {
-            let size = bytes.count >= 1 << 20 ? "\(bytes.count >> 20) MB" : "\(bytes.count >> 10) KB"
+            let size = FileSize.describe(bytes.count)
             return (
                 nil, "",
                 [

@@ -22,7 +22,7 @@ public struct Template: Sendable {
         guard text.utf8.count <= Self.maximumSize else {
             throw HandoffError(
                 .usage,
-                "the template \(file) is \(text.utf8.count >> 10) KB; a template is at most 128 KB — is this the right file?",
+                "the template \(file) is \(FileSize.describe(text.utf8.count)); a template is at most 128 KB — is this the right file?",
                 file: file)
         }
         nodes = try TemplateParser(text: text, file: file).parse()

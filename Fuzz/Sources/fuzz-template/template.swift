@@ -1,6 +1,7 @@
 // Fuzz target: the template parser, the field check and the renderer.
 // Input: byte 0 picks the document whose fields the template is checked against; the rest is the template text.
-// Property: a template parses or fails with a positioned error; a parsed one checks and renders without trapping.
+// Property: a template parses or fails with a positioned error; a parsed one checks and renders without trapping,
+// and its Markdown's HTML is libcmark's with or without long punctuation runs folded.
 import FuzzSupport
 
 @testable import HandoffKit
@@ -23,7 +24,13 @@ public func fuzzTemplate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     do {
         let template = try Template(text: text, file: "fuzz.md")
         _ = template.check(against: kind.shape)
-        _ = try template.render(slaData)
+        let markdown = try template.render(slaData)
+        // Long punctuation runs go to libcmark folded (FoldedLiterals): the HTML must be libcmark's for the text as
+        // it is, whatever Markdown the template makes around them.
+        if markdown.utf8.count <= 1 << 16, FoldedLiterals(markdown) != nil {
+            let html = CommonMark.html(markdown), unfolded = CommonMark.unfoldedHTML(markdown)
+            require(html == unfolded, "folding changed the HTML of:\n\(markdown)\n\(html)\nnot\n\(unfolded)")
+        }
     } catch let error as HandoffError {
         _ = error.description
     } catch {

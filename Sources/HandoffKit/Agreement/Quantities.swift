@@ -1,3 +1,5 @@
+internal import HandoffIO
+
 /// A length of time, in whole seconds: `30m`, `24h`, `90d`, `1w`, `1h30m`.
 struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Whole seconds.
@@ -150,6 +152,8 @@ extension StringProtocol {
     /// Every occurrence of `target` replaced.
     func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return String(self) }
+        // Most texts never hold the target: a byte search says so without walking Characters.
+        guard ByteSearch.contains(target, in: String(self)) else { return String(self) }
         var out = ""
         var rest = Substring(self)
         while let range = rest.range(of: target) {

@@ -101,21 +101,22 @@ enum HTMLPage {
         return nil
     }
 
-    /// Escapes text for HTML element content and attribute values.
+    /// Escapes text for HTML element content and attribute values, byte by byte (as a browser reads code points:
+    /// a `<` with a combining mark after it is still escaped).
     static func escape(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -128,7 +129,7 @@ enum MarkdownBlocks {
     }
 
     static func split(_ markdown: String) -> [Block] {
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = Self.lines(markdown)
         var blocks: [Block] = []
         var prose: [Substring] = []
         var i = 0
@@ -162,6 +163,24 @@ enum MarkdownBlocks {
         }
         flush()
         return blocks
+    }
+
+    /// The lines of `markdown`, split where a `Character` is a line feed (a CR LF is one `Character`, not split),
+    /// found byte by byte.
+    static func lines(_ markdown: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = markdown.utf8
+        var start = utf8.startIndex, previous: UInt8 = 0
+        for i in utf8.indices {
+            let byte = utf8[i]
+            if byte == 0x0A, previous != 0x0D {
+                lines.append(markdown[start..<i])
+                start = utf8.index(after: i)
+            }
+            previous = byte
+        }
+        lines.append(markdown[start...])
+        return lines
     }
 
     static func chartName(_ line: Substring) -> String? {

@@ -1,0 +1,99 @@
+import HandoffIO
+import Testing
+
+@testable import HandoffKit
+
+/// Long stretches of literal punctuation go to libcmark folded into one character (a megabyte of `-` was a million
+/// nodes); the HTML must be exactly libcmark's for the text as it is.
+@Suite("Folded literals: fewer nodes for libcmark, the same HTML")
+struct FoldedLiteralsTests {
+    /// What `R` stands for in the documents: runs, escapes (as `Markdown.escape` writes them), mixed text.
+    static let stretches =
+        ["-", ".", "'", "\"", "!"].map { String(repeating: $0, count: 40) } + [
+            String(repeating: "\\_\\]", count: 20), String(repeating: "a\\*b-", count: 12),
+            "x\u{0}\\\u{0}" + String(repeating: "\\&", count: 20),
+            String(repeating: "\\<\\>\"'", count: 10), String(repeating: "é\\#-", count: 10) + "\u{301}",
+            String(repeating: "\\q!.", count: 10),
+            String(repeating: "t_t_a_il_A_", count: 8) + "x", String(repeating: "a__b_", count: 10) + "c",
+        ]
+
+    /// Documents where a stretch is plain text (folded) or could be markup (left alone); `R` stands for the stretch.
+    static let documents = [
+        "## Leads of \\R", "Owner: \\R", "Owner: R", "x*R*y", "*aR*x", "a_R_b", "**\\R**", "_R_", "- a R\n- b",
+        "1. xR", "1. R", "- R", "> R", ">R", "> aR", "Title\nR", "Title\n  R", "aR\nR", "R", "   R", "    codeR",
+        "~~~R\nR\n~~~", "text\n\nR\n\nmore R", "# x R #", "# xR #", "# xR\\#", "## aR  ##  ", "aR  \nb", "aR\\\nb",
+        "a\rR", "a\r\nR", "\\\\R", "\\R\\R", "a\u{2E3A}R", "a\u{2E3A}\u{2E3B}\u{2E1A}\u{2E40}\u{2010}R",
+        "[a](http://xR) R", "<http://aR.com> R", "<aR@x.com> bR", "`cR` R", "&quot;R", "[l]: /uR \"tR\"\n\n[l]",
+        "<div>\nR\n</div>", "<a\nx=\"R\">", "![aR](u)", "aR[x]", "* * R", "10) R", "=R", "a\n==R", "xR\n\n[R]: /u",
+        "a R b", "a*R*", "a R\\", "éR", "a\u{301}R\u{301}", "aR_x_", "a__R__b", "a R *b*", "aR\t\nb", "_aR_", "__aR__",
+        "*R*", "a_R", "R_a_", "a_b_R_c", "_a_bR",
+    ]
+
+    @Test(arguments: stretches)
+    func foldedTextRendersAsLibcmarkRendersTheOriginal(stretch: String) {
+        for document in Self.documents {
+            let markdown = document.replacingAll("R", with: stretch)
+            #expect(CommonMark.html(markdown) == CommonMark.unfoldedHTML(markdown), "\(markdown.debugDescription)")
+        }
+    }
+
+    @Test func stretchesOfTextAreFoldedAndWhatMayBeMarkupIsNot() throws {
+        let run = String(repeating: "-", count: 40)
+        let heading = try #require(FoldedLiterals("## Leads of \\\(run)"))
+        #expect(heading.text == "## Le\u{2E3A}-")
+        #expect(heading.literals == [Array(("ads of " + run.dropLast()).utf8)])
+        let closed = try #require(FoldedLiterals("## a\(run) ## "))
+        #expect(closed.text == "## a-\u{2E3A} ## ")
+        for markup in [
+            "\(run)", "Title\n\(run)", "> \(run)", "1. \(run)", "[a](x\(run))", "a `\(run)`", "a &amp;\(run)",
+        ] {
+            #expect(FoldedLiterals(markup) == nil, "\(markup.debugDescription)")
+        }
+        // Fewer than 16 escapes and punctuation characters cost libcmark little: left as they are.
+        #expect(FoldedLiterals("a" + String(repeating: "!", count: 15)) == nil)
+    }
+
+    /// Found by `scripts/fuzz-large`: a megabyte of `-` (or `.`, `'`, `"`, `!`, or of escaped punctuation) as a lead's
+    /// name took the table target 1.5–2.6 s, libcmark making one node per character; folded, a few nodes.
+    @Test(arguments: ["-", ".", "'", "\"", "!", "_]", "t_t_a_il_A"])
+    func megabyteOfPunctuationIsAFewNodesForLibcmark(unit: String) throws {
+        let data = String(repeating: unit, count: (1 << 20) / unit.count)
+        let markdown = "## Leads of \(Markdown.escape(data))\n\nOwner: \(Markdown.escape(data))\n"
+        let folded = try #require(FoldedLiterals(markdown))
+        #expect(folded.text.utf8.count < 100)
+        let html = CommonMark.html(markdown)
+        let text = HTMLPage.escape(data).replacingAll("&#39;", with: "'")
+        #expect(html == "<h2>Leads of \(text)</h2>\n<p>Owner: \(text)</p>\n")
+    }
+
+    @Test func tableCellOfAMegabyteOfPunctuationIsItsText() {
+        let data = String(repeating: "!", count: 1 << 20)
+        let html = HTMLPage.render(markdown: "| A |\n|---|\n| \(Markdown.escape(data)) |\n", title: "t")
+        #expect(html.contains("<td>\(data)</td>"))
+    }
+}
+
+/// The byte-level helpers that keep rendering linear on fields of a megabyte agree with the `Character` APIs they replace.
+@Suite("Byte-level text helpers")
+struct ByteLevelTextTests {
+    @Test func linesAreSplitWhereCharactersAreLineFeeds() {
+        for text in ["", "\n", "a\nb", "a\r\nb\n", "\r\n\r\n", "a\rb", "\n\na\u{301}\n", "e\u{301}\n\u{301}x", "x\n"] {
+            #expect(MarkdownBlocks.lines(text) == text.split(separator: "\n", omittingEmptySubsequences: false))
+        }
+    }
+
+    @Test func byteSearchFindsUTF8Offsets() {
+        #expect(ByteSearch.offset(of: "b", in: "ébab") == 2)
+        #expect(ByteSearch.offset(of: "b", in: "ébab", from: 3) == 4)
+        #expect(ByteSearch.offset(of: "ab", in: "ébab", from: 4) == nil)
+        #expect(ByteSearch.offset(of: "\u{2E3A}", in: "a-\u{2E3A}") == 2)
+        #expect(!ByteSearch.contains("x", in: ""))
+        #expect("a<li>[ ] b".replacingAll("<li>[ ] ", with: "!") == "a!b")
+    }
+
+    @Test func megabyteOfMarksIsDroppedFromTheStartOfEscapedText() {
+        #expect(Markdown.escape(String(repeating: "\u{301}", count: 1 << 20) + "-x") == "\\-x")
+        #expect(Markdown.escape("\u{AAEB}\u{AAEB}#") == "\\#")
+        #expect(Markdown.escape("a_b _c") == "a_b \\_c")
+    }
+}

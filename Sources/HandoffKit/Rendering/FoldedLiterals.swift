@@ -29,25 +29,23 @@ struct FoldedLiterals {
 
     /// The folded form of `markdown`, or nil when nothing in it is worth folding.
     init?(_ markdown: String) {
-        var markdown = markdown
+        let bytes = Array(markdown.utf8)
         // Code fences: what a fenced block holds is verbatim (escapes stay), and it may span blank lines.
-        guard markdown.withUTF8({ Self.costsNodes($0) }), !ByteSearch.contains("```", in: markdown),
+        guard Self.costsNodes(bytes), !ByteSearch.contains("```", in: markdown),
             !ByteSearch.contains("~~~", in: markdown),
             let sentinel = Self.sentinels.first(where: { !ByteSearch.contains(String($0), in: markdown) })
         else { return nil }
         var folder = Folder(sentinel: Array(String(sentinel).utf8))
-        markdown.withUTF8 { bytes in
-            folder.out.reserveCapacity(bytes.count)
-            var start = 0
-            while start < bytes.count {
-                let (end, markup) = Self.paragraph(bytes, from: start)
-                if markup {
-                    folder.out.append(contentsOf: bytes[start..<end])
-                } else {
-                    folder.fold(bytes, start..<end)
-                }
-                start = end
+        folder.out.reserveCapacity(bytes.count)
+        var start = 0
+        while start < bytes.count {
+            let (end, markup) = Self.paragraph(bytes, from: start)
+            if markup {
+                folder.out.append(contentsOf: bytes[start..<end])
+            } else {
+                folder.fold(bytes, start..<end)
             }
+            start = end
         }
         guard !folder.literals.isEmpty else { return nil }
         self.text = String(decoding: folder.out, as: UTF8.self)
@@ -58,24 +56,19 @@ struct FoldedLiterals {
     /// `html` (libcmark's rendering of `text`) with the stretches back; nil when the sentinels are not exactly the
     /// stretches.
     func unfold(_ html: String) -> String? {
-        let mark = String(sentinel)
+        let mark = String(sentinel), bytes = Array(html.utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(html.utf8.count + literals.reduce(0) { $0 + $1.count })
+        out.reserveCapacity(bytes.count + literals.reduce(0) { $0 + $1.count })
         var from = 0
         for literal in literals {
             guard let at = ByteSearch.offset(of: mark, in: html, from: from) else { return nil }
-            out.append(contentsOf: Self.bytes(of: html, from..<at))
+            out.append(contentsOf: bytes[from..<at])
             out.append(contentsOf: literal)
             from = at + mark.utf8.count
         }
         guard ByteSearch.offset(of: mark, in: html, from: from) == nil else { return nil }
-        out.append(contentsOf: Self.bytes(of: html, from..<html.utf8.count))
+        out.append(contentsOf: bytes[from...])
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func bytes(of text: String, _ range: Range<Int>) -> [UInt8] {
-        var text = text
-        return text.withUTF8 { Array($0[range]) }
     }
 
     /// Per byte: 1 costs libcmark a node (an escape, an `_`, or a character its parser stops on), 2 a block marker (may
@@ -92,7 +85,7 @@ struct FoldedLiterals {
     }()
 
     /// True when the text has enough node-costly bytes to be worth folding.
-    private static func costsNodes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func costsNodes(_ bytes: [UInt8]) -> Bool {
         var cost = 0
         for byte in bytes where classes[Int(byte)] & 1 != 0 {
             cost += 1
@@ -103,7 +96,7 @@ struct FoldedLiterals {
 
     /// The end of the paragraph starting at `from` (just after the next blank line — spaces and tabs only — or the
     /// end of the text), and whether it holds an unescaped markup opener.
-    private static func paragraph(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> (end: Int, markup: Bool) {
+    private static func paragraph(_ bytes: [UInt8], from: Int) -> (end: Int, markup: Bool) {
         var markup = false, backslashes = 0, lineIsBlank = true
         var i = from
         while i < bytes.count {
@@ -132,7 +125,7 @@ struct FoldedLiterals {
         var out: [UInt8] = []
         var literals: [[UInt8]] = []
 
-        mutating func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>) {
+        mutating func fold(_ bytes: [UInt8], _ paragraph: Range<Int>) {
             var i = paragraph.lowerBound
             // Spaces in a row before the line's text: four (or a tab) may make the line indented code, kept as it is.
             var lineHasText = false, spaces = 0, code = false
@@ -159,7 +152,7 @@ struct FoldedLiterals {
 
         /// Copies the stretch of text from `start` (up to an emphasis marker or a line end), folding its inside when it
         /// costs nodes; returns where it ends.
-        private mutating func stretch(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to limit: Int) -> Int {
+        private mutating func stretch(_ bytes: [UInt8], from start: Int, to limit: Int) -> Int {
             let classes = FoldedLiterals.classes
             var i = start, cost = 0, tokens = 0
             var second = start, last = start
@@ -201,14 +194,14 @@ struct FoldedLiterals {
         }
 
         /// Where the token at `i` ends: an escape is a backslash and the ASCII punctuation after it; else one scalar.
-        private static func tokenEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ limit: Int) -> Int {
+        private static func tokenEnd(_ bytes: [UInt8], _ i: Int, _ limit: Int) -> Int {
             let byte = bytes[i]
             if byte == UInt8(ascii: "\\") { return i + 1 < limit && isASCIIPunctuation(bytes[i + 1]) ? i + 2 : i + 1 }
             return min(i + (byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4), limit)
         }
 
         /// The HTML libcmark writes for literal text: escapes undone, `&`, `<`, `>`, `"` escaped, NUL as U+FFFD.
-        private static func html(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+        private static func html(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
             var out: [UInt8] = []
             out.reserveCapacity(range.count)
             var i = range.lowerBound

@@ -37,6 +37,38 @@ struct FoldedLiteralsTests {
         }
     }
 
+    /// Random documents from Markdown's building blocks, with long runs so that something is folded: the HTML must be
+    /// libcmark's for the text as it is. A fixed seed, so a failure prints a document that fails again.
+    @Test func randomDocumentsRenderAsLibcmarkRendersThem() {
+        let pieces = [
+            "a", "word ", " ", "  ", "\t", "\n", "\n\n", "*", "**", "_", "__", "\\", "\\*", "\\_", "\\-", "\\#", "-",
+            "- ", ".",
+            "1. ", "1) ", "'", "\"", "!", "[", "]", "](u)", "(", ")", "<", ">", "> ", "`", "&", "&amp;", "#", "## ",
+            "=", "~~~",
+            "    ", "é", "\u{301}", "\u{0}", "\r\n", "x_y", "<http://a.b>", "![i](u)", "+ ",
+        ]
+        let runs = ["-", ".", "'", "\"", "!", "\\_", "\\]", "a\\*", "_b"]
+        var random = SplitMix64(seed: 0x4A1D_0FF5)
+        var folded = 0
+        for _ in 0..<20_000 {
+            var document = ""
+            for _ in 0..<Int.random(in: 2...30, using: &random) {
+                if Int.random(in: 0..<4, using: &random) == 0 {
+                    document += String(
+                        repeating: runs.randomElement(using: &random)!, count: Int.random(in: 8...40, using: &random))
+                } else {
+                    document += pieces.randomElement(using: &random)!
+                }
+            }
+            if FoldedLiterals(document) != nil { folded += 1 }
+            let html = CommonMark.html(document), expected = CommonMark.unfoldedHTML(document)
+            #expect(html == expected, "\(document.debugDescription)")
+            if html != expected { break }
+        }
+        // About 15 % of the documents hold something to fold (the rest have a link, code or HTML): not idle.
+        #expect(folded > 2_000, "\(folded) of 20,000 folded")
+    }
+
     @Test func stretchesOfTextAreFoldedAndWhatMayBeMarkupIsNot() throws {
         let run = String(repeating: "-", count: 40)
         let heading = try #require(FoldedLiterals("## Leads of \\\(run)"))
@@ -95,5 +127,18 @@ struct ByteLevelTextTests {
         #expect(Markdown.escape(String(repeating: "\u{301}", count: 1 << 20) + "-x") == "\\-x")
         #expect(Markdown.escape("\u{AAEB}\u{AAEB}#") == "\\#")
         #expect(Markdown.escape("a_b _c") == "a_b \\_c")
+    }
+}
+
+/// A small seeded generator (SplitMix64), so random tests repeat exactly.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -1,19 +1,18 @@
 import Foundation
 internal import HandoffIO
 
-/// Rows of the activities or engagement export, parsed without the lead index (so they can be read while the leads
-/// file is still loading), grouped in runs of consecutive rows with the same lead id, tied to leads afterwards.
+/// Rows of the activities or engagement export, read after the leads export: grouped in runs of consecutive rows with
+/// the same lead id, each run's lead found as the run opens (`LeadFinder`), so no id is kept once read.
 struct DetachedRows: Sendable {
-    /// The lead id of each run, as bytes: run k's id is `idBytes[idEnds[k - 1]..<idEnds[k]]`.
-    var idBytes: [UInt8] = []
-    var idEnds: [UInt32] = []
+    /// The lead of each run (its index among the leads), or -1 when no lead has the run's id.
+    var runLeads: [Int32] = []
     /// Where each run starts in the row arrays. (Four bytes each: an export in time order has a run per row.)
     var runStarts: [UInt32] = []
     /// Each row's time and code. Engagement: the action code. Activities: bit 0 = counts as a touch, bit 1 = counts
     /// as an attempt. When the export lists leads in the leads file's order this becomes the ledger's `events` as is.
     var events: [EngagementEvent] = []
-    /// Each row's line, counted from the span's first line; `lineOffset` added gives the file's line.
-    var lines: [Int32] = []
+    /// The id of the last run, as bytes: a row with the same id joins it without a lookup.
+    private var lastID: [UInt8] = []
     /// Problems found while parsing (bad timestamps, missing ids), in line order, with the file's lines.
     var issues: [DataIssue] = []
     /// Local times of the `at` column in a DST gap or overlap (columns read by a pattern).
@@ -32,7 +31,6 @@ struct DetachedRows: Sendable {
     /// Room for about `rows` rows.
     mutating func reserve(rows: Int) {
         events.reserveHuge(rows)
-        lines.reserveHuge(rows)
     }
 
     /// The code of `action` done by `owner` ("" for none), added when new. Once any kind has an owner, `owners` is
@@ -55,31 +53,25 @@ struct DetachedRows: Sendable {
     mutating func reserve(adding others: [DetachedRows]) {
         let extra = others.reduce(0) { $0 + $1.events.count }
         events.reserveHuge(events.count + extra)
-        lines.reserveHuge(lines.count + extra)
-        idBytes.reserveCapacity(others.reduce(idBytes.count) { $0 + $1.idBytes.count })
-        idEnds.reserveCapacity(others.reduce(idEnds.count) { $0 + $1.idEnds.count })
+        runLeads.reserveCapacity(others.reduce(runLeads.count) { $0 + $1.runLeads.count })
         runStarts.reserveCapacity(others.reduce(runStarts.count) { $0 + $1.runStarts.count })
     }
 
-    /// Adds a row, opening a new run when the lead id changes.
+    /// Adds a row, opening a new run when the lead id changes (its lead found by `finder`). False when no lead has the
+    /// id: the row is kept in a run of lead -1 (its time still counts for the data's earliest and latest), and the
+    /// caller reports it.
     @inline(__always)
-    mutating func append(id raw: ByteView, at: Int64, code: UInt16, line: Int) {
-        if runStarts.isEmpty || !sameID(raw) {
-            idBytes.append(raw)
-            idEnds.append(UInt32(idBytes.count))
+    mutating func append(id raw: ByteView, at: Int64, code: UInt16, finder: inout LeadFinder) -> Bool {
+        if runStarts.isEmpty || !raw.equals(lastID) {
+            lastID.removeAll(keepingCapacity: true)
+            lastID.append(raw)
+            runLeads.append(finder.lead(raw))
             runStarts.append(UInt32(events.count))
         }
         events.append(EngagementEvent(action: code, at: at))
-        lines.append(Int32(clamping: line))
         if at < earliest { earliest = at }
         if at > latest { latest = at }
-    }
-
-    private func sameID(_ raw: ByteView) -> Bool {
-        let k = idEnds.count - 1
-        let start = k > 0 ? Int(idEnds[k - 1]) : 0
-        guard Int(idEnds[k]) - start == raw.count else { return false }
-        return ByteView.with(idBytes, range: start..<Int(idEnds[k])) { $0.equals(raw) }
+        return runLeads[runLeads.count - 1] >= 0
     }
 
     /// Number of runs.
@@ -90,22 +82,12 @@ struct DetachedRows: Sendable {
         Int(runStarts[k])..<(k + 1 < runStarts.count ? Int(runStarts[k + 1]) : events.count)
     }
 
-    /// Calls `body` with the lead id bytes of run `k`.
-    func withID<R>(ofRun k: Int, _ body: (ByteView) -> R) -> R {
-        let start = k > 0 ? Int(idEnds[k - 1]) : 0
-        return ByteView.with(idBytes, range: start..<Int(idEnds[k]), body)
-    }
-
-    /// The lead id of run `k` as text.
-    func id(ofRun k: Int) -> String { withID(ofRun: k) { String(decoding: $0, as: UTF8.self) } }
-
     /// Appends the rows of the span after this one, whose lines were counted from 1 (`lineOffset` shifts them).
     mutating func absorb(_ next: DetachedRows, lineOffset: Int) {
-        let rowBase = UInt32(events.count), byteBase = UInt32(idBytes.count)
-        idBytes.append(contentsOf: next.idBytes)
-        idEnds.append(contentsOf: next.idEnds.lazy.map { $0 + byteBase })
+        let rowBase = UInt32(events.count)
+        runLeads.append(contentsOf: next.runLeads)
         runStarts.append(contentsOf: next.runStarts.lazy.map { $0 + rowBase })
-        lines.append(contentsOf: next.lines.lazy.map { $0 &+ Int32(clamping: lineOffset) })
+        lastID = next.lastID
         issues.append(
             contentsOf: next.issues.lazy.map {
                 var issue = $0
@@ -127,5 +109,44 @@ struct DetachedRows: Sendable {
         earliest = min(earliest, next.earliest)
         latest = max(latest, next.latest)
         end = next.end
+    }
+}
+
+/// The leads as read, for finding the lead of a side file's row: ids that are a prefix and a number (most CRMs' record
+/// ids) by one array read, others by the id table.
+struct LeadIndex: Sendable {
+    let ids: TextTable
+    let numbered: NumberedIDs?
+
+    init(_ ids: TextTable) {
+        self.ids = ids
+        numbered = NumberedIDs(ids)
+    }
+}
+
+/// Finds the lead of each run of one span (reads only, so spans are read on all cores).
+struct LeadFinder {
+    let index: LeadIndex
+    /// Exports often list leads in the leads file's order: the next lead is tried before the id is looked up, while
+    /// that guess pays (in an export in time order it never does, and costs two cache misses a row).
+    private var next = 0, hits = 0, misses = 0
+
+    init(_ index: LeadIndex) { self.index = index }
+
+    /// The lead with id `id` (its index among the leads), or -1.
+    mutating func lead(_ id: ByteView) -> Int32 {
+        let ids = index.ids
+        if misses <= hits + 64, next + 1 < ids.count {
+            if ids.equal(next + 1, id) {
+                hits += 1
+                defer { next += 1 }
+                return Int32(next)
+            }
+            misses += 1
+        }
+        let ref = index.numbered.map { $0.find(id) } ?? ids.find(id)
+        guard let ref, !ref.isEmpty else { return -1 }
+        next = Int(ref.raw)
+        return ref.raw - 1
     }
 }

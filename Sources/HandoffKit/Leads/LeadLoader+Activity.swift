@@ -1,11 +1,12 @@
 internal import HandoffIO
 
 extension LeadLoader {
-    /// Parses one span of the activities export without the lead index: each row's time and kind, a code into the
+    /// Parses one span of the activities export, each run's lead found in `leads`: each row's time and kind, a code into the
     /// span's type names (as mapped by `data.values.activity_type` and lowercased; blank is "") and, when the file has
     /// an owner column, the owners beside them (a code stands for one type and owner).
-    func detachActivities(_ file: ReadFile, span: Range<Int>, firstLine: Int) throws -> DetachedRows {
+    func detachActivities(_ file: ReadFile, span: Range<Int>, firstLine: Int, leads: LeadIndex) throws -> DetachedRows {
         var out = DetachedRows()
+        var finder = LeadFinder(leads)
         out.reserve(rows: min(span.count, file.size) / 40) // a whole-file read has span ..<Int.max
         var types: [(raw: [UInt8], code: UInt16)] = []
         var owners = TextTable(), kinds: [Kind: UInt16] = [:]
@@ -49,7 +50,7 @@ extension LeadLoader {
             if let ownerColumn {
                 code = ownedKind(code, r, ownerColumn, &owners, &kinds, &out)
             }
-            appendRow(&out, r, idColumn: idColumn, idBytes: idBytes, plain: plain, at: at, code: code)
+            appendRow(&out, r, idColumn: idColumn, idBytes: idBytes, plain: plain, at: at, code: code, &finder, path)
         }
         return out
     }
@@ -83,9 +84,10 @@ extension LeadLoader {
         return code
     }
 
-    /// Parses one span of the engagement export without the lead index.
-    func detachEngagement(_ file: ReadFile, span: Range<Int>, firstLine: Int) throws -> DetachedRows {
+    /// Parses one span of the engagement export, each run's lead found in `leads`.
+    func detachEngagement(_ file: ReadFile, span: Range<Int>, firstLine: Int, leads: LeadIndex) throws -> DetachedRows {
         var out = DetachedRows()
+        var finder = LeadFinder(leads)
         out.reserve(rows: min(span.count, file.size) / 36) // a whole-file read has span ..<Int.max
         var seen: [(raw: [UInt8], code: UInt16)] = []
         var actionIndex: [String: UInt16] = [:]
@@ -128,25 +130,31 @@ extension LeadLoader {
                 }
                 if seen.count < 1024 { seen.append((Array(raw), code)) }
             }
-            appendRow(&out, r, idColumn: idColumn, idBytes: idBytes, plain: plain, at: at, code: code)
+            appendRow(&out, r, idColumn: idColumn, idBytes: idBytes, plain: plain, at: at, code: code, &finder, path)
         }
         return out
     }
 
-    /// Adds a parsed row; an id that is not plain ASCII bytes (escaped quotes, other scripts) is added as its text.
+    /// Adds a parsed row; an id that is not plain ASCII bytes (escaped quotes, other scripts) is looked up as its text.
+    /// A row whose id no lead has is reported here, in line order with the parse issues.
     private func appendRow(
         _ out: inout DetachedRows, _ r: CSVReader.Record, idColumn: Int, idBytes: ByteView,
-        plain: Bool, at: Int64, code: UInt16
+        plain: Bool, at: Int64, code: UInt16, _ finder: inout LeadFinder, _ path: String
     ) {
-        if plain {
-            out.append(id: idBytes, at: at, code: code, line: r.line)
-        } else {
-            ByteView.with(r.string(idColumn) ?? "") { out.append(id: $0, at: at, code: code, line: r.line) }
-        }
+        let known =
+            plain
+            ? out.append(id: idBytes, at: at, code: code, finder: &finder)
+            : ByteView.with(r.string(idColumn) ?? "") { out.append(id: $0, at: at, code: code, finder: &finder) }
+        guard !known else { return }
+        let id = plain ? String(decoding: idBytes, as: UTF8.self) : r.string(idColumn) ?? ""
+        out.issues.append(
+            DataIssue(
+                file: path, line: r.line, column: "lead_id", value: id,
+                reason: "no lead with this id in the leads export", rowSkipped: true))
     }
 
-    /// One file's rows, its path and the lead of each of its runs.
-    typealias FileRows = (rows: DetachedRows, path: String, runLeads: [Int32])
+    /// One file's rows and its path.
+    typealias FileRows = (rows: DetachedRows, path: String)
 
     /// Ties detached activity rows (of every activities file) to their leads: every activity (type and time), grouped
     /// by lead. Which of them count as a touch or an attempt, and up to when, is the evaluation's business.
@@ -174,17 +182,16 @@ extension LeadLoader {
         var counts = [Int32](repeating: 0, count: s.leads.count)
         for file in files {
             s.quality.valuesSeen[column, default: []].formUnion(file.rows.rawValues)
-            attach(file.rows, path: file.path, &s, file.runLeads) { lead, range in counts[lead] += Int32(range.count) }
+            attach(file.rows, path: file.path, &s) { lead, range in counts[lead] += Int32(range.count) }
         }
         // Several files of a role are grouped as one: the later files' rows appended, their codes translated.
         var rows = moveOut(&files[0].rows, leaving: DetachedRows())
-        var runLeads = files[0].runLeads
         for f in files.indices.dropFirst() {
             var next = moveOut(&files[f].rows, leaving: DetachedRows())
             next.issues = [] // reported above, with their own file
             rows.absorb(next, lineOffset: 0)
-            runLeads += files[f].runLeads
         }
+        let runLeads = rows.runLeads
         // Usually the export lists leads in the leads file's order, each lead's rows together: its rows (less those of
         // unknown leads) are then the events as they are. Otherwise a counting sort groups them by lead.
         var inOrder = true, allKnown = true
@@ -241,68 +248,15 @@ extension LeadLoader {
         return (events, rows.actions, rows.owners)
     }
 
-    /// The lead of each run of `runs` (-1 when no lead has its id). Reads only, so pieces run on all cores.
-    static func resolve(_ rows: DetachedRows, runs: Range<Int>, ids: TextTable, numbered: NumberedIDs? = nil)
-        -> [Int32]
-    {
-        var out = [Int32]()
-        out.reserveCapacity(runs.count)
-        // Exports often list leads in the leads file's order: try the next lead before hashing the id, while that
-        // guess pays (in an export in time order it never does, and costs two cache misses a row).
-        var next = 0, hits = 0, misses = 0
-        for k in runs {
-            let lead: Int? = rows.withID(ofRun: k) { id in
-                if misses <= hits + 64, next + 1 < ids.count {
-                    if ids.equal(next + 1, id) {
-                        hits += 1
-                        return next
-                    }
-                    misses += 1
-                }
-                let ref = numbered.map { $0.find(id) } ?? ids.find(id)
-                return ref.flatMap { $0.isEmpty ? nil : Int($0.raw) - 1 }
-            }
-            out.append(Int32(lead ?? -1))
-            if let lead { next = lead + 1 }
-        }
-        return out
-    }
-
-    /// Ties each run to its lead (`runLeads`, from `resolve`); rows of unknown leads are reported, merged with the
-    /// parse issues in line order. Calls `applyRun` with the lead and the rows of each known run.
+    /// Counts each known run of `rows` (`applyRun` with its lead and rows) and records the file's issues: its parse
+    /// issues and its rows of unknown leads, in line order.
     private func attach(
-        _ rows: DetachedRows, path: String, _ s: inout LeadPart, _ runLeads: [Int32],
-        _ applyRun: (Int, Range<Int>) -> Void
+        _ rows: DetachedRows, path: String, _ s: inout LeadPart, _ applyRun: (Int, Range<Int>) -> Void
     ) {
-        var unknown: [DataIssue] = []
-        do {
-            for k in 0..<rows.runCount {
-                let run = rows.range(ofRun: k)
-                let lead = Int(runLeads[k])
-                guard lead >= 0 else {
-                    let id = rows.id(ofRun: k)
-                    for i in run {
-                        unknown.append(
-                            DataIssue(
-                                file: path, line: Int(rows.lines[i]), column: "lead_id", value: id,
-                                reason: "no lead with this id in the leads export", rowSkipped: true))
-                    }
-                    continue
-                }
-                applyRun(lead, run)
-            }
+        for k in 0..<rows.runCount where rows.runLeads[k] >= 0 {
+            applyRun(Int(rows.runLeads[k]), rows.range(ofRun: k))
         }
-        let parsed = rows.issues
-        var i = 0, j = 0
-        while i < parsed.count || j < unknown.count {
-            if j >= unknown.count || (i < parsed.count && parsed[i].line <= unknown[j].line) {
-                s.quality.record(parsed[i])
-                i += 1
-            } else {
-                s.quality.record(unknown[j])
-                j += 1
-            }
-        }
+        for issue in rows.issues { s.quality.record(issue) }
         s.quality.rowsRead[path] = rows.rows
         if !rows.localTimes.isEmpty {
             s.quality.localTimes[path, default: [:]]["at", default: LocalTimeCounts()].add(rows.localTimes)

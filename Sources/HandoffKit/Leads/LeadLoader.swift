@@ -72,8 +72,8 @@ final class LeadLoader: Sendable {
     /// Loads every file of `sources`. Throws `HandoffError(.badInput)` for a file that cannot be read at all.
     /// The ledger holds what the files say: no as-of cut and no commitment's policy (the evaluation applies both).
     ///
-    /// Each file is cut into spans read at once on the machine's cores (leads, activities and engagement alike),
-    /// then joined in file order, so every number, issue and line is what one front-to-back read gives. A cut that
+    /// The leads export is read first, then the activities and engagement (each row's lead found as it is read, so no
+    /// id is kept): each file is cut into spans read at once on the machine's cores, then joined in file order, so every number, issue and line is what one front-to-back read gives. A cut that
     /// turns out not to be a record boundary (a quoted line break) has the span after it read again from the true
     /// boundary; a lead id repeated across spans, or an error in a span, has that file read again front to back.
     func load(_ sources: DataSources) throws -> LeadLedger {
@@ -88,21 +88,29 @@ final class LeadLoader: Sendable {
         for file in sources.engagementFiles {
             files.append(try ReadFile(.engagement, file.path, self, settings: file.settings))
         }
-        if planning == .balanced { try SpanPlan.balance(&files, cores: cores, minimumSpan: minimumSpan) }
+        // The leads first, on all cores; then the activities and engagement, each row's lead found as it is read.
+        var leadsFile = [files[0]], sideFiles = Array(files.dropFirst())
+        if planning == .balanced {
+            try SpanPlan.balance(&leadsFile, cores: cores, minimumSpan: minimumSpan)
+            try SpanPlan.balance(&sideFiles, cores: cores, minimumSpan: minimumSpan)
+        }
+        files = leadsFile + sideFiles
         clock.mark("open every file (dialect, header, UTF-8 check, spans)")
-        var joined = try readAll(files)
-        clock.mark("read every file (spans on all cores)")
+        var joined = try readAll(leadsFile, leads: nil)
+        clock.mark("read the leads export (spans on all cores)")
         guard case .leads(var state) = moveOut(&joined[0], leaving: .rows(DetachedRows())) else {
             preconditionFailure("the leads file is read first")
         }
+        var side = try readAll(sideFiles, leads: LeadIndex(state.ids))
+        clock.mark("read the activities and engagement (spans on all cores)")
         state.quality.rowsRead[sources.leads] = state.rows
         for file in files where file.header.preamble > 0 {
             state.quality.preambleRows[file.path] = file.header.preamble
         }
         for file in files { state.quality.note(file) }
         let leadsLatest = state.latest == .min ? nil : state.latest
-        tie(files, &joined, to: &state)
-        clock.mark("tie activities and engagement to leads")
+        tie(sideFiles, &side, to: &state)
+        clock.mark("group activities and engagement by lead")
         if let deals = settings.deals, let path = sources.deals {
             try joinDeals(deals, path: path, leadsFile: files[0], &state)
             clock.mark("join the deals export")
@@ -131,7 +139,7 @@ final class LeadLoader: Sendable {
 
     /// Reads every span of every file on all cores (largest first), then joins each file's spans, the files at once.
     /// Parts are moved, never copied: each holds the only reference to its arrays, so joining appends in place.
-    private func readAll(_ files: [ReadFile]) throws -> [ReadPart] {
+    private func readAll(_ files: [ReadFile], leads: LeadIndex?) throws -> [ReadPart] {
         var jobs: [ReadJob] = []
         for (f, file) in files.enumerated() {
             for (k, span) in file.spans.enumerated() { jobs.append(ReadJob(file: f, part: k, span: span)) }
@@ -143,31 +151,27 @@ final class LeadLoader: Sendable {
         }
         let queue = jobs
         var results = Concurrently.map(queue.count) { [self] j in
-            Result { try read(files[queue[j].file], span: queue[j].span, first: queue[j].part == 0) }
+            Result { try read(files[queue[j].file], span: queue[j].span, first: queue[j].part == 0, leads: leads) }
         }
         var parts = files.map { _ in [Result<ReadPart, Error>]() }
         for j in jobs.indices.sorted(by: { jobs[$0].part < jobs[$1].part }) {
             parts[jobs[j].file].append(moveOut(&results[j], leaving: ReadPart.taken))
         }
         return try Concurrently.consume(&parts, leaving: []) { [self] f, mine in
-            Result { try join(files[f], &mine) }
+            Result { try join(files[f], &mine, leads: leads) }
         }.map { try $0.get() }
     }
 
-    /// Ties the activities and engagement rows to their leads: each run's lead is found on all cores (reads only),
-    /// then the runs are applied in file order.
-    private func tie(_ files: [ReadFile], _ joined: inout [ReadPart], to state: inout LeadPart) {
-        var side: [(file: ReadFile, rows: DetachedRows)] = []
-        for (f, file) in files.enumerated().dropFirst() {
-            if case .rows(let rows) = moveOut(&joined[f], leaving: .rows(DetachedRows())) { side.append((file, rows)) }
-        }
-        let runLeads = resolve(side.map(\.rows), ids: state.ids)
+    /// Groups the activities and engagement rows (`side`, read from `files`) by lead, in file order.
+    private func tie(_ files: [ReadFile], _ side: inout [ReadPart], to state: inout LeadPart) {
         for kind in [ExportKind.activities, .engagement] {
-            let mine = side.indices.filter { side[$0].file.kind == kind }
-            guard !mine.isEmpty else { continue }
-            var parts = mine.map { f in
-                (rows: moveOut(&side[f].rows, leaving: DetachedRows()), path: side[f].file.path, runLeads: runLeads[f])
+            var parts: [FileRows] = []
+            for (f, file) in files.enumerated() where file.kind == kind {
+                if case .rows(let rows) = moveOut(&side[f], leaving: .rows(DetachedRows())) {
+                    parts.append((rows, file.path))
+                }
             }
+            guard !parts.isEmpty else { continue }
             for part in parts where part.rows.earliest <= part.rows.latest {
                 state.saw(part.rows.earliest)
                 state.saw(part.rows.latest)
@@ -176,35 +180,24 @@ final class LeadLoader: Sendable {
         }
     }
 
-    /// The lead of each run of each file's rows, found on all cores.
-    private func resolve(_ files: [DetachedRows], ids: TextTable) -> [[Int32]] {
-        let pieces = files.indices.flatMap { f in
-            let n = files[f].runCount, parts = max(1, min(cores, n / 4096))
-            return (0..<parts).map { (file: f, runs: n * $0 / parts..<n * ($0 + 1) / parts) }
-        }
-        // Ids that are a prefix and a number (most CRMs' record ids) are found by one array read.
-        let numbered = NumberedIDs(ids)
-        let resolved = Concurrently.map(pieces.count) { p in
-            LeadLoader.resolve(files[pieces[p].file], runs: pieces[p].runs, ids: ids, numbered: numbered)
-        }
-        return files.indices.map { f in zip(pieces, resolved).filter { $0.0.file == f }.flatMap(\.1) }
-    }
-
-    /// Reads one span of a file.
-    private func read(_ file: ReadFile, span: Range<Int>, first: Bool) throws -> ReadPart {
+    /// Reads one span of a file; the activities and engagement find their rows' leads in `leads`.
+    private func read(_ file: ReadFile, span: Range<Int>, first: Bool, leads: LeadIndex?) throws -> ReadPart {
         let firstLine = first ? file.header.firstLine : 1
-        switch file.kind {
-        case .leads: return .leads(try readLeads(file, span: span, firstLine: firstLine))
-        case .activities: return .rows(try detachActivities(file, span: span, firstLine: firstLine))
-        case .engagement: return .rows(try detachEngagement(file, span: span, firstLine: firstLine))
-        case .deals: return .rows(DetachedRows()) // read by joinDeals, never in spans
+        switch (file.kind, leads) {
+        case (.leads, _): return .leads(try readLeads(file, span: span, firstLine: firstLine))
+        case (.activities, let leads?):
+            return .rows(try detachActivities(file, span: span, firstLine: firstLine, leads: leads))
+        case (.engagement, let leads?):
+            return .rows(try detachEngagement(file, span: span, firstLine: firstLine, leads: leads))
+        case (.activities, nil), (.engagement, nil): preconditionFailure("the leads are read before the other exports")
+        case (.deals, _): return .rows(DetachedRows()) // read by joinDeals, never in spans
         }
     }
 
     /// Joins a file's spans in order. A lead id repeated across spans, or an error in any span, makes the file be read
     /// again in one piece (the first row of an id must win; an error must name its line).
-    private func join(_ file: ReadFile, _ parts: inout [Result<ReadPart, Error>]) throws -> ReadPart {
-        let whole = { [self] in try read(file, span: file.header.bodyStart..<file.bodyEnd, first: true) }
+    private func join(_ file: ReadFile, _ parts: inout [Result<ReadPart, Error>], leads: LeadIndex?) throws -> ReadPart {
+        let whole = { [self] in try read(file, span: file.header.bodyStart..<file.bodyEnd, first: true, leads: leads) }
         switch try? moveOut(&parts[0], leaving: ReadPart.taken).get() {
         case .leads(var state)?:
             // Room for every span's leads at once: growing span by span would hold the old and the new copy together.
@@ -213,7 +206,7 @@ final class LeadLoader: Sendable {
                     if case .success(.leads(let part)) = $1 { return $0 + part.leads.count }
                     return $0
                 })
-            let joined = laterSpans(file, &parts, after: state.end) { next, lineOffset in
+            let joined = laterSpans(file, &parts, after: state.end, leads: leads) { next, lineOffset in
                 guard case .leads(let part) = next else { return false }
                 return state.absorb(part, lineOffset: lineOffset)
             }
@@ -221,7 +214,7 @@ final class LeadLoader: Sendable {
         case .rows(var rows)?:
             rows.reserve(
                 adding: parts.dropFirst().compactMap { if case .success(.rows(let r)) = $0 { r } else { nil } })
-            let joined = laterSpans(file, &parts, after: rows.end) { next, lineOffset in
+            let joined = laterSpans(file, &parts, after: rows.end, leads: leads) { next, lineOffset in
                 guard case .rows(let part) = next else { return false }
                 rows.absorb(part, lineOffset: lineOffset)
                 return true
@@ -237,7 +230,7 @@ final class LeadLoader: Sendable {
     /// break the one before ran past it, and the span is read again from there (or skipped, when one quoted field
     /// covered it whole). False when a span cannot be read or absorbed.
     private func laterSpans(
-        _ file: ReadFile, _ parts: inout [Result<ReadPart, Error>], after first: CSVReader.SpanEnd,
+        _ file: ReadFile, _ parts: inout [Result<ReadPart, Error>], after first: CSVReader.SpanEnd, leads: LeadIndex?,
         _ absorb: (ReadPart, Int) -> Bool
     ) -> Bool {
         var end = first.offset
@@ -248,7 +241,7 @@ final class LeadLoader: Sendable {
             if end == span.lowerBound {
                 part = try? moveOut(&parts[k], leaving: ReadPart.taken).get()
             } else if end > span.lowerBound, end < span.upperBound {
-                part = try? read(file, span: end..<span.upperBound, first: false)
+                part = try? read(file, span: end..<span.upperBound, first: false, leads: leads)
             } else if end >= span.upperBound {
                 continue
             } else {

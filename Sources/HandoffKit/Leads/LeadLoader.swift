@@ -196,7 +196,8 @@ final class LeadLoader: Sendable {
 
     /// Joins a file's spans in order. A lead id repeated across spans, or an error in any span, makes the file be read
     /// again in one piece (the first row of an id must win; an error must name its line).
-    private func join(_ file: ReadFile, _ parts: inout [Result<ReadPart, Error>], leads: LeadIndex?) throws -> ReadPart {
+    private func join(_ file: ReadFile, _ parts: inout [Result<ReadPart, Error>], leads: LeadIndex?) throws -> ReadPart
+    {
         let whole = { [self] in try read(file, span: file.header.bodyStart..<file.bodyEnd, first: true, leads: leads) }
         switch try? moveOut(&parts[0], leaving: ReadPart.taken).get() {
         case .leads(var state)?:

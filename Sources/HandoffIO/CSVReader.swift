@@ -554,13 +554,24 @@ extension CSVReader {
             _ = madvise(mapped, size, MADV_SEQUENTIAL)
             nonisolated(unsafe) let base = mapped.assumingMemoryBound(to: UInt8.self)
             let parts = max(1, min(cores, size / (16 << 20)))
+            let window = 8 << 20, page = Int(sysconf(Int32(_SC_PAGESIZE)))
             let valid = Concurrently.map(parts) { k -> Bool in
                 var lo = size * k / parts
                 let hi = size * (k + 1) / parts
                 // A part after the first skips at most three continuation bytes: the part before checks that sequence,
                 // reading past its own end.
                 if lo > 0 { for _ in 0..<3 where lo < hi && base[lo] & 0xC0 == 0x80 { lo += 1 } }
-                return validate(base + lo, limit: hi - lo, count: size - lo) != nil
+                // Window by window, each window's pages given back once checked: mapped pages count as the process's
+                // memory, and a mapping of the whole export would be its peak on the larger files.
+                while lo < hi {
+                    guard let next = validate(base + lo, limit: min(hi - lo, window), count: size - lo) else {
+                        return false
+                    }
+                    let from = lo & ~(page - 1), to = (lo + next) & ~(page - 1)
+                    if to > from { _ = madvise(UnsafeMutableRawPointer(mutating: base + from), to - from, MADV_DONTNEED) }
+                    lo += next
+                }
+                return true
             }
             return !valid.contains(false)
         }

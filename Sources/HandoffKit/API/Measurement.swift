@@ -88,8 +88,9 @@ public enum Handoff {
     }
 }
 
-/// Prints phase timings to stderr when `HANDOFF_TIMING=1` (for docs/benchmarks.md): wall time, and the CPU time of
-/// all threads (more than the wall time when a phase runs on several cores); silent otherwise.
+/// Prints phase timings to stderr when `HANDOFF_TIMING=1` (for docs/benchmarks.md): wall time, the CPU time of all
+/// threads (more than the wall time when a phase runs on several cores), and the memory the process holds at the end
+/// of the phase and at most so far; silent otherwise.
 final class PhaseClock {
     private var last = DispatchTime.now().uptimeNanoseconds
     private var lastCPU = PhaseClock.cpuNanoseconds()
@@ -99,9 +100,31 @@ final class PhaseClock {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds, cpu = Self.cpuNanoseconds()
         FileHandle.standardError.write(
-            Data("timing: \(phase) \((now - last) / 1_000_000) ms (CPU \((cpu - lastCPU) / 1_000_000) ms)\n".utf8))
+            Data(
+                "timing: \(phase) \((now - last) / 1_000_000) ms (CPU \((cpu - lastCPU) / 1_000_000) ms, RSS \(Self.residentMB) MB, peak \(Self.peakMB) MB)\n"
+                    .utf8))
         last = now
         lastCPU = cpu
+    }
+
+    /// The resident memory now (`/proc/self/statm`: its second number, in pages; 0 where there is none).
+    private static var residentMB: Int {
+        let fd = open("/proc/self/statm", O_RDONLY)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: 128)
+        let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard count > 0 else { return 0 }
+        let fields = String(decoding: bytes[..<count], as: UTF8.self).split(separator: " ")
+        let pages = fields.count > 1 ? Int(fields[1]) ?? 0 : 0
+        return (pages * Int(sysconf(Int32(_SC_PAGESIZE)))) >> 20
+    }
+
+    /// The most resident memory so far.
+    private static var peakMB: Int {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return usage.ru_maxrss >> 10
     }
 
     private static func cpuNanoseconds() -> UInt64 {

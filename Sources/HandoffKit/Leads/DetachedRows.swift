@@ -31,6 +31,8 @@ struct DetachedRows: Sendable {
     /// Room for about `rows` rows.
     mutating func reserve(rows: Int) {
         events.reserveHuge(rows)
+        runLeads.reserveHuge(rows)
+        runStarts.reserveHuge(rows)
     }
 
     /// The code of `action` done by `owner` ("" for none), added when new. Once any kind has an owner, `owners` is
@@ -126,27 +128,35 @@ struct LeadIndex: Sendable {
 
 /// Finds the lead of each run of one span (reads only, so spans are read on all cores).
 struct LeadFinder {
-    let index: LeadIndex
+    /// The index's parts, held directly: reaching them through the index would retain its arrays on every call.
+    private let ids: TextTable
+    private let numbered: NumberedIDs?
     /// Exports often list leads in the leads file's order: the next lead is tried before the id is looked up, while
     /// that guess pays (in an export in time order it never does, and costs two cache misses a row).
     private var next = 0, hits = 0, misses = 0
 
-    init(_ index: LeadIndex) { self.index = index }
+    init(_ index: LeadIndex) {
+        ids = index.ids
+        numbered = index.numbered
+    }
 
     /// The lead with id `id` (its index among the leads), or -1.
     mutating func lead(_ id: ByteView) -> Int32 {
-        let ids = index.ids
         if misses <= hits + 64, next + 1 < ids.count {
             if ids.equal(next + 1, id) {
                 hits += 1
-                defer { next += 1 }
-                return Int32(next)
+                next += 1
+                return Int32(next - 1)
             }
             misses += 1
         }
-        let ref = index.numbered.map { $0.find(id) } ?? ids.find(id)
-        guard let ref, !ref.isEmpty else { return -1 }
-        next = Int(ref.raw)
-        return ref.raw - 1
+        let found: TextRef?
+        switch numbered {
+        case .some(let numbered): found = numbered.find(id)
+        case .none: found = ids.find(id)
+        }
+        guard let found, !found.isEmpty else { return -1 }
+        next = Int(found.raw)
+        return found.raw - 1
     }
 }

@@ -7,7 +7,7 @@ extension LeadLoader {
     func detachActivities(_ file: ReadFile, span: Range<Int>, firstLine: Int, leads: LeadIndex) throws -> DetachedRows {
         var out = DetachedRows()
         var finder = LeadFinder(leads)
-        out.reserve(rows: min(span.count, file.size) / 40) // a whole-file read has span ..<Int.max
+        out.reserve(rows: file.reservedBytes(span) / 40)
         var types: [(raw: [UInt8], code: UInt16)] = []
         var owners = TextTable(), kinds: [Kind: UInt16] = [:]
         let columns = file.header.positions
@@ -88,7 +88,7 @@ extension LeadLoader {
     func detachEngagement(_ file: ReadFile, span: Range<Int>, firstLine: Int, leads: LeadIndex) throws -> DetachedRows {
         var out = DetachedRows()
         var finder = LeadFinder(leads)
-        out.reserve(rows: min(span.count, file.size) / 36) // a whole-file read has span ..<Int.max
+        out.reserve(rows: file.reservedBytes(span) / 36)
         var seen: [(raw: [UInt8], code: UInt16)] = []
         var actionIndex: [String: UInt16] = [:]
         let columns = file.header.positions

@@ -6,14 +6,21 @@ extension LeadLoader {
     func readLeads(_ file: ReadFile, span: Range<Int>, firstLine: Int) throws -> LeadPart {
         var part = LeadPart()
         let map = LeadPositions(positions: file.header.positions)
-        let expected = max(16, min(span.count, file.size) / 100)
-        part.leads.reserveHuge(expected)
-        part.ids.reserve(expected, bytesEach: 12)
+        let bytes = min(span.count, file.size)
+        part.leads.reserveHuge(max(16, file.reservedBytes(span) / 100))
+        // The id table's slots are zeroed when made, so they are sized from the rows' measured length (after the first
+        // rows), not from a guess: too many would be memory written for nothing, too few a table rebuilt as it grows.
+        let sample = 4096
+        part.ids.reserve(min(sample, bytes / 16), bytesEach: 12)
         part.columns = Set(LeadColumn.allCases.filter { map[$0] != nil })
         let mapsSource = hasMapping("source")
         let decimalComma = file.dialect.decimalComma
         part.end = try forEachRow(file, span: span, firstLine: firstLine) { record in
             part.rows += 1
+            if part.rows == sample {
+                let perRow = max(1, (record.end - span.lowerBound) / sample)
+                part.ids.reserve(sample + (bytes - (record.end - span.lowerBound)) / perRow * 11 / 10, bytesEach: 12)
+            }
             readLead(
                 record, map: map, file: file.path, times: file.timestamps, decimalComma: decimalComma,
                 mapsSource: mapsSource, &part)

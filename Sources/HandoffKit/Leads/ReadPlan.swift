@@ -85,6 +85,14 @@ struct ReadFile: Sendable {
 }
 
 extension ReadFile {
+    /// The bytes whose rows the arrays of a read of `span` make room for (address space, touched only as filled): the
+    /// first span's arrays take in the later spans' rows when the spans are joined, so it makes room for the whole body;
+    /// growing as they join would copy every row into fresh memory and hold both copies at once.
+    func reservedBytes(_ span: Range<Int>) -> Int {
+        let end = span.lowerBound == header.bodyStart ? bodyEnd : span.upperBound
+        return max(0, min(end, size) - span.lowerBound)
+    }
+
     /// The file as UTF-8 on disk, and how it is written: `path` itself, or a temporary copy when it is a pipe or in
     /// another encoding (same lines, so messages keep the file's lines).
     static func readable(

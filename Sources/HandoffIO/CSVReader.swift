@@ -568,7 +568,9 @@ extension CSVReader {
                         return false
                     }
                     let from = lo & ~(page - 1), to = (lo + next) & ~(page - 1)
-                    if to > from { _ = madvise(UnsafeMutableRawPointer(mutating: base + from), to - from, MADV_DONTNEED) }
+                    if to > from {
+                        _ = madvise(UnsafeMutableRawPointer(mutating: base + from), to - from, MADV_DONTNEED)
+                    }
                     lo += next
                 }
                 return true

@@ -45,7 +45,8 @@ struct FoldedLiteralsTests {
             "- ", ".",
             "1. ", "1) ", "'", "\"", "!", "[", "]", "](u)", "(", ")", "<", ">", "> ", "`", "&", "&amp;", "#", "## ",
             "=", "~~~",
-            "    ", "é", "\u{301}", "\u{0}", "\r\n", "x_y", "<http://a.b>", "![i](u)", "+ ",
+            "    ", "é", "\u{301}", "\u{0}", "\r\n", "x_y", "<http://a.b>", "![i](u)", "+ ", "\u{B}", "\u{C}", "\r",
+            "\u{C}\u{C}\n",
         ]
         let runs = ["-", ".", "'", "\"", "!", "\\_", "\\]", "a\\*", "_b"]
         var random = SystemRandomNumberGenerator()
@@ -96,6 +97,20 @@ struct FoldedLiteralsTests {
         let html = CommonMark.html(markdown)
         let text = HTMLPage.escape(data).replacingAll("&#39;", with: "'")
         #expect(html == "<h2>Leads of \(text)</h2>\n<p>Owner: \(text)</p>\n")
+    }
+
+    /// Found by the template fuzz target: libcmark drops form feeds and vertical tabs before a line end, as it drops
+    /// spaces; the fold had kept all but the last inside the stretch, so they came back in the HTML.
+    @Test(arguments: ["\u{C}", "\u{B}", " \u{C}\t\u{B}", "\u{C}#\u{C}"])
+    func whitespaceBeforeALineEndStaysOutsideTheFold(_ tail: String) {
+        for document in [
+            "{" + String(repeating: ".", count: 18) + "} | x }" + String(repeating: tail, count: 22),
+            "a " + String(repeating: "-", count: 30) + " b" + tail + "\nnext line",
+            "# Title " + String(repeating: "'", count: 20) + tail + "\n",
+        ] {
+            #expect(FoldedLiterals(document) != nil, "\(document.debugDescription) is not folded")
+            #expect(CommonMark.html(document) == CommonMark.unfoldedHTML(document), "\(document.debugDescription)")
+        }
     }
 
     @Test func tableCellOfAMegabyteOfPunctuationIsItsText() {

@@ -94,6 +94,16 @@ struct ValidationGapTests {
             "    - {id: first-touch, metric: first_touch_time, within: 30m, clock: business, goal: 90%, promise: Sales calls 90% of MQLs within 30 business minutes.}"
         #expect(diagnostics(commitment: fine) == [])
     }
+
+    @Test func aPromiseOfMoreSecondsThanInt64HoldsIsWarnedNotATrap() {
+        // Found by the agreement fuzz target: the sentence's number times the unit's seconds converted to Int64 trapped.
+        let line =
+            "    - {id: first-touch, metric: first_touch_time, within: 15m, clock: business, goal: 90%, promise: Sales calls every MQL within 9223372036854775808 minutes.}"
+        #expect(
+            diagnostics(commitment: line) == [
+                "\(at("Sales calls", in: text(commitment: line))): warning: the promise sentence says 9223372036854775808 minutes, but within is 15m; update the sentence or the field so the signed text says what is measured"
+            ])
+    }
 }
 
 @Suite("A mapped placeholder is a value")

@@ -156,8 +156,9 @@ struct FoldedLiterals {
             let classes = FoldedLiterals.classes
             var i = start, cost = 0, tokens = 0
             var second = start, last = start
-            // The run of spaces, tabs and `#`s just before the last token (a heading's closing `#`s, a hard break):
-            // it stays outside with the last token.
+            // The run of whitespace and `#`s just before the last token (a heading's closing `#`s, a hard break, and
+            // the space, tab, vertical tab or form feed libcmark drops before a line end): it stays outside with the
+            // last token.
             var run: Int? = nil, runBeforeLast: Int? = nil
             while i < limit {
                 let byte = bytes[i]
@@ -176,7 +177,7 @@ struct FoldedLiterals {
                 if tokens == 2 { second = i }
                 last = i
                 runBeforeLast = run
-                let tail = byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "#")
+                let tail = byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C || byte == UInt8(ascii: "#")
                 run = tail ? (run ?? i) : nil
                 i = next
             }

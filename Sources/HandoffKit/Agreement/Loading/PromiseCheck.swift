@@ -32,7 +32,10 @@ enum PromiseCheck {
                 while k < words.count, ["business", "calendar", "working", "wall"].contains(words[k]) { k += 1 }
                 unit = k < words.count ? words[k].trimmingCharacters(in: CharacterSet(charactersIn: ".!")) : ""
             }
-            if let seconds = units[unit] { durations.append((Int64(n * Double(seconds)), "\(digits) \(unit)")) }
+            // A duration past Int64's seconds (`9223372036854775808 minutes`) matches no `within`: counted as the most.
+            if let seconds = units[unit] {
+                durations.append((Int64(exactly: (n * Double(seconds)).rounded(.down)) ?? .max, "\(digits) \(unit)"))
+            }
         }
         if case .within(let limit) = c.bound, let said = durations.first,
             !durations.contains(where: { $0.0 == limit.seconds })

@@ -86,6 +86,37 @@ struct SpanReadingTests {
         #expect(cut.index(ofID: "L2999") == 2999 && cut.index(ofID: "L0") == 0 && cut.index(ofID: "NOPE0") == nil)
     }
 
+    /// Side files as most CRMs export them: in time order across all leads, so nearly every row opens a run whose lead
+    /// is looked up as it is read; unknown ids and bad timestamps among them, and the issues in line order.
+    @Test func sideFilesInTimeOrderJoinToExactlyTheFrontToBackRead() throws {
+        let dir = try temporaryDirectory()
+        var leads = "lead_id,created_at,source\n", activities = "lead_id,at,type\n", engagement = "lead_id,at,action\n"
+        for i in 0..<2000 { leads += "L\(i),2026-10-01T09:00:00Z,Webinar\n" }
+        // Row m (ten a minute, in time order): a touch of lead m·7919 mod 2000, an engagement event of m·104729 mod 2000.
+        for m in 0..<3000 {
+            let (hour, minute) = (String(format: "%02d", 9 + m / 600), String(format: "%02d", m / 10 % 60))
+            let at = "2026-10-02T\(hour):\(minute):0\(m % 10)Z"
+            let (a, e) = (m * 7919 % 2000, m * 104_729 % 2000)
+            activities += m % 97 == 0 ? "GHOST\(m),\(at),call\n" : "L\(a),\(at),call\n"
+            engagement += m % 89 == 0 ? "L\(e),soon,email_open\n" : "L\(e),\(at),email_open\n"
+        }
+        let sources = DataSources(
+            leads: try write(leads, "leads.csv", in: dir), activities: try write(activities, "activities.csv", in: dir),
+            engagement: try write(engagement, "engagement.csv", in: dir))
+        let whole = try load(sources, cores: 1, minimumSpan: 1 << 30)
+        #expect(whole.events.count == 3000 - 34 && whole.activities.count == 3000 - 31)
+        let ghosts = whole.quality.issues.filter { $0.reason == "no lead with this id in the leads export" }
+        #expect(ghosts.map(\.line) == stride(from: 0, to: 3000, by: 97).map { $0 + 2 })
+        #expect(ghosts.first?.value == "GHOST0")
+        for k in [0, 1, 777, 1999] {
+            let expected = (0..<3000).filter { $0 * 104_729 % 2000 == k && $0 % 89 != 0 }.count
+            #expect(whole.leads[k].eventRange.count == expected, "lead L\(k)")
+        }
+        for minimumSpan in [512, 4096, 20_000] {
+            #expect(describe(try load(sources, cores: 4, minimumSpan: minimumSpan)) == describe(whole))
+        }
+    }
+
     @Test func balancedPlanCutsTheFilesLaidEndToEndIntoOneShareACore() {
         // Leads 1000 bytes at 1.5, activities 400 at 0.65, engagement 1000 at 1.0: 2760 in all.
         let bodies = [(bytes: 1000, weight: 1.5), (bytes: 400, weight: 0.65), (bytes: 1000, weight: 1.0)]

@@ -29,12 +29,13 @@ struct FoldedLiterals {
 
     /// The folded form of `markdown`, or nil when nothing in it is worth folding.
     init?(_ markdown: String) {
-        let bytes = Array(markdown.utf8)
+        // Most text (every table cell) has too little punctuation to fold: asked of the string, before copying it.
         // Code fences: what a fenced block holds is verbatim (escapes stay), and it may span blank lines.
-        guard Self.costsNodes(bytes), !ByteSearch.contains("```", in: markdown),
+        guard Self.costsNodes(markdown.utf8), !ByteSearch.contains("```", in: markdown),
             !ByteSearch.contains("~~~", in: markdown),
             let sentinel = Self.sentinels.first(where: { !ByteSearch.contains(String($0), in: markdown) })
         else { return nil }
+        let bytes = Array(markdown.utf8)
         var folder = Folder(sentinel: Array(String(sentinel).utf8))
         folder.out.reserveCapacity(bytes.count)
         var start = 0
@@ -85,7 +86,7 @@ struct FoldedLiterals {
     }()
 
     /// True when the text has enough node-costly bytes to be worth folding.
-    private static func costsNodes(_ bytes: [UInt8]) -> Bool {
+    private static func costsNodes(_ bytes: String.UTF8View) -> Bool {
         var cost = 0
         for byte in bytes where classes[Int(byte)] & 1 != 0 {
             cost += 1

@@ -120,7 +120,8 @@ public struct Template: Sendable {
     func render(_ data: [String: TemplateValue]) throws -> String {
         var out = ""
         var steps = Self.maximumSteps
-        render(nodes, scopes: [.record(data)], into: &out, steps: &steps)
+        var escaped: [String: String] = [:]
+        render(nodes, scopes: [.record(data)], into: &out, steps: &steps, escaped: &escaped)
         guard out.utf8.count <= Self.maximumOutput, steps >= 0 else {
             throw HandoffError(
                 .usage,
@@ -130,7 +131,11 @@ public struct Template: Sendable {
         return out
     }
 
-    private func render(_ nodes: [Node], scopes: [TemplateValue], into out: inout String, steps: inout Int) {
+    /// `escaped` remembers each value's Markdown escape: sections over lists write the same values many times.
+    private func render(
+        _ nodes: [Node], scopes: [TemplateValue], into out: inout String, steps: inout Int,
+        escaped: inout [String: String]
+    ) {
         for node in nodes {
             steps -= 1
             if steps < 0 || out.utf8.count > Self.maximumOutput { return }
@@ -138,7 +143,14 @@ public struct Template: Sendable {
             case .literal(let text): out += text
             case .value(let path, _, _):
                 switch lookup(path, scopes) {
-                case .text(let s)?: out += Markdown.escape(s)
+                case .text(let s)?:
+                    if let known = escaped[s] {
+                        out += known
+                    } else {
+                        let text = Markdown.escape(s)
+                        escaped[s] = text
+                        out += text
+                    }
                 case .markdown(let s)?: out += s
                 case .bool(let b)?: out += b ? "yes" : "no"
                 default: break
@@ -147,7 +159,7 @@ public struct Template: Sendable {
                 let value = lookup(path, scopes)
                 let truthy = value?.isTruthy ?? false
                 if inverted {
-                    if !truthy { render(body, scopes: scopes, into: &out, steps: &steps) }
+                    if !truthy { render(body, scopes: scopes, into: &out, steps: &steps, escaped: &escaped) }
                     continue
                 }
                 guard truthy, let value else { continue }
@@ -155,10 +167,10 @@ public struct Template: Sendable {
                 case .list(let items):
                     for item in items where steps >= 0 {
                         steps -= 1
-                        render(body, scopes: scopes + [item], into: &out, steps: &steps)
+                        render(body, scopes: scopes + [item], into: &out, steps: &steps, escaped: &escaped)
                     }
-                case .record: render(body, scopes: scopes + [value], into: &out, steps: &steps)
-                default: render(body, scopes: scopes, into: &out, steps: &steps)
+                case .record: render(body, scopes: scopes + [value], into: &out, steps: &steps, escaped: &escaped)
+                default: render(body, scopes: scopes, into: &out, steps: &steps, escaped: &escaped)
                 }
             }
         }

@@ -195,6 +195,28 @@ package struct TextTable: Sendable {
         }
     }
 
+    /// Adds every entry of `other` after the empty text, in order, as new entries (a table of ids: entry k + 1 for
+    /// row k). False when one of them is here already; the entries before it stay added.
+    package mutating func addAll(_ other: TextTable) -> Bool {
+        reserve(count + other.count - 2, bytesEach: 0)
+        for k in 1..<max(1, other.count) where other.withBytes(TextRef(raw: Int32(k)), { add($0) }) == nil {
+            return false
+        }
+        return true
+    }
+
+    /// Takes in every entry of `other` (a table joined into this one): an entry it appended is appended, a pooled one
+    /// interned (and marked shared when it was shared there). Returns, for each entry of `other`, its entry here.
+    package mutating func merge(_ other: TextTable) -> [TextRef] {
+        var remap = [TextRef](repeating: .empty, count: other.count)
+        for k in 1..<max(1, other.count) {
+            let ref = TextRef(raw: Int32(k))
+            remap[k] = other.withBytes(ref) { other.isUnpooled(ref) ? append($0) : intern($0) }
+            if other.isShared(ref) { markShared(remap[k]) }
+        }
+        return remap
+    }
+
     /// Marks an entry as referred to by more than one cell (when tables are joined).
     package mutating func markShared(_ ref: TextRef) { shared[Int(ref.raw)] = true }
 
@@ -230,6 +252,19 @@ package struct TextTable: Sendable {
             rehash()
         }
     }
+
+    /// Reserves room for `entries` entries and `bytes` bytes of text in all, without making the slot table larger: for a
+    /// table mostly filled by `append` (the slots hold only the pooled entries), so that it does not grow by copying.
+    package mutating func reserveAppended(_ entries: Int, bytes: Int) {
+        arena.reserveCapacity(bytes)
+        offsets.reserveCapacity(entries + 1)
+        hashes.reserveCapacity(entries)
+        shared.reserveCapacity(entries)
+        unpooled.reserveCapacity(entries)
+    }
+
+    /// The bytes of text held, all entries together.
+    package var byteCount: Int { arena.count }
 
     /// A hash of `bytes` (not empty), eight bytes at a time.
     @inline(__always)

@@ -159,25 +159,24 @@ extension LeadLoader {
     /// Ties detached activity rows (of every activities file) to their leads: every activity (type and time), grouped
     /// by lead. Which of them count as a touch or an attempt, and up to when, is the evaluation's business.
     func attachActivities(_ files: inout [FileRows], _ s: inout LeadPart) {
-        (s.activities, s.activityTypes, s.activityOwners) = group(
-            &files, &s, start: \.activityStart, count: \.activityCount)
+        (s.activities, s.activityTypes, s.activityOwners) = group(&files, &s, activities: true)
         s.columns.insert(.firstTouchAt)
         s.columns.insert(.attemptCount)
     }
 
     /// Ties detached engagement rows (of every engagement file) to their leads.
     func attachEngagement(_ files: inout [FileRows], _ s: inout LeadPart) {
-        (s.events, s.actions, _) = group(&files, &s, start: \.eventStart, count: \.eventCount)
+        (s.events, s.actions, _) = group(&files, &s, activities: false)
     }
 
     /// One flat array of the rows of every file grouped by lead (a counting sort, so exports in any row order work),
-    /// time-ordered within each lead; each lead's slice is recorded in its `start` and `count`. Also the action names
-    /// the events' codes index (each file's codes are translated into one list).
-    private func group(
-        _ files: inout [FileRows], _ s: inout LeadPart,
-        start startKey: WritableKeyPath<Lead, Int32>, count countKey: WritableKeyPath<Lead, Int32>
-    ) -> ([EngagementEvent], [String], [String]) {
-        let column = startKey == \Lead.activityStart ? "activity_type" : "action"
+    /// time-ordered within each lead; each lead's slice is recorded in its `activityStart` and `activityCount`
+    /// (`activities`) or `eventStart` and `eventCount`. Also the action names the events' codes index (each file's
+    /// codes are translated into one list).
+    private func group(_ files: inout [FileRows], _ s: inout LeadPart, activities: Bool)
+        -> ([EngagementEvent], [String], [String])
+    {
+        let column = activities ? "activity_type" : "action"
         // Rows per lead, counted in a plain array (a key-path write into a lead per run costs more than the count).
         var counts = [Int32](repeating: 0, count: s.leads.count)
         for file in files {
@@ -211,8 +210,13 @@ extension LeadLoader {
         var starts = [Int32](repeating: 0, count: s.leads.count)
         for i in s.leads.indices {
             starts[i] = next
-            s.leads[i][keyPath: startKey] = next
-            s.leads[i][keyPath: countKey] = counts[i]
+            if activities {
+                s.leads[i].activityStart = next
+                s.leads[i].activityCount = counts[i]
+            } else {
+                s.leads[i].eventStart = next
+                s.leads[i].eventCount = counts[i]
+            }
             next += counts[i]
         }
         var events = [EngagementEvent]()
@@ -224,20 +228,9 @@ extension LeadLoader {
                 events.append(contentsOf: rows.events[rows.range(ofRun: k)])
             }
         } else {
-            // A counting sort: each run goes to its lead's slice, after the lead's runs placed before it. The array is
-            // filled with placeholders first (one pass), so every write is a checked one into initialized memory.
-            events.reserveHuge(Int(next))
-            events.append(contentsOf: repeatElement(EngagementEvent(action: 0, at: 0), count: Int(next)))
-            var filled = [Int32](repeating: 0, count: s.leads.count)
-            for k in 0..<rows.runCount where runLeads[k] >= 0 {
-                let lead = Int(runLeads[k]), range = rows.range(ofRun: k)
-                var at = Int(starts[lead] + filled[lead])
-                for i in range {
-                    events[at] = rows.events[i]
-                    at += 1
-                }
-                filled[lead] += Int32(range.count)
-            }
+            events = Grouping.scatter(
+                rows.events, runOwners: runLeads, runStarts: rows.runStarts, starts: starts, total: Int(next),
+                cores: cores, blank: EngagementEvent(action: 0, at: 0))
         }
         // Time order within each lead (exports are usually in order already: only checked then). Leads' events do
         // not overlap, so parts of the leads are sorted on all cores.

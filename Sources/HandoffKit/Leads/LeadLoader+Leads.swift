@@ -10,7 +10,10 @@ extension LeadLoader {
         part.leads.reserveHuge(max(16, file.reservedBytes(span) / 100))
         // The id table's slots are zeroed when made, so they are sized from the rows' measured length (after the first
         // rows), not from a guess: too many would be memory written for nothing, too few a table rebuilt as it grows.
+        // The first span's table takes in the later spans' ids when they are joined, so it is sized for the whole body
+        // (else the join would build a larger table and hash every id of this span into it again).
         let sample = 4096
+        let idBytes = min(file.reservedBytes(span), file.size)
         part.ids.reserve(min(sample, bytes / 16), bytesEach: 12)
         part.columns = Set(LeadColumn.allCases.filter { map[$0] != nil })
         let mapsSource = hasMapping("source")
@@ -19,7 +22,13 @@ extension LeadLoader {
             part.rows += 1
             if part.rows == sample {
                 let perRow = max(1, (record.end - span.lowerBound) / sample)
-                part.ids.reserve(sample + (bytes - (record.end - span.lowerBound)) / perRow * 11 / 10, bytesEach: 12)
+                let rowsLeft = (idBytes - (record.end - span.lowerBound)) / perRow * 11 / 10
+                part.ids.reserve(sample + rowsLeft, bytesEach: 12)
+                // The texts grow with the rows too (company names are one entry a row): room for what the first rows
+                // took, scaled, so the table does not grow by copying.
+                part.texts.reserveAppended(
+                    part.texts.count + part.texts.count * rowsLeft / sample,
+                    bytes: part.texts.byteCount + part.texts.byteCount * rowsLeft / sample)
             }
             readLead(
                 record, map: map, file: file.path, times: file.timestamps, decimalComma: decimalComma,

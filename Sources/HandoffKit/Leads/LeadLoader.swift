@@ -150,9 +150,12 @@ final class LeadLoader: Sendable {
                 > Double($1.span.count) * SpanPlan.weight(files[$1.file].kind)
         }
         let queue = jobs
+        let clock = PhaseClock()
         var results = Concurrently.map(queue.count) { [self] j in
             Result { try read(files[queue[j].file], span: queue[j].span, first: queue[j].part == 0, leads: leads) }
         }
+        clock.mark("  spans (\(queue.count))")
+        defer { clock.mark("  join") }
         var parts = files.map { _ in [Result<ReadPart, Error>]() }
         for j in jobs.indices.sorted(by: { jobs[$0].part < jobs[$1].part }) {
             parts[jobs[j].file].append(moveOut(&results[j], leaving: ReadPart.taken))

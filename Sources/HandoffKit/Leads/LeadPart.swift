@@ -93,23 +93,38 @@ struct LeadPart: Sendable {
     /// Returns false when a lead id of `next` already appeared in this part: then the file is read front to back,
     /// which keeps the first row of the id and reports the other in its place.
     mutating func absorb(_ next: LeadPart, lineOffset: Int) -> Bool {
-        var remap = [TextRef](repeating: .empty, count: next.texts.count)
-        for k in 1..<max(1, next.texts.count) {
-            let ref = TextRef(raw: Int32(k))
-            remap[k] = next.texts.withBytes(ref) { next.texts.isUnpooled(ref) ? texts.append($0) : texts.intern($0) }
-            if next.texts.isShared(ref) { texts.markShared(remap[k]) }
+        // The ids on one core, the texts and then the leads on another: each table is moved into its work, so each
+        // holds the only reference and adds in place.
+        var work: [JoinWork] = [
+            .ids(moveOut(&ids, leaving: TextTable())),
+            .leads(moveOut(&texts, leaving: TextTable()), moveOut(&leads, leaving: [])),
+        ]
+        let done = Concurrently.consume(&work, leaving: .none) { _, item -> (JoinWork, Bool) in
+            switch moveOut(&item, leaving: .none) {
+            case .ids(var ids):
+                let fits = ids.addAll(next.ids)
+                return (.ids(ids), fits)
+            case .leads(var texts, var leads):
+                let remap = texts.merge(next.texts)
+                let base = Int32(leads.count)
+                leads.reserveCapacity(leads.count + next.leads.count)
+                for var lead in next.leads {
+                    lead.id = TextRef(raw: lead.id.raw + base)
+                    lead.remapTexts(remap)
+                    leads.append(lead)
+                }
+                return (.leads(texts, leads), true)
+            case .none: return (.none, true)
+            }
         }
-        let base = Int32(leads.count)
-        ids.reserve(leads.count + next.leads.count, bytesEach: 0)
-        for k in 1..<max(1, next.ids.count) {
-            if next.ids.withBytes(TextRef(raw: Int32(k)), { ids.add($0) }) == nil { return false }
+        for (item, _) in done {
+            switch item {
+            case .ids(let table): ids = table
+            case .leads(let table, let rows): (texts, leads) = (table, rows)
+            case .none: break
+            }
         }
-        leads.reserveCapacity(leads.count + next.leads.count)
-        for var lead in next.leads {
-            lead.id = TextRef(raw: lead.id.raw + base)
-            lead.remapTexts(remap)
-            leads.append(lead)
-        }
+        guard done.allSatisfy(\.1) else { return false }
         quality.absorb(next.quality, lineOffset: lineOffset)
         columns.formUnion(next.columns)
         if next.earliest <= next.latest {
@@ -120,4 +135,11 @@ struct LeadPart: Sendable {
         end = next.end
         return true
     }
+}
+
+/// The two halves of joining a span's leads, done at once (`LeadPart.absorb`).
+private enum JoinWork: Sendable {
+    case ids(TextTable)
+    case leads(TextTable, [Lead])
+    case none
 }

@@ -154,8 +154,9 @@ final class LeadLoader: Sendable {
         var results = Concurrently.map(queue.count) { [self] j in
             Result { try read(files[queue[j].file], span: queue[j].span, first: queue[j].part == 0, leads: leads) }
         }
-        clock.mark("  spans (\(queue.count))")
-        defer { clock.mark("  join") }
+        let what = files.first?.kind == .leads ? "leads" : "side files"
+        clock.mark("  \(what): \(queue.count) spans read")
+        defer { clock.mark("  \(what): spans joined") }
         var parts = files.map { _ in [Result<ReadPart, Error>]() }
         for j in jobs.indices.sorted(by: { jobs[$0].part < jobs[$1].part }) {
             parts[jobs[j].file].append(moveOut(&results[j], leaving: ReadPart.taken))

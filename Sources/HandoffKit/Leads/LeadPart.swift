@@ -94,7 +94,14 @@ struct LeadPart: Sendable {
     /// which keeps the first row of the id and reports the other in its place.
     mutating func absorb(_ next: LeadPart, lineOffset: Int) -> Bool {
         // The ids on one core, the texts and then the leads on another: each table is moved into its work, so each
-        // holds the only reference and adds in place.
+        // holds the only reference and adds in place. The ids are done first; that core then backs the room the leads
+        // are copied into (fresh memory, slow to fault in on this kind of machine) from its far end.
+        leads.reserveCapacity(leads.count + next.leads.count)
+        let room = leads.withUnsafeBufferPointer { buffer in
+            PageBacking.Room(
+                start: UInt(bitPattern: buffer.baseAddress.map { UnsafeRawPointer($0 + leads.count) }),
+                bytes: next.leads.count * MemoryLayout<Lead>.stride)
+        }
         var work: [JoinWork] = [
             .ids(moveOut(&ids, leaving: TextTable())),
             .leads(moveOut(&texts, leaving: TextTable()), moveOut(&leads, leaving: [])),
@@ -103,11 +110,11 @@ struct LeadPart: Sendable {
             switch moveOut(&item, leaving: .none) {
             case .ids(var ids):
                 let fits = ids.addAll(next.ids)
+                if fits { PageBacking.backFromEnd(room) }
                 return (.ids(ids), fits)
             case .leads(var texts, var leads):
                 let remap = texts.merge(next.texts)
                 let base = Int32(leads.count)
-                leads.reserveCapacity(leads.count + next.leads.count)
                 for var lead in next.leads {
                     lead.id = TextRef(raw: lead.id.raw + base)
                     lead.remapTexts(remap)

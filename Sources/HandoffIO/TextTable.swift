@@ -332,6 +332,9 @@ package enum HugePages {
 /// elsewhere nothing happens): one core can fault in the room another is about to copy into. Only advice about
 /// memory the caller owns — it does not change what the memory holds.
 package enum PageBacking {
+    /// `MADV_POPULATE_WRITE` (its value in the kernel's headers; older C libraries do not name it).
+    private static let populateWrite: Int32 = 23
+
     /// A range of memory, as an address and a length (plain integers, so it can be handed to another core).
     package struct Room: Sendable {
         package let start: UInt
@@ -353,8 +356,9 @@ package enum PageBacking {
         var end = (room.start + UInt(room.bytes)) & ~(page - 1)
         while end > first {
             let from = max(first, end >= chunk ? end - chunk : 0)
-            guard madvise(UnsafeMutableRawPointer(bitPattern: from), Int(end - from), 23 /* MADV_POPULATE_WRITE */) == 0
-            else { return }
+            guard madvise(UnsafeMutableRawPointer(bitPattern: from), Int(end - from), populateWrite) == 0 else {
+                return
+            }
             end = from
         }
         #endif
